@@ -1,0 +1,53 @@
+"""Plan → .docx: fills the Word template with a validated plan."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docxtpl import DocxTemplate
+
+from . import front_matter
+from .appendix import AppendixWriter
+from .inline import plain
+from .outline import body_xml
+from .rules import draw_rules
+from .styles import NUM_POINTS
+from .wordml import Footnotes, Markup
+
+TEMPLATE = Path(__file__).resolve().parent.parent / "templates_docx" / "ke-hoach.docx"
+
+
+class PlanDocument:
+    """Renders plans with one template, read from disk once."""
+
+    def __init__(self, template: Path = TEMPLATE):
+        self.template_bytes = template.read_bytes()
+
+    def render(self, plan: dict) -> bytes:
+        """The .docx bytes of a plan already validated by ``schemas.load_plan``."""
+        template = DocxTemplate(io.BytesIO(self.template_bytes))
+        document = template.get_docx()
+        footnotes = Footnotes()
+        context = front_matter.context(plan, footnotes)
+        context["body"] = Markup(body_xml(plan["body"], footnotes, _points_lists(document)))
+        template.render(context, autoescape=True)
+        draw_rules(document, context["issuer_lines"], plain(plan["summary"]))
+        AppendixWriter(document, footnotes, front_matter.attached_to(plan)).write(plan["appendices"])
+        footnotes.write_to(document.part.part_related_by(RELATIONSHIP_TYPE.FOOTNOTES))
+        output = io.BytesIO()
+        template.save(output)
+        return output.getvalue()
+
+
+def _points_lists(document):
+    """A factory of fresh "a), b)" lists in the document, each restarting at a)."""
+    numbering = document.part.numbering_part.element
+
+    def new_list() -> int:
+        num = numbering.add_num(NUM_POINTS)
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        return num.numId
+
+    return new_list

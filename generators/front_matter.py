@@ -1,0 +1,96 @@
+"""Template fields outside the body: header block, title, legal bases,
+closing, recipients and signatory, with Decree 30's conventions applied."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from schemas.header import DOCUMENT_TYPES
+
+from .vietnamese import date_text, ensure_ending, number_symbol, upper
+from .wordml import Footnotes, text_runs
+
+# A collective's name stands on two lines: "ỦY BAN NHÂN DÂN" / "HUYỆN TAM ĐƯỜNG".
+COLLECTIVE_PREFIXES = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân")
+ARCHIVE_OFFICE = "VT"
+
+
+def symbol(plan: dict) -> str:
+    return plan["symbol"] or f"{DOCUMENT_TYPES[plan['document_type']]}-{plan['issuer']['abbreviation']}"
+
+
+def issuer_lines(name: str) -> list[str]:
+    folded = unicodedata.normalize("NFC", name).casefold()
+    for prefix in COLLECTIVE_PREFIXES:
+        rest = name[len(prefix):].strip()
+        if folded.startswith(prefix.casefold()) and rest:
+            return [upper(name[: len(prefix)]), upper(rest)]
+    return [upper(name)]
+
+
+def place_date(plan: dict) -> str:
+    return f"{plan['place']}, {date_text(plan['date'])}"
+
+
+def legal_bases(bases: list[str]) -> list[str]:
+    """Each basis ends with ";", the last one with "."."""
+    last = len(bases) - 1
+    return [ensure_ending(basis, "." if index == last else ";") for index, basis in enumerate(bases)]
+
+
+def recipient_line(recipient: dict) -> str:
+    note = f" ({recipient['note']})" if recipient["note"] else ""
+    return ensure_ending(recipient["name"] + note, ";")
+
+
+def archive_line(units: list[str]) -> str:
+    if not units or not units[0].startswith(ARCHIVE_OFFICE):
+        units = [ARCHIVE_OFFICE, *units]
+    return f"Lưu: {', '.join(units)}."
+
+
+def authority_lines(signatory: dict) -> list[str]:
+    lines = []
+    if signatory["collective"]:
+        lines.append(f"TM. {upper(signatory['collective'])}")
+    authority = signatory["authority"]
+    if authority == "Q":
+        lines.append(f"Q. {upper(signatory['title'])}")
+        return lines
+    if authority:
+        lines.append(f"{authority}. {upper(signatory['principal_title'])}")
+    lines.append(upper(signatory["title"]))
+    return lines
+
+
+def attached_to(plan: dict) -> str:
+    """"Kế hoạch số 05/KH-UBND ngày 05 tháng 3 năm 2021 của ...", for appendices."""
+    return (
+        f"{plan['document_type']} số {number_symbol(plan['number'], symbol(plan))} "
+        f"{date_text(plan['date'])} của {plan['issuer']['name']}"
+    )
+
+
+def context(plan: dict, footnotes: Footnotes) -> dict:
+    """Every template field but the body."""
+
+    def runs(text: str):
+        return text_runs(text, footnotes)
+
+    issuer = plan["issuer"]
+    return {
+        "draft_mark": upper(plan["draft_mark"]) if plan["draft_mark"] else None,
+        "issuer_parent": upper(issuer["parent"]) if issuer["parent"] else None,
+        "issuer_lines": issuer_lines(issuer["name"]),
+        "number_symbol": number_symbol(plan["number"], symbol(plan)),
+        "place_date": place_date(plan),
+        "document_type_upper": upper(plan["document_type"]),
+        "summary": runs(plan["summary"]),
+        "legal_bases": [runs(basis) for basis in legal_bases(plan["legal_bases"])],
+        "lead_in": runs(plan["lead_in"]) if plan["lead_in"] else None,
+        "closing": runs(ensure_ending(plan["closing"], "./.")) if plan["closing"] else None,
+        "recipients": [runs(recipient_line(recipient)) for recipient in plan["recipients"]],
+        "archive_line": archive_line(plan["archive"]),
+        "authority_lines": authority_lines(plan["signatory"]),
+        "signer_name": plan["signatory"]["name"],
+    }

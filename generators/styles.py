@@ -1,0 +1,62 @@
+"""Names of the template's paragraph styles and list definitions: the
+contract between ``templates_docx/ke-hoach.docx`` and the generator.
+
+Formatting lives in the template (edit it in Word); code only picks a style.
+Names are in Vietnamese because clerks see them in Word's Styles pane.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Style:
+    name: str
+    style_id: str
+
+
+DRAFT_MARK = Style("ND30 Dự thảo", "ND30DraftMark")
+PARENT_BODY = Style("ND30 Cơ quan chủ quản", "ND30ParentBody")
+ISSUER = Style("ND30 Cơ quan ban hành", "ND30Issuer")
+ISSUER_RULE = Style("ND30 Gạch dưới cơ quan", "ND30IssuerRule")
+NUMBER_SYMBOL = Style("ND30 Số ký hiệu", "ND30NumberSymbol")
+NATIONAL_TITLE = Style("ND30 Quốc hiệu", "ND30NationalTitle")
+MOTTO = Style("ND30 Tiêu ngữ", "ND30Motto")
+PLACE_DATE = Style("ND30 Địa danh ngày tháng", "ND30PlaceDate")
+DOCUMENT_TYPE = Style("ND30 Tên loại", "ND30DocumentType")
+SUMMARY = Style("ND30 Trích yếu", "ND30Summary")
+SUMMARY_RULE = Style("ND30 Gạch dưới trích yếu", "ND30SummaryRule")
+LEGAL_BASIS = Style("ND30 Căn cứ", "ND30LegalBasis")
+BODY = Style("ND30 Nội dung", "ND30Body")
+HEADING_I = Style("ND30 Đề mục I", "ND30HeadingI")
+HEADING_1 = Style("ND30 Đề mục 1", "ND30Heading1")
+HEADING_1_1 = Style("ND30 Đề mục 1.1", "ND30Heading11")
+HEADING_1_1_1 = Style("ND30 Đề mục 1.1.1", "ND30Heading111")
+POINT = Style("ND30 Điểm a)", "ND30Point")
+BULLET = Style("ND30 Gạch đầu dòng", "ND30Bullet")
+SUB_BULLET = Style("ND30 Gạch cộng", "ND30SubBullet")
+CLOSING = Style("ND30 Kết thúc", "ND30Closing")
+RECIPIENTS_TITLE = Style("ND30 Nơi nhận", "ND30RecipientsTitle")
+RECIPIENT = Style("ND30 Nơi nhận - danh sách", "ND30Recipient")
+AUTHORITY = Style("ND30 Thẩm quyền ký", "ND30Authority")
+SIGNER = Style("ND30 Người ký", "ND30Signer")
+PAGE_NUMBER = Style("ND30 Số trang", "ND30PageNumber")
+APPENDIX_LABEL = Style("ND30 Phụ lục số", "ND30AppendixLabel")
+APPENDIX_TITLE = Style("ND30 Phụ lục tên", "ND30AppendixTitle")
+APPENDIX_ATTACHED = Style("ND30 Phụ lục kèm theo", "ND30AppendixAttached")
+TABLE_HEADER = Style("ND30 Bảng tiêu đề", "ND30TableHeader")
+TABLE_TEXT = Style("ND30 Bảng chữ", "ND30TableText")
+TABLE_NUMBER = Style("ND30 Bảng số", "ND30TableNumber")
+TABLE_NOTE = Style("ND30 Bảng ghi chú", "ND30TableNote")
+FOOTNOTE_TEXT = Style("footnote text", "FootnoteText")
+FOOTNOTE_REFERENCE = Style("footnote reference", "FootnoteReference")
+
+# Section headings by depth: I., 1., 1.1., 1.1.1.
+HEADINGS = (HEADING_I, HEADING_1, HEADING_1_1, HEADING_1_1_1)
+
+# List definitions (w:abstractNum and its default w:num share the id).
+NUM_HEADINGS = 1
+NUM_POINTS = 2
+NUM_BULLETS = 3
+NUM_RECIPIENTS = 4

@@ -1,0 +1,71 @@
+"""Decree 30 writing conventions: numbers, dates, symbols, capitals."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from babel.numbers import format_decimal
+
+LOCALE = "vi_VN"
+# What a records office leaves blank in a draft, to fill in by hand at issue.
+BLANK_NUMBER = " " * 6
+BLANK_DAY_MONTH = " " * 4
+
+ROMAN = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)
+
+
+def two_digits(value: int) -> str:
+    """Day and document number below 10 take a leading zero: 05."""
+    return f"{value:02d}"
+
+
+def month_text(month: int) -> str:
+    """Only January and February take a leading zero: 01, 02, 3 … 12."""
+    return two_digits(month) if month <= 2 else str(month)
+
+
+def date_text(date: dict) -> str:
+    """"ngày 05 tháng 3 năm 2021", with blanks for a missing day or month."""
+    day = two_digits(date["day"]) if date.get("day") else BLANK_DAY_MONTH
+    month = month_text(date["month"]) if date.get("month") else BLANK_DAY_MONTH
+    return f"ngày {day} tháng {month} năm {date['year']}"
+
+
+def number_symbol(number: int | None, symbol: str) -> str:
+    """"05/KH-UBND", or a blank number for the records office."""
+    shown = two_digits(number) if number is not None else BLANK_NUMBER
+    return f"{shown}/{symbol}"
+
+
+def figure(value, decimals: int | None = None) -> str:
+    """A number the Vietnamese way: 3.022; 0,36; 1.100."""
+    if value is None:
+        return "-"
+    if decimals is None:
+        pattern = "#,##0.######"
+    else:
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(Decimal(str(value)), format=pattern, locale=LOCALE, decimal_quantization=True)
+
+
+def roman(value: int) -> str:
+    parts = []
+    for amount, letters in ROMAN:
+        count, value = divmod(value, amount)
+        parts.append(letters * count)
+    return "".join(parts)
+
+
+def upper(text: str) -> str:
+    return text.upper()
+
+
+def ensure_ending(text: str, ending: str, replaceable: str = ".;,:") -> str:
+    """``text`` ending with exactly ``ending``, replacing a stray final mark."""
+    text = text.rstrip()
+    if text.endswith(ending):
+        return text
+    return text.rstrip(replaceable).rstrip() + ending

@@ -1,0 +1,28 @@
+"""Validation of plans: marshmallow schemas with Vietnamese messages and
+stable machine codes."""
+
+from marshmallow import ValidationError
+
+from .limits import SCHEMA_VERSION
+from .plan import PLAN_SCHEMA, PlanSchema
+from .problems import Problem, flatten
+
+
+class PlanInvalid(Exception):
+    """A plan failed validation; ``errors`` lists every problem found."""
+
+    def __init__(self, errors: list[dict]):
+        super().__init__(f"{len(errors)} lỗi dữ liệu")
+        self.errors = errors
+
+
+def load_plan(data) -> dict:
+    """Validate ``data`` (parsed JSON) and return the plan with defaults
+    filled in, or raise ``PlanInvalid`` listing every problem."""
+    try:
+        return PLAN_SCHEMA.load(data)
+    except ValidationError as error:
+        raise PlanInvalid(list(flatten(error.messages))) from None
+
+
+__all__ = ["PLAN_SCHEMA", "PlanSchema", "PlanInvalid", "Problem", "SCHEMA_VERSION", "load_plan"]

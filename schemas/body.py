@@ -1,0 +1,171 @@
+"""The plan's body: an ordered tree of sections and their content.
+
+A section's ``content`` is a list of blocks, each an object with a ``type``:
+
+- ``paragraph``: one paragraph of text;
+- ``bullets``: "-" items, each with optional "+" sub-items;
+- ``points``: "a)", "b)" items, each with optional paragraphs and bullets;
+- ``section``: a numbered heading (I., 1., 1.1., 1.1.1. by depth) with its own content;
+- the plan's named parts, which are sections with a default heading and a
+  shape of their own: ``purposes_requirements``, ``targets``, ``tasks``,
+  ``assignments``, ``budget``, ``reporting``.
+
+Text anywhere may carry the inline markup of ``generators.inline``.
+"""
+
+from __future__ import annotations
+
+from marshmallow import ValidationError, fields
+
+from . import limits
+from .base import StrictSchema
+from .fields import Boolean, Choice, List, Nested, Number, Text
+from .problems import Problem
+
+
+def paragraph_text(**kwargs) -> Text:
+    return Text(max_length=limits.PARAGRAPH, **kwargs)
+
+
+def heading_text(default: str | None = None, **kwargs) -> Text:
+    if default is None:
+        return Text(max_length=limits.NAME, **kwargs)
+    return Text(max_length=limits.NAME, load_default=default, dump_default=default, **kwargs)
+
+
+class Block(fields.Field):
+    """A polymorphic content block, dispatched on its ``type``."""
+
+    def __init__(self, allowed: tuple[str, ...] | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.allowed = allowed
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return self.allowed or tuple(BLOCK_SCHEMAS)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, dict):
+            raise ValidationError(Problem("invalid_type", expected="đối tượng JSON có trường type"))
+        block_type = value.get("type")
+        if block_type not in self.choices:
+            raise ValidationError({"type": [Problem("unknown_block_type", choices=", ".join(self.choices))]})
+        return BLOCK_SCHEMAS[block_type].load(value)
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return value
+
+
+def block_list(allowed: tuple[str, ...] | None = None, **kwargs) -> List:
+    return List(Block(allowed), max_items=limits.BLOCKS_PER_LIST, load_default=list, **kwargs)
+
+
+def type_field(name: str) -> Choice:
+    return Choice((name,), required=True)
+
+
+class ParagraphSchema(StrictSchema):
+    type = type_field("paragraph")
+    text = paragraph_text(required=True)
+
+
+class BulletItemSchema(StrictSchema):
+    text = paragraph_text(required=True)
+    sub_items = List(paragraph_text(), max_items=limits.BLOCKS_PER_LIST, load_default=list)
+
+
+class BulletsSchema(StrictSchema):
+    type = type_field("bullets")
+    items = List(Nested(BulletItemSchema), min_items=1, max_items=limits.BLOCKS_PER_LIST, required=True)
+
+
+class PointItemSchema(StrictSchema):
+    text = paragraph_text(required=True)
+    content = block_list(("paragraph", "bullets"))
+
+
+class PointsSchema(StrictSchema):
+    type = type_field("points")
+    items = List(Nested(PointItemSchema), min_items=1, max_items=limits.BLOCKS_PER_LIST, required=True)
+
+
+class PartSchema(StrictSchema):
+    """A numbered heading and its content (a section without ``type``)."""
+
+    heading = heading_text()
+    run_in = Boolean(load_default=False)
+    content = block_list()
+
+
+def part(name: str, default_heading: str) -> Nested:
+    """A sub-part of a named section, with its usual heading."""
+    schema = type(f"{name}Schema", (PartSchema,), {"heading": heading_text(default_heading)})
+    return Nested(schema, load_default=None, allow_none=True)
+
+
+class SectionSchema(PartSchema):
+    type = type_field("section")
+
+
+def named_section(type_name: str, default_heading: str, **extra_fields):
+    """A section kind with a default heading and fields of its own."""
+    attrs = {"type": type_field(type_name), "heading": heading_text(default_heading), **extra_fields}
+    return type(f"{type_name.title().replace('_', '')}Schema", (PartSchema,), attrs)
+
+
+class TargetSchema(StrictSchema):
+    text = paragraph_text(required=True)
+    value = Number(allow_none=True, load_default=None)
+    unit = Text(max_length=limits.SHORT, load_default=None, allow_none=True)
+    content = block_list(("paragraph", "bullets"))
+
+
+class SpecificTargetsSchema(PartSchema):
+    heading = heading_text("Mục tiêu cụ thể")
+    items = List(Nested(TargetSchema), max_items=limits.BLOCKS_PER_LIST, load_default=list)
+    style = Choice(("numbered", "bullets", "points"), load_default="numbered")
+    notes = block_list()
+
+
+class AgencySchema(StrictSchema):
+    name = heading_text(required=True)
+    lead = Boolean(load_default=False)
+    request = Boolean(load_default=False)
+    run_in = Boolean(load_default=False)
+    duties = block_list()
+
+
+PurposesRequirementsSchema = named_section(
+    "purposes_requirements",
+    "Mục đích, yêu cầu",
+    purposes=part("Purposes", "Mục đích"),
+    requirements=part("Requirements", "Yêu cầu"),
+)
+TargetsSchema = named_section(
+    "targets",
+    "Mục tiêu",
+    general=part("GeneralTargets", "Mục tiêu tổng quát"),
+    specific=Nested(SpecificTargetsSchema(), load_default=None, allow_none=True),
+)
+TasksSchema = named_section("tasks", "Nhiệm vụ và giải pháp")
+AssignmentsSchema = named_section(
+    "assignments",
+    "Tổ chức thực hiện",
+    agencies=List(Nested(AgencySchema), max_items=limits.BLOCKS_PER_LIST, load_default=list),
+    closing=block_list(),
+)
+BudgetSchema = named_section("budget", "Kinh phí thực hiện")
+ReportingSchema = named_section("reporting", "Chế độ thông tin, báo cáo")
+
+BLOCK_SCHEMAS: dict[str, StrictSchema] = {
+    "paragraph": ParagraphSchema(),
+    "bullets": BulletsSchema(),
+    "points": PointsSchema(),
+    "section": SectionSchema(),
+    "purposes_requirements": PurposesRequirementsSchema(),
+    "targets": TargetsSchema(),
+    "tasks": TasksSchema(),
+    "assignments": AssignmentsSchema(),
+    "budget": BudgetSchema(),
+    "reporting": ReportingSchema(),
+}

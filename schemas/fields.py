@@ -1,0 +1,124 @@
+"""marshmallow fields that speak Vietnamese and keep text clean.
+
+Every user-typed string goes through ``Text``: it is NFC-normalised (the
+decree requires Unicode NFC), trimmed, and refused when it holds control
+characters or line breaks, which would corrupt the Word XML or the layout.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from marshmallow import ValidationError, fields, validate
+
+from .problems import Problem
+
+BASE_MESSAGES = {
+    "required": Problem("required"),
+    "null": Problem("null"),
+    "validator_failed": Problem("invalid_type", expected="một giá trị hợp lệ"),
+}
+
+LINE_BREAKS = {"\n", "\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85"}
+
+
+def _messages(**extra: Problem) -> dict:
+    return {**BASE_MESSAGES, **extra}
+
+
+class Text(fields.String):
+    """One line of user text (a heading, a paragraph, a name)."""
+
+    default_error_messages = _messages(
+        invalid=Problem("invalid_type", expected="chuỗi văn bản"),
+        invalid_utf8=Problem("invalid_type", expected="chuỗi UTF-8"),
+        blank=Problem("blank"),
+    )
+
+    def __init__(self, *, max_length: int, allow_blank: bool = False, **kwargs):
+        validators = [validate.Length(max=max_length, error=Problem("too_long", max=max_length))]
+        super().__init__(validate=validators, **kwargs)
+        self.allow_blank = allow_blank
+        self.metadata.setdefault("maxLength", max_length)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = unicodedata.normalize("NFC", super()._deserialize(value, attr, data, **kwargs)).strip()
+        for char in text:
+            if char in LINE_BREAKS:
+                raise _problem("line_break")
+            if unicodedata.category(char) == "Cc":
+                raise _problem("control_character", codepoint=f"{ord(char):04X}")
+        if not text and not self.allow_blank:
+            raise self.make_error("blank")
+        return text
+
+
+def _problem(code: str, **params) -> ValidationError:
+    return ValidationError(Problem(code, **params))
+
+
+class Choice(Text):
+    """Text restricted to a fixed set of values."""
+
+    def __init__(self, choices, **kwargs):
+        super().__init__(max_length=max(len(choice) for choice in choices), **kwargs)
+        self.validators.append(
+            validate.OneOf(choices, error=Problem("invalid_choice", choices=", ".join(choices)))
+        )
+        self.metadata["enum"] = list(choices)
+
+
+class Integer(fields.Integer):
+    default_error_messages = _messages(
+        invalid=Problem("invalid_type", expected="số nguyên"),
+        too_large=Problem("invalid_type", expected="số nguyên không quá lớn"),
+    )
+
+    def __init__(self, *, minimum: int, maximum: int, error: Problem | None = None, **kwargs):
+        error = error or Problem("out_of_range", min=minimum, max=maximum)
+        super().__init__(strict=True, validate=validate.Range(minimum, maximum, error=error), **kwargs)
+
+
+class Number(fields.Float):
+    default_error_messages = _messages(
+        invalid=Problem("invalid_type", expected="số"),
+        special=Problem("invalid_type", expected="số hữu hạn"),
+        too_large=Problem("invalid_type", expected="số không quá lớn"),
+    )
+
+    def __init__(self, *, minimum: float | None = None, **kwargs):
+        validators = []
+        if minimum is not None:
+            validators.append(validate.Range(min=minimum, error=Problem("negative_value")))
+        super().__init__(allow_nan=False, validate=validators, **kwargs)
+
+
+class Boolean(fields.Boolean):
+    default_error_messages = _messages(invalid=Problem("invalid_type", expected="true hoặc false"))
+
+    def __init__(self, **kwargs):
+        super().__init__(truthy={True}, falsy={False}, **kwargs)
+
+
+class List(fields.List):
+    default_error_messages = _messages(invalid=Problem("invalid_type", expected="danh sách"))
+
+    def __init__(self, inner, *, max_items: int, min_items: int = 0, **kwargs):
+        # One validator per bound, so each gets its own precise message.
+        validators = [validate.Length(max=max_items, error=Problem("too_many", max=max_items))]
+        if min_items:
+            validators.append(validate.Length(min=min_items, error=Problem("too_few", min=min_items)))
+        super().__init__(inner, validate=validators, **kwargs)
+
+
+class Nested(fields.Nested):
+    default_error_messages = _messages(type=Problem("invalid_type", expected="đối tượng JSON"))
+
+
+class Figures(fields.Dict):
+    """Numbers keyed by a table's column keys."""
+
+    default_error_messages = _messages(invalid=Problem("invalid_type", expected="đối tượng JSON {mã cột: số}"))
+
+    def __init__(self, key_field: fields.Field, **kwargs):
+        super().__init__(keys=key_field, values=Number(minimum=0, allow_none=True), load_default=dict, **kwargs)
