@@ -23,6 +23,7 @@ class PlanDocument:
     """Renders plans with one template, read from disk once."""
 
     def __init__(self, template: Path = TEMPLATE):
+        self.template_path = template
         self.template_bytes = template.read_bytes()
 
     def render(self, plan: dict) -> bytes:

@@ -8,8 +8,8 @@ from babel.numbers import format_decimal
 
 LOCALE = "vi_VN"
 # What a records office leaves blank in a draft, to fill in by hand at issue.
-BLANK_NUMBER = " " * 6
-BLANK_DAY_MONTH = " " * 4
+BLANK_NUMBER = " " * 5
+BLANK_DAY_MONTH = " " * 2
 
 ROMAN = (
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),

@@ -1,0 +1,97 @@
+"""Read-only endpoints: the plan's JSON Schema, the examples, health."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from flask import abort, current_app, jsonify, url_for
+from flask_smorest import Blueprint
+
+from schemas import PlanSchema
+from schemas.body import BLOCK_SCHEMAS, Block
+
+blp = Blueprint("meta", __name__, description="Định dạng kế hoạch, ví dụ và tình trạng dịch vụ")
+
+EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def block_property(converter, field, **kwargs) -> dict:
+    """OpenAPI/JSON Schema for the polymorphic body blocks: oneOf by ``type``."""
+    if not isinstance(field, Block):
+        return {}
+    return {
+        "oneOf": [converter.resolve_nested_schema(BLOCK_SCHEMAS[name].__class__) for name in field.choices],
+        "discriminator": {"propertyName": "type"},
+    }
+
+
+def json_schema(openapi: dict) -> dict:
+    """The Plan component and everything it refers to, as a JSON Schema."""
+    components = openapi["components"]["schemas"]
+    text = json.dumps(components).replace("#/components/schemas/", "#/$defs/")
+    definitions = json.loads(text)
+    reachable, pending = set(), ["Plan"]
+    while pending:
+        name = pending.pop()
+        if name in reachable:
+            continue
+        reachable.add(name)
+        for ref in _refs(definitions[name]):
+            pending.append(ref.rsplit("/", 1)[1])
+    return {
+        "$schema": JSON_SCHEMA_DIALECT,
+        "title": "Kế hoạch theo Nghị định 30/2020/NĐ-CP",
+        "$ref": "#/$defs/Plan",
+        "$defs": {name: definitions[name] for name in sorted(reachable)},
+    }
+
+
+def _refs(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref":
+                yield value
+            else:
+                yield from _refs(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _refs(item)
+
+
+@blp.route("/schema")
+@blp.doc(summary="JSON Schema của kế hoạch (sinh từ các schema marshmallow)")
+def schema():
+    return jsonify(json_schema(current_app.extensions["flask-smorest"]["apis"][""]["ext_obj"].spec.to_dict()))
+
+
+@lru_cache(maxsize=1)
+def example_index() -> dict[str, Path]:
+    return {path.stem: path for path in sorted(EXAMPLES_DIR.glob("*.json"))}
+
+
+@blp.route("/examples")
+@blp.doc(summary="Danh sách kế hoạch mẫu")
+def examples():
+    items = []
+    for name, path in example_index().items():
+        plan = json.loads(path.read_text(encoding="utf-8"))
+        items.append({"name": name, "summary": plan.get("summary"), "url": url_for("meta.example", name=name)})
+    return jsonify(items)
+
+
+@blp.route("/examples/<name>")
+@blp.doc(summary="Một kế hoạch mẫu (JSON)")
+def example(name: str):
+    path = example_index().get(name)
+    if path is None:
+        abort(404)
+    return current_app.response_class(path.read_bytes(), mimetype="application/json")
+
+
+@blp.route("/healthz")
+@blp.doc(summary="Tình trạng dịch vụ và bộ chuyển PDF")
+def healthz():
+    return jsonify({"status": "ok", "converter": current_app.extensions["converter"].status()})

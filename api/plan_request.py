@@ -1,0 +1,53 @@
+"""Reading a plan and the wanted format out of an HTTP request."""
+
+from __future__ import annotations
+
+import json
+
+from flask import Request
+
+from .errors import ApiError
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF_TYPE = "application/pdf"
+FORMATS = {"docx": DOCX_TYPE, "pdf": PDF_TYPE}
+
+
+def plan_json(request: Request):
+    """The parsed JSON of the plan: the body itself, or an uploaded file."""
+    if request.mimetype == "application/json":
+        return _parse(request.get_data(cache=False))
+    if request.mimetype == "multipart/form-data":
+        upload = request.files.get("plan") or next(iter(request.files.values()), None)
+        if upload is None:
+            raise ApiError(400, "missing_file", "Chưa chọn tệp kế hoạch (.json) để tải lên (trường 'plan').")
+        return _parse(upload.read())
+    raise ApiError(
+        415,
+        "unsupported_media_type",
+        "Hãy gửi kế hoạch dạng application/json hoặc tải lên một tệp .json (multipart/form-data).",
+    )
+
+
+def _parse(raw: bytes):
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ApiError(400, "malformed_json", "Tệp không phải văn bản UTF-8; hãy lưu kế hoạch dạng JSON UTF-8.") from None
+    except json.JSONDecodeError as error:
+        message = f"JSON không hợp lệ ở dòng {error.lineno}, cột {error.colno}: {error.msg}."
+        raise ApiError(400, "malformed_json", message) from None
+
+
+def wanted_format(request: Request) -> str:
+    """``format`` from the query or the upload form, else the Accept header,
+    else DOCX."""
+    requested = request.args.get("format")
+    if requested is None and request.mimetype == "multipart/form-data":
+        requested = request.form.get("format")
+    if requested:
+        if requested not in FORMATS:
+            raise ApiError(400, "invalid_format", "Tham số format chỉ nhận 'docx' hoặc 'pdf'.")
+        return requested
+    best = request.accept_mimetypes.best_match([DOCX_TYPE, PDF_TYPE], default=DOCX_TYPE)
+    return "pdf" if best == PDF_TYPE else "docx"

@@ -1,0 +1,68 @@
+"""POST /render: plan JSON in, Word draft or PDF out."""
+
+from __future__ import annotations
+
+import io
+
+from flask import current_app, request, send_file
+from flask_smorest import Blueprint
+
+from generators import render_docx
+from generators.naming import download_name
+from schemas import load_plan
+
+from .errors import ErrorResponseSchema
+from .plan_request import DOCX_TYPE, FORMATS, PDF_TYPE, plan_json, wanted_format
+
+blp = Blueprint("render", __name__, description="Tạo văn bản Kế hoạch")
+
+PLAN_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {"schema": {"$ref": "#/components/schemas/Plan"}},
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "properties": {
+                    "plan": {"type": "string", "format": "binary", "description": "Tệp kế hoạch .json"},
+                    "format": {"type": "string", "enum": list(FORMATS)},
+                },
+                "required": ["plan"],
+            }
+        },
+    },
+}
+FILE_RESPONSES = {
+    "200": {
+        "description": "Tệp văn bản, tải về dạng đính kèm",
+        "content": {DOCX_TYPE: {"schema": {"type": "string", "format": "binary"}},
+                    PDF_TYPE: {"schema": {"type": "string", "format": "binary"}}},
+    }
+}
+
+
+@blp.route("/render", methods=["POST"])
+@blp.doc(
+    summary="Kiểm tra kế hoạch và tạo bản Word (DOCX) hoặc PDF",
+    requestBody=PLAN_BODY,
+    parameters=[{"name": "format", "in": "query", "schema": {"type": "string", "enum": list(FORMATS)},
+                 "description": "docx (mặc định) hoặc pdf; cũng có thể chọn bằng header Accept"}],
+    responses=FILE_RESPONSES,
+)
+@blp.alt_response(400, schema=ErrorResponseSchema, description="JSON hỏng hoặc tham số sai")
+@blp.alt_response(413, schema=ErrorResponseSchema, description="Dữ liệu quá lớn")
+@blp.alt_response(415, schema=ErrorResponseSchema, description="Sai kiểu nội dung")
+@blp.alt_response(422, schema=ErrorResponseSchema, description="Kế hoạch không hợp lệ: danh sách lỗi theo trường")
+@blp.alt_response(503, schema=ErrorResponseSchema, description="Chưa chuyển được sang PDF lúc này (xem Retry-After)")
+def render():
+    output_format = wanted_format(request)
+    plan = load_plan(plan_json(request))
+    document = render_docx(plan)
+    if output_format == "pdf":
+        document = current_app.extensions["converter"].convert(document)
+    return send_file(
+        io.BytesIO(document),
+        mimetype=FORMATS[output_format],
+        as_attachment=True,
+        download_name=download_name(plan, output_format),
+    )

@@ -1,0 +1,44 @@
+"""The web service: application factory.
+
+``create_app(test_config)`` builds the Flask app: configuration (defaults,
+then ``PLANS_*`` environment variables, then ``test_config``), the PDF
+converter, the API blueprints and the clerks' form.
+
+Run for development: ``.venv/bin/flask --app app run``; production:
+``gunicorn 'app:create_app()'`` (see README).
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+
+from flask import Flask
+
+import api
+import web
+from converters import converter_from_config
+
+DEFAULTS = {
+    # Plans are text: 2 MB holds the largest real plans many times over.
+    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    "PDF_BACKEND": "pool",
+    "JSON_AS_ASCII": False,
+}
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_prefixed_env(prefix="PLANS")
+    if test_config:
+        app.config.from_mapping(test_config)
+    logging.basicConfig(level=app.config.get("LOG_LEVEL", "INFO"))
+
+    converter = app.config.get("CONVERTER") or converter_from_config(app.config)
+    app.extensions["converter"] = converter
+    atexit.register(converter.close)
+
+    api.init_app(app)
+    web.init_app(app)
+    return app
