@@ -11,7 +11,7 @@ from docxtpl import DocxTemplate
 from . import front_matter
 from .appendix import AppendixWriter
 from .inline import plain
-from .outline import body_xml
+from .outline import BodyWriter
 from .rules import draw_rules
 from .styles import NUM_POINTS
 from .wordml import Footnotes, Markup
@@ -31,11 +31,12 @@ class PlanDocument:
         template = DocxTemplate(io.BytesIO(self.template_bytes))
         document = template.get_docx()
         footnotes = Footnotes()
+        writer = BodyWriter(footnotes, _points_lists(document))
         context = front_matter.context(plan, footnotes)
-        context["body"] = Markup(body_xml(plan["body"], footnotes, _points_lists(document)))
+        context["body"] = Markup("".join(writer.blocks(plan["body"])))
         template.render(context, autoescape=True)
         draw_rules(document, context["issuer_lines"], plain(plan["summary"]))
-        AppendixWriter(document, footnotes, front_matter.attached_to(plan)).write(plan["appendices"])
+        AppendixWriter(document, writer, front_matter.attached_to(plan)).write(plan["appendices"])
         footnotes.write_to(document.part.part_related_by(RELATIONSHIP_TYPE.FOOTNOTES))
         output = io.BytesIO()
         template.save(output)

@@ -159,7 +159,3 @@ def _agency_heading(agency: dict) -> str:
     if agency["lead"]:
         name += LEAD_AGENCY_NOTE
     return name
-
-
-def body_xml(blocks: list[dict], footnotes: Footnotes, new_points_list: Callable[[], int]) -> str:
-    return "".join(BodyWriter(footnotes, new_points_list).blocks(blocks))

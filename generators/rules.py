@@ -30,7 +30,8 @@ def center_rule(paragraph, available_pt: float, rule_pt: float) -> None:
 
 
 def _paragraphs_with_style(container, style: S.Style):
-    return [p for p in container.paragraphs if p.style is not None and p.style.style_id == style.style_id]
+    # Compare style ids in the XML: resolving p.style walks all styles each time.
+    return [p for p in container.paragraphs if p._p.style == style.style_id]
 
 
 def _style_size(document, style: S.Style, default: float) -> float:

@@ -7,6 +7,7 @@ characters or line breaks, which would corrupt the Word XML or the layout.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from marshmallow import ValidationError, fields, validate
@@ -20,6 +21,8 @@ BASE_MESSAGES = {
 }
 
 LINE_BREAKS = {"\n", "\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85"}
+# Unicode category Cc (C0 and C1 controls) plus the line/paragraph separators.
+FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _messages(**extra: Problem) -> dict:
@@ -43,11 +46,12 @@ class Text(fields.String):
 
     def _deserialize(self, value, attr, data, **kwargs):
         text = unicodedata.normalize("NFC", super()._deserialize(value, attr, data, **kwargs)).strip()
-        for char in text:
+        forbidden = FORBIDDEN.search(text)
+        if forbidden:
+            char = forbidden.group()
             if char in LINE_BREAKS:
                 raise _problem("line_break")
-            if unicodedata.category(char) == "Cc":
-                raise _problem("control_character", codepoint=f"{ord(char):04X}")
+            raise _problem("control_character", codepoint=f"{ord(char):04X}")
         if not text and not self.allow_blank:
             raise self.make_error("blank")
         return text
