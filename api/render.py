@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import unicodedata
+from urllib.parse import quote
 
 from flask import current_app, request, send_file
 from flask_smorest import Blueprint
@@ -60,9 +62,16 @@ def render():
     document = render_docx(plan)
     if output_format == "pdf":
         document = current_app.extensions["converter"].convert(document)
-    return send_file(
-        io.BytesIO(document),
-        mimetype=FORMATS[output_format],
-        as_attachment=True,
-        download_name=download_name(plan, output_format),
-    )
+    name = download_name(plan, output_format)
+    response = send_file(io.BytesIO(document), mimetype=FORMATS[output_format], as_attachment=True, download_name=name)
+    if not name.isascii():
+        # Werkzeug's ASCII fallback drops "Đ"; old clients get "D" instead (RFC 6266/5987).
+        response.headers.set(
+            "Content-Disposition", "attachment", filename=ascii_fallback(name), **{"filename*": f"UTF-8''{quote(name)}"}
+        )
+    return response
+
+
+def ascii_fallback(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.replace("Đ", "D").replace("đ", "d"))
+    return decomposed.encode("ascii", "ignore").decode("ascii")

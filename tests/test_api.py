@@ -1,0 +1,145 @@
+"""The HTTP API: files, errors in one shape, schema, examples, health, docs."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import docx
+import jsonschema
+import pytest
+
+from tests.docx_reading import visible_lines
+from tests.plans import EXAMPLE_NAMES, example, plan
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def assert_error(response, status: int, code: str):
+    assert response.status_code == status
+    assert response.mimetype == "application/json"
+    body = response.get_json()
+    assert set(body) == {"status", "code", "message", "errors"}
+    assert body["status"] == status and body["code"] == code
+    assert body["message"]
+    return body
+
+
+def test_render_docx_from_json(client):
+    response = client.post("/render", json=plan(number=5, date={"year": 2021, "month": 3, "day": 5}))
+    assert response.status_code == 200
+    assert response.mimetype == DOCX_TYPE
+    assert response.headers["Content-Disposition"] == "attachment; filename=KH-05-UBND-2021.docx"
+    assert "Số: 05/KH-UBND" in visible_lines(docx.Document(io.BytesIO(response.data)))
+
+
+def test_render_from_an_uploaded_file(client):
+    upload = io.BytesIO(json.dumps(example("tam-duong-2021"), ensure_ascii=False).encode("utf-8"))
+    response = client.post("/render", data={"plan": (upload, "ke-hoach.json")}, content_type="multipart/form-data")
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"] == "attachment; filename=KH-UBND-2021.docx"
+
+
+def test_vietnamese_file_name_is_encoded(client):
+    response = client.post("/render", json=plan(number=3, document_type="Đề án"))
+    disposition = response.headers["Content-Disposition"]
+    assert "filename*=UTF-8''%C4%90A-03-UBND-2024.docx" in disposition
+    assert "filename=DA-03-UBND-2024.docx" in disposition
+
+
+def test_invalid_plan_lists_every_field_error(client):
+    body = assert_error(client.post("/render", json=plan(place="", summary="a\x01b")), 422, "invalid_plan")
+    assert {(e["path"], e["code"]) for e in body["errors"]} == {("place", "blank"), ("summary", "control_character")}
+    assert all(e["message"] for e in body["errors"])
+
+
+def test_malformed_json(client):
+    response = client.post("/render", data=b'{"schema_version": 1,', content_type="application/json")
+    assert "dòng 1" in assert_error(response, 400, "malformed_json")["message"]
+
+
+def test_upload_that_is_not_json(client):
+    upload = (io.BytesIO(b"\xff\xfe not utf-8"), "plan.json")
+    response = client.post("/render", data={"plan": upload}, content_type="multipart/form-data")
+    assert_error(response, 400, "malformed_json")
+
+
+def test_upload_without_file(client):
+    response = client.post("/render", data={"format": "docx"}, content_type="multipart/form-data")
+    assert_error(response, 400, "missing_file")
+
+
+def test_unknown_format(client):
+    assert_error(client.post("/render?format=odt", json=plan()), 400, "invalid_format")
+
+
+def test_too_large(client):
+    huge = b'{"x": "' + b"a" * (3 * 1024 * 1024) + b'"}'
+    assert_error(client.post("/render", data=huge, content_type="application/json"), 413, "too_large")
+
+
+def test_wrong_content_type(client):
+    response = client.post("/render", data="schema_version=1", content_type="text/plain")
+    assert_error(response, 415, "unsupported_media_type")
+
+
+def test_pdf_without_libreoffice_is_503_with_retry_after(client):
+    response = client.post("/render", json=plan(), headers={"Accept": "application/pdf"})
+    body = assert_error(response, 503, "conversion_unavailable")
+    assert int(response.headers["Retry-After"]) > 0
+    assert "DOCX" in body["message"]
+
+
+def test_docx_still_works_without_libreoffice(client):
+    assert client.post("/render?format=docx", json=plan()).status_code == 200
+
+
+def test_not_found_and_method_not_allowed(client):
+    assert_error(client.get("/nowhere"), 404, "not_found")
+    response = client.get("/render")
+    assert_error(response, 405, "method_not_allowed")
+    assert "POST" in response.headers["Allow"]
+
+
+def test_json_schema_is_generated_and_accepts_the_examples(client):
+    schema = client.get("/schema").get_json()
+    assert schema["$ref"] == "#/$defs/Plan"
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    for name in EXAMPLE_NAMES:
+        assert not list(validator.iter_errors(example(name))), name
+    assert list(validator.iter_errors(plan(unknown_field=1)))
+    block = schema["$defs"]["Section"]["properties"]["content"]["items"]
+    assert {"if": {"properties": {"type": {"const": "paragraph"}}}, "then": {"$ref": "#/$defs/Paragraph"}} in block["allOf"]
+
+
+def test_examples(client):
+    listed = client.get("/examples").get_json()
+    assert sorted(item["name"] for item in listed) == EXAMPLE_NAMES
+    first = listed[0]
+    assert client.get(first["url"]).get_json() == example(first["name"])
+    assert_error(client.get("/examples/khong-co"), 404, "not_found")
+
+
+def test_healthz(client):
+    body = client.get("/healthz").get_json()
+    assert body["status"] == "ok"
+    assert "converter" in body
+
+
+def test_openapi_and_local_docs(client):
+    spec = client.get("/openapi.json").get_json()
+    assert "/render" in spec["paths"]
+    assert set(spec["paths"]["/render"]["post"]["responses"]) >= {"200", "400", "413", "415", "422", "503"}
+    page = client.get("/docs")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "/docs/assets/swagger-ui-bundle.js" in html
+    assert "http" not in html.split("<script")[1].split(">")[0]  # no CDN script
+    assert client.get("/docs/assets/swagger-ui-bundle.js").status_code == 200
+
+
+@pytest.mark.parametrize("payload", [[], "text", 5, None])
+def test_plan_that_is_not_an_object(client, payload):
+    response = client.post("/render", data=json.dumps(payload), content_type="application/json")
+    assert_error(response, 422, "invalid_plan")
