@@ -21,8 +21,8 @@ from .vietnamese import figure, roman
 from .wordml import W_NS, RunFormat, inline_xml, paragraph_xml
 
 LANDSCAPE_FROM_COLUMNS = 8  # with the A and B columns, 10 columns need the width
-NUMBER_COLUMN_TWIPS = 567  # 1 cm
-LABEL_COLUMN_TWIPS = 1985  # 3.5 cm
+NUMBER_COLUMN_TWIPS = 510  # 0.9 cm
+LABEL_COLUMN_TWIPS = 1701  # 3 cm
 BOLD = RunFormat(bold=True)
 
 

@@ -171,9 +171,9 @@ FORMATS = (
     Format(S.APPENDIX_LABEL, 14, bold=True, alignment=CENTER),
     Format(S.APPENDIX_TITLE, 14, bold=True, alignment=CENTER, keep_with_next=True),
     Format(S.APPENDIX_ATTACHED, 14, italic=True, alignment=CENTER, after=12),
-    Format(S.TABLE_HEADER, 11, bold=True, alignment=CENTER),
-    Format(S.TABLE_TEXT, 12, alignment=LEFT),
-    Format(S.TABLE_NUMBER, 12, alignment=WD_ALIGN_PARAGRAPH.RIGHT),
+    Format(S.TABLE_HEADER, 10.5, bold=True, alignment=CENTER),
+    Format(S.TABLE_TEXT, 11, alignment=LEFT),
+    Format(S.TABLE_NUMBER, 11, alignment=WD_ALIGN_PARAGRAPH.RIGHT),
     Format(S.TABLE_NOTE, 12, italic=True, alignment=WD_ALIGN_PARAGRAPH.RIGHT),
 )
 
