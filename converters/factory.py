@@ -1,0 +1,69 @@
+"""Builds the configured converter from a flat mapping (Flask config, os.environ)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from .base import Converter
+from .disabled import DisabledConverter
+from .local_pool import UnoserverPool
+from .remote import RemoteUnoservers, parse_servers
+
+BACKENDS = ("pool", "remote", "none")
+
+
+def converter_from_config(config: Mapping) -> Converter:
+    """Return a started converter; see docs/converters.md for the keys.
+
+    Values may be strings (as they come from the environment). Raises
+    ValueError on an invalid setting.
+    """
+    backend = str(config.get("PDF_BACKEND") or "pool").strip().lower()
+    if backend not in BACKENDS:
+        raise ValueError(f"PDF_BACKEND must be one of {', '.join(BACKENDS)}, got {backend!r}")
+    if backend == "none":
+        return DisabledConverter()
+
+    timeout = _setting(config, "PDF_TIMEOUT", float, 30.0, allow_zero=False)
+    queue_limit = _setting(config, "PDF_QUEUE_LIMIT", int, None)
+    queue_wait = _setting(config, "PDF_QUEUE_WAIT", float, None)
+    if backend == "remote":
+        servers = parse_servers(str(config.get("PDF_REMOTE_SERVERS") or ""))
+        if not servers:
+            raise ValueError("PDF_BACKEND=remote needs PDF_REMOTE_SERVERS (host:port,host:port)")
+        converter = RemoteUnoservers(
+            servers,
+            timeout=timeout,
+            queue_limit=queue_limit,
+            queue_wait=queue_wait,
+            probe_interval=_setting(config, "PDF_PROBE_INTERVAL", float, 5.0, allow_zero=False),
+        )
+    else:
+        recycle_after = _setting(config, "PDF_RECYCLE_AFTER", int, 200)
+        converter = UnoserverPool(
+            _setting(config, "PDF_POOL_SIZE", int, None),
+            timeout=timeout,
+            queue_limit=queue_limit,
+            queue_wait=queue_wait,
+            recycle_after=recycle_after or None,
+            base_port=_setting(config, "PDF_BASE_PORT", int, None),
+            soffice=config.get("PDF_SOFFICE") or None,
+            python=config.get("PDF_SERVER_PYTHON") or None,
+            startup_timeout=_setting(config, "PDF_STARTUP_TIMEOUT", float, 60.0, allow_zero=False),
+        )
+    converter.start()
+    return converter
+
+
+def _setting(config: Mapping, key: str, kind: Callable, default, *, allow_zero: bool = True):
+    value = config.get(key)
+    if value is None or value == "":
+        return default
+    try:
+        parsed = kind(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{key} must be a number ({kind.__name__}), got {value!r}") from None
+    if parsed < 0 or (parsed == 0 and not allow_zero):
+        limit = "zero or more" if allow_zero else "more than zero"
+        raise ValueError(f"{key} must be {limit}, got {value!r}")
+    return parsed

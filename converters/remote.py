@@ -1,0 +1,144 @@
+"""unoserver instances run elsewhere, reached at configured host:port addresses."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from . import unoserver_rpc
+from .dispatch import DEAD, READY, STARTING, Dispatcher, Instance
+
+logger = logging.getLogger(__name__)
+
+PROBE_TIMEOUT = 5.0
+
+
+def parse_servers(text: str) -> list[tuple[str, int]]:
+    """Parse ``"host:port,host:port"`` (IPv6 hosts in brackets: ``[::1]:2003``)."""
+    servers = []
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        host, separator, port = item.rpartition(":")
+        if not separator or not host or not port.isdigit():
+            raise ValueError(f"expected host:port, got {item!r}")
+        servers.append((host.strip("[]"), int(port)))
+    return servers
+
+
+@dataclass(eq=False)
+class RemoteInstance(Instance):
+    next_probe_at: float = 0.0
+
+
+class RemoteUnoservers:
+    """Dispatches to remote unoservers; a failing one is marked dead and re-probed.
+
+    No process is managed here: whoever runs the servers restarts them, and
+    this side notices within ``probe_interval`` seconds that one is back.
+    """
+
+    backend = "remote"
+
+    def __init__(
+        self,
+        servers: Iterable[tuple[str, int]],
+        *,
+        timeout: float = 30.0,
+        queue_limit: int | None = None,
+        queue_wait: float | None = None,
+        probe_interval: float = 5.0,
+    ) -> None:
+        self._servers = list(servers)
+        if not self._servers:
+            raise ValueError("at least one remote unoserver address is required")
+        self.size = len(self._servers)
+        self.probe_interval = probe_interval
+        self._dispatcher = Dispatcher(
+            retire=self._mark_dead,
+            still_alive=lambda instance: True,  # it answered, so it is up
+            timeout=timeout,
+            queue_limit=queue_limit,
+            queue_wait=queue_wait,
+        )
+        self._wake = threading.Event()
+        self._prober: threading.Thread | None = None
+        self._closed = False
+
+    def start(self) -> None:
+        if self._prober is not None:
+            return
+        for host, port in self._servers:
+            self._dispatcher.add(RemoteInstance(host=host, port=port))
+        self._prober = threading.Thread(
+            target=self._probe_loop, name="unoserver-prober", daemon=True
+        )
+        self._prober.start()
+
+    def wait_ready(self, timeout: float = 60.0, count: int = 1) -> bool:
+        return self._dispatcher.wait_ready(timeout, count)
+
+    def convert(self, docx: bytes, *, timeout: float | None = None) -> bytes:
+        return self._dispatcher.convert(docx, timeout=timeout)
+
+    def status(self) -> dict:
+        return {
+            "backend": self.backend,
+            "available": True,
+            "error": None,
+            **self._dispatcher.status(),
+            "size": self.size,
+            "probe_interval": self.probe_interval,
+        }
+
+    def close(self) -> None:
+        self._closed = True
+        self._dispatcher.close()
+        self._wake.set()
+        if self._prober is not None:
+            self._prober.join()
+
+    def _mark_dead(self, instance: RemoteInstance, reason: str) -> None:
+        instance.next_probe_at = time.monotonic() + self.probe_interval
+        self._dispatcher.set_state(instance, DEAD, reason)
+        self._wake.set()
+
+    def _probe_loop(self) -> None:
+        while not self._closed:
+            try:
+                pause = self._probe_due()
+            except Exception:
+                logger.exception("Remote unoserver prober error")
+                pause = self.probe_interval
+            self._wake.wait(pause)
+            self._wake.clear()
+
+    def _probe_due(self) -> float:
+        """Probe the instances that are due; return the time until the next one is."""
+        pause = self.probe_interval
+        for instance in self._dispatcher.instances():
+            if instance.state not in (STARTING, DEAD):
+                continue
+            if time.monotonic() >= instance.next_probe_at:
+                self._probe(instance)
+            if instance.state == DEAD:
+                pause = min(pause, max(0.0, instance.next_probe_at - time.monotonic()))
+        return pause
+
+    def _probe(self, instance: RemoteInstance) -> None:
+        try:
+            info = unoserver_rpc.probe(instance.host, instance.port, timeout=PROBE_TIMEOUT)
+        except unoserver_rpc.EndpointError as exc:
+            if instance.state != DEAD:
+                logger.warning("Remote unoserver %s is down: %s", instance.address, exc)
+            instance.next_probe_at = time.monotonic() + self.probe_interval
+            self._dispatcher.set_state(instance, DEAD, str(exc))
+            return
+        logger.info(
+            "Remote unoserver %s is up (unoserver %s, LibreOffice %s)",
+            instance.address,
+            info.get("unoserver"),
+            info.get("libreoffice_version"),
+        )
+        self._dispatcher.set_state(instance, READY)

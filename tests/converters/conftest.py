@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+# The project root is not otherwise on sys.path when pytest runs as a script.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from converter_checks import SAMPLE_TEXT  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def sample_docx() -> bytes:
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    normal = document.styles["Normal"]
+    normal.font.name = "Times New Roman"
+    normal.font.size = Pt(13)
+    run = document.add_paragraph().add_run(SAMPLE_TEXT)
+    run.font.name = "Times New Roman"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
