@@ -1,0 +1,186 @@
+// The editing operations every editor shares (the `ctx` they receive):
+// add, move and remove list items, set or drop parts, change a block's type,
+// the signing authority; structural changes re-render, removals offer
+// "Hoàn tác" until the next edit.
+
+import { convertBlock, createBlock } from "./blocks.js";
+import { confirmAction } from "./dialog.js";
+import { dotted } from "./dom.js";
+import { dropNoticeAction, notify } from "./notice.js";
+import { BLOCK_LABELS, KEY_ORDER } from "./schema.js";
+import { insertKey, moveItem } from "./store.js";
+
+/**
+ * store: the plan (store.js); ui: ViewState; errors: ErrorView;
+ * getSchema(): the PlanSchema; render(options): re-render the form.
+ */
+export function createEditing({ store, ui, errors, getSchema, render }) {
+  let undoOffered = false;
+  store.addEventListener("change", () => {
+    // An undo offer goes stale as soon as anything else changes (it is
+    // made after the change it would undo).
+    if (undoOffered) {
+      undoOffered = false;
+      dropNoticeAction();
+    }
+  });
+
+  const itemSel = (path) => `[data-item="${CSS.escape(dotted(path))}"]`;
+  const pathSel = (path) => `[data-path="${CSS.escape(dotted(path))}"]`;
+  const TEXT_INPUT = ":is(input[type=text], textarea)";
+
+  function structure(mutate, { lists = [], focus = null } = {}) {
+    errors.dropUnder(lists);
+    store.structure(mutate, { focus });
+  }
+
+  /** Show `message` with a button that puts `snapshot` back as the plan;
+   * the offer lasts until the next edit. */
+  function offerUndo(snapshot, message, { label = "Hoàn tác", done = "Đã hoàn tác.", kind = "info", timeout } = {}) {
+    undoOffered = true;
+    notify(message, {
+      kind,
+      timeout,
+      action: {
+        label,
+        run: () => {
+          undoOffered = false;
+          errors.clear();
+          store.load(snapshot, { undo: true });
+          notify(done, { kind: "success" });
+        },
+      },
+    });
+  }
+
+  function withUndo(mutate, message, detail = {}) {
+    const snapshot = structuredClone(store.plan);
+    structure(mutate, detail);
+    offerUndo(snapshot, message);
+  }
+
+  const ctx = {
+    store,
+    ui,
+    get schema() {
+      return getSchema();
+    },
+    offerUndo,
+    insert: insertKey,
+    edited: (path) => errors.clearPath(dotted(path)),
+    rerender: () => render(),
+
+    add(listPath, item, { order, initial = [], focusInside = true } = {}) {
+      const current = store.get(listPath);
+      const index = Array.isArray(current) ? current.length : initial.length;
+      const itemPath = [...listPath, index];
+      structure(() => store.ensureList(listPath, order, initial).push(item), {
+        lists: [dotted(listPath)],
+        focus: focusInside
+          ? [`${itemSel(itemPath)} ${TEXT_INPUT}`, `${itemSel(itemPath)} :is(select, button)`, `${pathSel(itemPath)}`]
+          : [],
+      });
+    },
+
+    move(listPath, index, step) {
+      const list = store.get(listPath);
+      if (!Array.isArray(list)) return;
+      const target = index + step;
+      const action = step < 0 ? "up" : "down";
+      const other = step < 0 ? "down" : "up";
+      structure(() => moveItem(list, index, step), {
+        lists: [dotted(listPath)],
+        focus: [`${itemSel([...listPath, target])} [data-action=${action}]`, `${itemSel([...listPath, target])} [data-action=${other}]`],
+      });
+    },
+
+    remove(listPath, index, noun) {
+      const list = store.get(listPath);
+      if (!Array.isArray(list)) return;
+      const next = Math.min(index, list.length - 2);
+      withUndo(() => list.splice(index, 1), `Đã xoá ${noun}.`, {
+        lists: [dotted(listPath)],
+        focus: next >= 0
+          ? [`${itemSel([...listPath, next])} [data-action=remove]`, `[data-add="${CSS.escape(dotted(listPath))}"]`]
+          : [`[data-add="${CSS.escape(dotted(listPath))}"]`, `${pathSel(listPath)} :is(button, select)`],
+      });
+    },
+
+    /** Set a value and re-render (for choices that change the form's shape). */
+    setValue(path, value, order) {
+      structure(() => {
+        const parent = store.get(path.slice(0, -1));
+        insertKey(parent, path[path.length - 1], value, order);
+      });
+      ctx.edited(path);
+    },
+
+    setObject(path, object, order) {
+      structure(() => {
+        const parent = store.get(path.slice(0, -1));
+        insertKey(parent, path[path.length - 1], object, order);
+      }, { focus: [`${pathSel(path)} ${TEXT_INPUT}`, `${pathSel(path)} :is(button, select)`] });
+    },
+
+    unsetObject(path, name) {
+      withUndo(() => {
+        const parent = store.get(path.slice(0, -1));
+        delete parent[path[path.length - 1]];
+      }, `Đã bỏ ${name}.`, {
+        lists: [dotted(path)],
+        focus: [`[data-add="${CSS.escape(dotted(path))}"]`],
+      });
+    },
+
+    removeWithUndo(mutate, message) {
+      withUndo(mutate, message);
+    },
+
+    async changeType(path, type) {
+      const block = store.get(path);
+      const parentList = store.get(path.slice(0, -1));
+      if (!type || !Array.isArray(parentList)) return render();
+      const valid = block && typeof block === "object" && BLOCK_LABELS[block.type];
+      const { block: converted, lost } = valid ? convertBlock(block, type, getSchema()) : { block: null, lost: true };
+      const replacement = converted || createBlock(type);
+      if (lost) {
+        const ok = await confirmAction({
+          heading: "Đổi loại mục",
+          message: `Đổi sang “${BLOCK_LABELS[type]}” sẽ bỏ phần nội dung không hợp với loại mới. Ngay sau đó vẫn có thể bấm “Hoàn tác”.`,
+          confirmLabel: "Đổi loại",
+        });
+        if (!ok) return render({ focus: [`${itemSel(path)} select`] });
+      }
+      withUndo(() => { parentList[Number(path[path.length - 1])] = replacement; },
+        `Đã đổi thành “${BLOCK_LABELS[type]}”.`, { lists: [dotted(path)], focus: [`${itemSel(path)} select`] });
+    },
+
+    setAuthority(choice) {
+      const path = ["signatory"];
+      structure(() => {
+        const signatory = store.ensureObject(path, KEY_ORDER.Plan);
+        const order = KEY_ORDER.Signatory;
+        if (choice === "" || choice === "TM") {
+          delete signatory.authority;
+          delete signatory.principal_title;
+          if (choice === "") delete signatory.collective;
+          else if (!signatory.collective) insertKey(signatory, "collective", "", order);
+        } else {
+          insertKey(signatory, "authority", choice, order);
+          if (choice === "Q") delete signatory.principal_title;
+          else if (!signatory.principal_title) insertKey(signatory, "principal_title", "", order);
+        }
+      }, { focus: ["#f-signatory-authority"] });
+      ctx.edited(["signatory", "authority"]);
+      ctx.edited(["signatory", "principal_title"]);
+      ctx.edited(["signatory", "collective"]);
+    },
+
+    collapseAll(collapsed) {
+      ui.setAll(Array.isArray(store.plan.body) ? store.plan.body : [], collapsed);
+      render();
+    },
+  };
+
+  return ctx;
+}

@@ -1,0 +1,132 @@
+// Reading the plan's JSON Schema (GET /schema): limits, enums, defaults,
+// required fields and which block types each list accepts. The marshmallow
+// schemas on the server stay the single source of truth; the form only
+// adds Vietnamese labels and the order in which fields are written.
+
+/** Field order of each object, as declared in schemas/*.py (the published
+ * JSON Schema lists properties alphabetically). Used only to place a key
+ * the clerk adds where a person would write it; existing keys never move. */
+export const KEY_ORDER = {
+  Plan: ["schema_version", "draft_mark", "issuer", "document_type", "number", "symbol", "place", "date",
+    "summary", "legal_bases", "lead_in", "body", "closing", "recipients", "archive", "signatory", "appendices"],
+  Issuer: ["parent", "name", "abbreviation"],
+  IssueDate: ["year", "month", "day"],
+  Recipient: ["name", "note"],
+  Signatory: ["collective", "authority", "principal_title", "title", "name"],
+  Block: ["type", "heading", "run_in", "text", "items", "content", "purposes", "requirements", "general",
+    "specific", "agencies", "closing"],
+  Part: ["heading", "run_in", "content"],
+  SpecificTargets: ["heading", "run_in", "content", "items", "style", "notes"],
+  Target: ["text", "value", "unit", "content"],
+  BulletItem: ["text", "sub_items"],
+  PointItem: ["text", "content"],
+  Agency: ["name", "lead", "request", "run_in", "duties"],
+  Appendix: ["label", "title", "orientation", "table", "notes"],
+  Table: ["number_header", "label_header", "unit_note", "columns", "rows", "show_total", "total"],
+  Column: ["key", "header", "group", "kind", "of", "decimals"],
+  Row: ["label", "values"],
+  Total: ["label", "values"],
+};
+
+/** How the clerk sees each block type. */
+export const BLOCK_LABELS = {
+  paragraph: "Đoạn văn",
+  bullets: "Gạch đầu dòng",
+  points: "Điểm a), b)",
+  section: "Mục",
+  purposes_requirements: "Mục đích - yêu cầu",
+  targets: "Mục tiêu",
+  tasks: "Nhiệm vụ - giải pháp",
+  assignments: "Tổ chức thực hiện",
+  budget: "Kinh phí",
+  reporting: "Chế độ báo cáo",
+};
+
+/** Block types that are numbered headings with content (I., 1., 1.1.). */
+export const SECTION_TYPES = new Set(["section", "purposes_requirements", "targets", "tasks", "assignments",
+  "budget", "reporting"]);
+
+export class PlanSchema {
+  constructor(json) {
+    this.json = json;
+    this.defs = json.$defs || {};
+    // block type name ("bullets") -> definition name ("Bullets")
+    this.typeDefs = {};
+    for (const [name, def] of Object.entries(this.defs)) {
+      const typeProp = def.properties && def.properties.type;
+      if (typeProp && Array.isArray(typeProp.enum) && typeProp.enum.length === 1) {
+        this.typeDefs[typeProp.enum[0]] = name;
+      }
+    }
+  }
+
+  def(name) {
+    const def = this.defs[name];
+    if (!def) throw new Error(`Schema has no definition ${name}`);
+    return def;
+  }
+
+  /** The definition name of a block type, e.g. "bullets" -> "Bullets". */
+  defOfType(type) {
+    return this.typeDefs[type];
+  }
+
+  /** The definition a property refers to (through anyOf/null). */
+  refOf(defName, key) {
+    const prop = this.#prop(defName, key);
+    const ref = prop.$ref || (prop.anyOf || []).map((option) => option.$ref).find(Boolean)
+      || (prop.items && prop.items.$ref);
+    return ref ? ref.split("/").pop() : undefined;
+  }
+
+  /** Limits and defaults of one property. */
+  field(defName, key) {
+    const def = this.def(defName);
+    const prop = this.#prop(defName, key);
+    const types = [].concat(prop.type || []);
+    return {
+      required: (def.required || []).includes(key),
+      nullable: types.includes("null") || (prop.anyOf || []).some((option) => option.type === "null"),
+      maxLength: prop.maxLength ?? (prop.items && prop.items.maxLength),
+      maxItems: prop.maxItems,
+      minItems: prop.minItems,
+      minimum: prop.minimum,
+      maximum: prop.maximum,
+      enum: prop.enum ? prop.enum.filter((value) => value !== null) : undefined,
+      default: prop.default,
+      pattern: prop.pattern,
+    };
+  }
+
+  /** Block types a list property accepts, in the schema's order. Reads the
+   * items' `type` enum, or the branches of a oneOf (discriminator) or of an
+   * allOf of if/then, whichever the schema uses. */
+  blockTypes(defName, key) {
+    const items = this.#prop(defName, key).items || {};
+    const typeEnum = items.properties && items.properties.type && items.properties.type.enum;
+    if (Array.isArray(typeEnum)) return [...typeEnum];
+    const types = [];
+    for (const option of items.oneOf || []) {
+      const def = option.$ref && this.defs[option.$ref.split("/").pop()];
+      const values = def && def.properties && def.properties.type && def.properties.type.enum;
+      if (values) types.push(values[0]);
+    }
+    for (const branch of items.allOf || []) {
+      const type = branch.if && branch.if.properties && branch.if.properties.type;
+      if (type && type.const !== undefined) types.push(type.const);
+    }
+    return types;
+  }
+
+  /** The heading a named section gets when its own is left out. */
+  defaultHeading(defName) {
+    const heading = this.def(defName).properties.heading;
+    return heading ? heading.default : undefined;
+  }
+
+  #prop(defName, key) {
+    const prop = this.def(defName).properties[key];
+    if (!prop) throw new Error(`Schema ${defName} has no property ${key}`);
+    return prop;
+  }
+}

@@ -1,0 +1,70 @@
+"""What a test does with the form, in the clerk's terms."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+
+
+def open_form(page, server) -> None:
+    page.goto(server.url)
+    page.wait_for_selector("body[data-ready=true]")
+
+
+def field(page, path: str):
+    """The control (or part) rendering the plan's dotted `path`."""
+    return page.locator(f'[data-path="{path}"]')
+
+
+def open_example(page, name: str) -> None:
+    page.wait_for_selector("#example-select:not([disabled])")
+    page.select_option("#example-select", value=f"/examples/{name}")
+    page.get_by_role("button", name="Mở mẫu").click()
+    page.wait_for_selector(f"#notice:has-text('{name}')")
+
+
+def dismiss_notice(page) -> None:
+    """Close the message at the bottom of the page (before a screenshot)."""
+    close = page.locator("#notice button[aria-label='Đóng thông báo']")
+    if close.is_visible():
+        close.click()
+
+
+def upload(page, path: Path) -> None:
+    page.set_input_files("#file-input", str(path))
+    page.wait_for_selector(f"#notice:has-text('{path.name}')")
+
+
+def download(page, button_name: str) -> bytes:
+    with page.expect_download() as info:
+        page.get_by_role("button", name=button_name, exact=True).click()
+    return Path(info.value.path()).read_bytes()
+
+
+def download_json(page) -> dict:
+    return json.loads(download(page, "Tải về JSON").decode("utf-8"))
+
+
+def docx_paragraphs(data: bytes) -> list[str]:
+    """The text of every paragraph of the document body (tables included)."""
+    document = docx.Document(io.BytesIO(data))
+    texts = []
+    for paragraph in document.element.body.iter(qn("w:p")):
+        texts.append("".join(node.text or "" for node in paragraph.iter(qn("w:t"))))
+    return texts
+
+
+def docx_runs(data: bytes) -> list[tuple[str, bool]]:
+    """(text, bold) of every run in the body."""
+    document = docx.Document(io.BytesIO(data))
+    runs = []
+    for run in document.element.body.iter(qn("w:r")):
+        text = "".join(node.text or "" for node in run.iter(qn("w:t")))
+        props = run.find(qn("w:rPr"))
+        bold = props is not None and props.find(qn("w:b")) is not None and props.find(qn("w:b")).get(qn("w:val")) not in ("0", "false")
+        runs.append((text, bold))
+    return runs
