@@ -12,7 +12,7 @@ from flask import Flask, jsonify
 from marshmallow import Schema, fields
 from werkzeug.exceptions import HTTPException
 
-from converters import ConversionFailed, ConversionUnavailable
+from converters import ConversionFailed, ConversionTimeout, ConversionUnavailable
 from schemas import PlanInvalid
 
 HTTP_CODES = {
@@ -76,13 +76,16 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(ConversionUnavailable)
     def conversion_unavailable(error: ConversionUnavailable):
-        retry_after = str(int(getattr(error, "retry_after", 5) or 5))
+        retry_after = str(max(1, int(error.retry_after)))
         return error_response(ApiError(503, "conversion_unavailable", str(error), headers={"Retry-After": retry_after}))
+
+    @app.errorhandler(ConversionTimeout)
+    def conversion_timeout(error: ConversionTimeout):
+        return error_response(ApiError(504, "conversion_timeout", str(error)))
 
     @app.errorhandler(ConversionFailed)
     def conversion_failed(error: ConversionFailed):
-        message = "Không chuyển được văn bản sang PDF; bản Word (DOCX) vẫn tải được."
-        return error_response(ApiError(502, "conversion_failed", message))
+        return error_response(ApiError(502, "conversion_failed", str(error)))
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):

@@ -48,7 +48,10 @@ def figure(value, decimals: int | None = None) -> str:
         pattern = "#,##0.######"
     else:
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(Decimal(str(value)), format=pattern, locale=LOCALE, decimal_quantization=True)
+    number = Decimal(str(value))
+    text = format_decimal(number, format=pattern, locale=LOCALE, decimal_quantization=True)
+    # A negative rate that rounds to zero prints as 0,00, not -0,00.
+    return text.lstrip("-\u2212") if not any(c in "123456789" for c in text) else text
 
 
 def roman(value: int) -> str:

@@ -9,6 +9,7 @@ import docx
 import jsonschema
 import pytest
 
+from converters import ConversionFailed, ConversionTimeout, ConversionUnavailable
 from tests.docx_reading import visible_lines
 from tests.plans import EXAMPLE_NAMES, example, plan
 
@@ -143,3 +144,35 @@ def test_openapi_and_local_docs(client):
 def test_plan_that_is_not_an_object(client, payload):
     response = client.post("/render", data=json.dumps(payload), content_type="application/json")
     assert_error(response, 422, "invalid_plan")
+
+
+class FailingConverter:
+    """Stands in for LibreOffice to check how each failure is reported."""
+
+    def __init__(self, error):
+        self.error = error
+
+    def convert(self, docx, *, timeout=None):
+        raise self.error
+
+    def status(self):
+        return {"backend": "failing"}
+
+    def close(self):
+        pass
+
+
+@pytest.mark.parametrize(
+    ("error", "status", "code"),
+    [
+        (ConversionTimeout("Quá thời gian.", seconds=30), 504, "conversion_timeout"),
+        (ConversionFailed("Không thể chuyển."), 502, "conversion_failed"),
+        (ConversionUnavailable("Đang bận.", retry_after=7), 503, "conversion_unavailable"),
+    ],
+)
+def test_conversion_failures_are_reported(error, status, code):
+    from app import create_app
+
+    client = create_app({"TESTING": True, "CONVERTER": FailingConverter(error)}).test_client()
+    body = assert_error(client.post("/render?format=pdf", json=plan()), status, code)
+    assert body["message"] == str(error)

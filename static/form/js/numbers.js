@@ -107,8 +107,9 @@ export function formatNumber(value, decimals) {
   if (!dec) return String(value);
   dec = dec.round(decimals ?? Math.min(dec.scale, 6));
   let [whole, fraction = ""] = dec.toPlainString().split(".");
-  const negative = whole.startsWith("-");
-  if (negative) whole = whole.slice(1);
+  // Like the generated document: a value that rounds to zero has no sign.
+  const negative = whole.startsWith("-") && !dec.isZero();
+  if (whole.startsWith("-")) whole = whole.slice(1);
   if (decimals === undefined || decimals === null) fraction = fraction.replace(/0+$/, "");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   return (negative ? "-" : "") + grouped + (fraction ? "," + fraction : "");
