@@ -29,6 +29,7 @@ DEFAULTS = {
 
 def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__)
+    app.json.sort_keys = False  # keep the schemas' field order in /schema and in errors
     app.config.from_mapping(DEFAULTS)
     app.config.from_prefixed_env(prefix="PLANS")
     if test_config:

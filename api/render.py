@@ -6,7 +6,7 @@ import io
 import unicodedata
 from urllib.parse import quote
 
-from flask import current_app, request, send_file
+from flask import current_app, jsonify, request, send_file
 from flask_smorest import Blueprint
 
 from generators import render_docx
@@ -70,6 +70,22 @@ def render():
             "Content-Disposition", "attachment", filename=ascii_fallback(name), **{"filename*": f"UTF-8''{quote(name)}"}
         )
     return response
+
+
+@blp.route("/validate", methods=["POST"])
+@blp.doc(
+    summary="Chỉ kiểm tra kế hoạch, không tạo văn bản",
+    requestBody=PLAN_BODY,
+    responses={"200": {"description": "Kế hoạch hợp lệ", "content": {"application/json": {"schema": {
+        "type": "object", "properties": {"valid": {"type": "boolean"}}}}}}},
+)
+@blp.alt_response(400, schema=ErrorResponseSchema, description="JSON hỏng")
+@blp.alt_response(413, schema=ErrorResponseSchema, description="Dữ liệu quá lớn")
+@blp.alt_response(415, schema=ErrorResponseSchema, description="Sai kiểu nội dung")
+@blp.alt_response(422, schema=ErrorResponseSchema, description="Kế hoạch không hợp lệ: danh sách lỗi theo trường")
+def validate():
+    load_plan(plan_json(request))
+    return jsonify({"valid": True})
 
 
 def ascii_fallback(name: str) -> str:

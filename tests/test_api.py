@@ -176,3 +176,14 @@ def test_conversion_failures_are_reported(error, status, code):
     client = create_app({"TESTING": True, "CONVERTER": FailingConverter(error)}).test_client()
     body = assert_error(client.post("/render?format=pdf", json=plan()), status, code)
     assert body["message"] == str(error)
+
+
+def test_validate_only(client):
+    assert client.post("/validate", json=plan()).get_json() == {"valid": True}
+    body = assert_error(client.post("/validate", json=plan(place="")), 422, "invalid_plan")
+    assert body["errors"][0]["path"] == "place"
+
+
+def test_schema_keeps_the_field_order(client):
+    properties = list(client.get("/schema").get_json()["$defs"]["Plan"]["properties"])
+    assert properties[:3] == ["schema_version", "draft_mark", "issuer"]
