@@ -69,7 +69,8 @@ class Choice(Text):
         self.validators.append(
             validate.OneOf(choices, error=Problem("invalid_choice", choices=", ".join(choices)))
         )
-        self.metadata["enum"] = list(choices)
+        # JSON Schema's enum must admit null when the field does.
+        self.metadata["enum"] = list(choices) + ([None] if self.allow_none else [])
 
 
 class Integer(fields.Integer):

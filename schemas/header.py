@@ -31,18 +31,18 @@ def code_text(**kwargs) -> Text:
 
 
 class IssuerSchema(StrictSchema):
-    parent = Text(max_length=limits.NAME, load_default=None, allow_none=True)
-    name = Text(max_length=limits.NAME, required=True)
-    abbreviation = code_text(required=True)
+    parent = Text(max_length=limits.NAME, load_default=None, allow_none=True, metadata={"title": "Cơ quan chủ quản"})
+    name = Text(max_length=limits.NAME, required=True, metadata={"title": "Tên cơ quan ban hành"})
+    abbreviation = code_text(required=True, metadata={"title": "Tên viết tắt của cơ quan (ví dụ: UBND)"})
 
 
 class IssueDateSchema(StrictSchema):
     """A full date, or only the year (and month) in a draft: the records
     office fills the blanks at issue."""
 
-    year = Integer(minimum=1945, maximum=2200, required=True)
-    month = Integer(minimum=1, maximum=12, load_default=None, allow_none=True)
-    day = Integer(minimum=1, maximum=31, load_default=None, allow_none=True)
+    year = Integer(minimum=1945, maximum=2200, required=True, metadata={"title": "Năm"})
+    month = Integer(minimum=1, maximum=12, load_default=None, allow_none=True, metadata={"title": "Tháng"})
+    day = Integer(minimum=1, maximum=31, load_default=None, allow_none=True, metadata={"title": "Ngày"})
 
     @validates_schema
     def real_date(self, data, **kwargs):
@@ -58,14 +58,14 @@ class IssueDateSchema(StrictSchema):
 
 class RecipientSchema(StrictSchema):
     name = Text(max_length=limits.NAME, required=True)
-    note = Text(max_length=limits.SHORT, load_default=None, allow_none=True)
+    note = Text(max_length=limits.SHORT, load_default=None, allow_none=True, metadata={"title": "Ghi chú (ví dụ: b/c)"})
 
 
 class SignatorySchema(StrictSchema):
-    collective = Text(max_length=limits.NAME, load_default=None, allow_none=True)
-    authority = Choice(SIGNING_AUTHORITIES, load_default=None, allow_none=True)
-    principal_title = Text(max_length=limits.NAME, load_default=None, allow_none=True)
-    title = Text(max_length=limits.NAME, required=True)
+    collective = Text(max_length=limits.NAME, load_default=None, allow_none=True, metadata={"title": "Tập thể lãnh đạo (TM.)"})
+    authority = Choice(SIGNING_AUTHORITIES, load_default=None, allow_none=True, metadata={"title": "Thẩm quyền ký: KT., TL., TUQ., Q."})
+    principal_title = Text(max_length=limits.NAME, load_default=None, allow_none=True, metadata={"title": "Chức vụ người đứng đầu (khi ký KT., TL., TUQ.)"})
+    title = Text(max_length=limits.NAME, required=True, metadata={"title": "Chức vụ người ký"})
     name = Text(max_length=limits.NAME, required=True)
 
     @validates_schema

@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 from converters import ConversionFailed, ConversionTimeout, ConversionUnavailable
+from schemas import load_plan
 from tests.docx_reading import visible_lines
 from tests.plans import EXAMPLE_NAMES, example, plan
 
@@ -187,3 +188,10 @@ def test_validate_only(client):
 def test_schema_keeps_the_field_order(client):
     properties = list(client.get("/schema").get_json()["$defs"]["Plan"]["properties"])
     assert properties[:3] == ["schema_version", "draft_mark", "issuer"]
+
+
+def test_json_schema_agrees_with_validation_on_nulls(client):
+    validator = jsonschema.Draft202012Validator(client.get("/schema").get_json())
+    data = plan(signatory={"collective": None, "authority": None, "principal_title": None, "title": "Chủ tịch", "name": "A"})
+    assert not list(validator.iter_errors(data))
+    assert load_plan(data)
