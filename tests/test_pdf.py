@@ -110,5 +110,9 @@ def test_killing_soffice_during_requests(pdf_app):
     assert set(statuses) <= {200, 502, 503}
     after = [pdf_app.test_client().post("/render?format=pdf", json=plan()).status_code for _ in range(4)]
     assert after == [200] * 4
-    health = pdf_app.test_client().get("/healthz").get_json()["converter"]
-    assert health["ready"] == health["size"]
+    # An instance may also be recycling (PDF_RECYCLE_AFTER) at this moment: wait, bounded.
+    def pool_full():
+        health = pdf_app.test_client().get("/healthz").get_json()["converter"]
+        return health["ready"] == health["size"]
+
+    assert wait_for(pool_full, 60), converter.status()
