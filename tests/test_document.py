@@ -316,3 +316,11 @@ def test_editing_the_template_in_word_changes_the_output(tmp_path):
 def test_render_docx_is_a_valid_zip_package():
     data = render_docx(load_plan(plan()))
     assert data[:2] == b"PK"
+
+
+def test_draft_mark_is_optional_and_framed():
+    assert not by_style(render(plan()), S.DRAFT_MARK)
+    marks = by_style(render(plan(draft_mark="Dự thảo lần 2")), S.DRAFT_MARK)
+    assert [p.text for p in marks] == ["DỰ THẢO LẦN 2"]
+    borders = marks[0].style.element.pPr.find(qn("w:pBdr"))
+    assert borders is not None and len(borders) == 4
