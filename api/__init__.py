@@ -19,10 +19,16 @@ OPENAPI_CONFIG = {
 }
 
 
+class PlansApi(Api):
+    """flask-smorest, documenting errors in the API's own JSON shape."""
+
+    ERROR_SCHEMA = errors.ErrorResponseSchema
+
+
 def init_app(app: Flask) -> None:
     for key, value in OPENAPI_CONFIG.items():
         app.config.setdefault(key, value)
-    smorest = Api(app)
+    smorest = PlansApi(app)
     smorest.ma_plugin.converter.add_attribute_function(meta.block_property)
     smorest.spec.components.schema("Plan", schema=meta.PlanSchema)
     for blueprint in (render.blp, meta.blp):

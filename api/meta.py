@@ -10,6 +10,8 @@ from flask import abort, current_app, jsonify, url_for
 from flask_smorest import Blueprint
 
 from schemas import PlanSchema
+
+from .errors import ErrorResponseSchema
 from schemas.body import BLOCK_SCHEMAS, Block
 
 blp = Blueprint("meta", __name__, description="Định dạng kế hoạch, ví dụ và tình trạng dịch vụ")
@@ -73,8 +75,17 @@ def _refs(node):
             yield from _refs(item)
 
 
+def json_response(description: str, schema: dict) -> dict:
+    return {"200": {"description": description, "content": {"application/json": {"schema": schema}}}}
+
+
+EXAMPLE_ITEM = {"type": "object", "properties": {"name": {"type": "string"}, "summary": {"type": ["string", "null"]},
+                                                 "url": {"type": "string"}}}
+
+
 @blp.route("/schema")
-@blp.doc(summary="JSON Schema của kế hoạch (sinh từ các schema marshmallow)")
+@blp.doc(summary="JSON Schema của kế hoạch (sinh từ các schema marshmallow)",
+         responses=json_response("JSON Schema 2020-12", {"type": "object"}))
 def schema():
     return jsonify(json_schema(current_app.extensions["flask-smorest"]["apis"][""]["ext_obj"].spec.to_dict()))
 
@@ -85,7 +96,8 @@ def example_index() -> dict[str, Path]:
 
 
 @blp.route("/examples")
-@blp.doc(summary="Danh sách kế hoạch mẫu")
+@blp.doc(summary="Danh sách kế hoạch mẫu",
+         responses=json_response("Các kế hoạch mẫu", {"type": "array", "items": EXAMPLE_ITEM}))
 def examples():
     items = []
     for name, path in example_index().items():
@@ -95,7 +107,9 @@ def examples():
 
 
 @blp.route("/examples/<name>")
-@blp.doc(summary="Một kế hoạch mẫu (JSON)")
+@blp.doc(summary="Một kế hoạch mẫu (JSON)",
+         responses=json_response("Kế hoạch mẫu", {"$ref": "#/components/schemas/Plan"}))
+@blp.alt_response(404, schema=ErrorResponseSchema, description="Không có mẫu này")
 def example(name: str):
     path = example_index().get(name)
     if path is None:
@@ -104,6 +118,8 @@ def example(name: str):
 
 
 @blp.route("/healthz")
-@blp.doc(summary="Tình trạng dịch vụ và bộ chuyển PDF")
+@blp.doc(summary="Tình trạng dịch vụ và bộ chuyển PDF",
+         responses=json_response("Tình trạng", {"type": "object", "properties": {
+             "status": {"type": "string"}, "converter": {"type": "object"}}}))
 def healthz():
     return jsonify({"status": "ok", "converter": current_app.extensions["converter"].status()})

@@ -37,6 +37,8 @@ def _parse(raw: bytes):
     except json.JSONDecodeError as error:
         message = f"JSON không hợp lệ ở dòng {error.lineno}, cột {error.colno}: {error.msg}."
         raise ApiError(400, "malformed_json", message) from None
+    except RecursionError:
+        raise ApiError(400, "malformed_json", "JSON lồng nhau quá sâu; một kế hoạch không cần nhiều cấp như vậy.") from None
 
 
 def wanted_format(request: Request) -> str:
@@ -45,7 +47,7 @@ def wanted_format(request: Request) -> str:
     requested = request.args.get("format")
     if requested is None and request.mimetype == "multipart/form-data":
         requested = request.form.get("format")
-    if requested:
+    if requested is not None:
         if requested not in FORMATS:
             raise ApiError(400, "invalid_format", "Tham số format chỉ nhận 'docx' hoặc 'pdf'.")
         return requested

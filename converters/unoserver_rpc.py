@@ -42,7 +42,7 @@ def convert_docx_to_pdf(
         "pdf",  # convert_to
         None,  # filtername: let LibreOffice pick writer_pdf_Export
         [],  # filter_options
-        True,  # update_index: refresh tables of contents before export
+        False,  # update_index: refresh tables of contents before export
         DOCX_IMPORT_FILTER,
         None,  # password
         read_timeout=timeout,

@@ -15,7 +15,7 @@ from docx.oxml.ns import nsdecls, qn
 from schemas.table_math import computed_table
 
 from . import styles as S
-from .inline import parse
+from .inline import Run, parse
 from .outline import BodyWriter
 from .vietnamese import figure, roman
 from .wordml import W_NS, RunFormat, inline_xml, paragraph_xml
@@ -72,7 +72,7 @@ class TableXml:
         return f'<w:tbl xmlns:w="{W_NS}">{properties}<w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>'
 
     def cell(self, column: int, text: str, style: S.Style, *, span: int = 1, merge: str | None = None,
-             base: RunFormat = RunFormat()) -> str:
+             base: RunFormat = RunFormat(), literal: bool = False) -> str:
         width = sum(self.widths[column:column + span])
         properties = f'<w:tcW w:w="{width}" w:type="dxa"/>'
         if span > 1:
@@ -82,7 +82,8 @@ class TableXml:
         elif merge == "continue":
             properties += "<w:vMerge/>"
         properties += '<w:vAlign w:val="center"/>'
-        runs = inline_xml(parse(text), self.writer.footnotes, base) if text else ""
+        items = (Run(text),) if literal else parse(text)  # generated figures carry no markup
+        runs = inline_xml(items, self.writer.footnotes, base) if text else ""
         return f"<w:tc><w:tcPr>{properties}</w:tcPr>{paragraph_xml(style.style_id, runs)}</w:tc>"
 
     @staticmethod
@@ -121,10 +122,10 @@ class TableXml:
         return result
 
     def data_row(self, number: str, label_text: str, values: dict, base: RunFormat = RunFormat()) -> str:
-        cells = [self.cell(0, number, S.TABLE_NUMBER, base=base), self.cell(1, label_text, S.TABLE_TEXT, base=base)]
+        cells = [self.cell(0, number, S.TABLE_NUMBER, base=base, literal=True), self.cell(1, label_text, S.TABLE_TEXT, base=base)]
         for index, column in enumerate(self.table["columns"]):
             decimals = column["decimals"] if column["kind"] == "rate" else None
-            cells.append(self.cell(index + 2, figure(values[column["key"]], decimals), S.TABLE_NUMBER, base=base))
+            cells.append(self.cell(index + 2, figure(values[column["key"]], decimals), S.TABLE_NUMBER, base=base, literal=True))
         return self.row(cells)
 
 

@@ -6,7 +6,6 @@ import io
 from pathlib import Path
 
 from docx.opc.constants import RELATIONSHIP_TYPE
-from docxtpl import DocxTemplate
 
 from . import front_matter
 from .appendix import AppendixWriter
@@ -14,6 +13,7 @@ from .inline import plain
 from .outline import BodyWriter
 from .rules import draw_rules
 from .styles import NUM_POINTS
+from .template_engine import JINJA, PlanTemplate
 from .wordml import Footnotes, Markup
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates_docx" / "ke-hoach.docx"
@@ -28,14 +28,14 @@ class PlanDocument:
 
     def render(self, plan: dict) -> bytes:
         """The .docx bytes of a plan already validated by ``schemas.load_plan``."""
-        template = DocxTemplate(io.BytesIO(self.template_bytes))
+        template = PlanTemplate(io.BytesIO(self.template_bytes))
         document = template.get_docx()
         footnotes = Footnotes()
         writer = BodyWriter(footnotes, _points_lists(document))
         context = front_matter.context(plan, footnotes)
         context["body"] = Markup("".join(writer.blocks(plan["body"])))
-        template.render(context, autoescape=True)
-        draw_rules(document, context["issuer_lines"], plain(plan["summary"]))
+        template.render(context, jinja_env=JINJA, autoescape=True)
+        draw_rules(document, front_matter.issuer_lines(plan["issuer"]["name"]), plain(plan["summary"]))
         AppendixWriter(document, writer, front_matter.attached_to(plan)).write(plan["appendices"])
         footnotes.write_to(document.part.part_related_by(RELATIONSHIP_TYPE.FOOTNOTES))
         output = io.BytesIO()

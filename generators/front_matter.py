@@ -8,7 +8,7 @@ import unicodedata
 from schemas.header import DOCUMENT_TYPES
 
 from .vietnamese import date_text, ensure_ending, number_symbol, upper
-from .wordml import Footnotes, text_runs
+from .wordml import Footnotes, literal, text_runs
 
 # A collective's name stands on two lines: "ỦY BAN NHÂN DÂN" / "HUYỆN TAM ĐƯỜNG".
 COLLECTIVE_PREFIXES = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân")
@@ -79,18 +79,18 @@ def context(plan: dict, footnotes: Footnotes) -> dict:
 
     issuer = plan["issuer"]
     return {
-        "draft_mark": upper(plan["draft_mark"]) if plan["draft_mark"] else None,
-        "issuer_parent": upper(issuer["parent"]) if issuer["parent"] else None,
-        "issuer_lines": issuer_lines(issuer["name"]),
-        "number_symbol": number_symbol(plan["number"], symbol(plan)),
-        "place_date": place_date(plan),
-        "document_type_upper": upper(plan["document_type"]),
+        "draft_mark": literal(upper(plan["draft_mark"])) if plan["draft_mark"] else None,
+        "issuer_parent": literal(upper(issuer["parent"])) if issuer["parent"] else None,
+        "issuer_lines": [literal(line) for line in issuer_lines(issuer["name"])],
+        "number_symbol": literal(number_symbol(plan["number"], symbol(plan))),
+        "place_date": literal(place_date(plan)),
+        "document_type_upper": literal(upper(plan["document_type"])),
         "summary": runs(plan["summary"]),
         "legal_bases": [runs(basis) for basis in legal_bases(plan["legal_bases"])],
         "lead_in": runs(plan["lead_in"]) if plan["lead_in"] else None,
         "closing": runs(ensure_ending(plan["closing"], "./.")) if plan["closing"] else None,
         "recipients": [runs(recipient_line(recipient)) for recipient in plan["recipients"]],
-        "archive_line": archive_line(plan["archive"]),
-        "authority_lines": authority_lines(plan["signatory"]),
-        "signer_name": plan["signatory"]["name"],
+        "archive_line": literal(archive_line(plan["archive"])),
+        "authority_lines": [literal(line) for line in authority_lines(plan["signatory"])],
+        "signer_name": literal(plan["signatory"]["name"]),
     }

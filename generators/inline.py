@@ -2,7 +2,8 @@
 
 Only these constructs mean something; everything else is literal text:
 
-- ``**bold**``, ``*italic*`` (also ``_italic_``), ``***bold italic***``;
+- ``**bold**``, ``*italic*``, ``***bold italic***`` (underscores are plain
+  text: they appear in file names and blanks far more than as emphasis);
 - ``^[text of a footnote]``: a real Word footnote at that point;
 - a backslash before a markup character keeps it literal: ``\\*``.
 """
@@ -42,7 +43,7 @@ Inline = Run | Footnote
 def parse(text: str) -> tuple[Inline, ...]:
     """The runs and footnotes of ``text``, in order."""
     env: dict = {}
-    tokens = _PARSER.parseInline(text, env)
+    tokens = _PARSER.parseInline(text.replace("_", "\\_"), env)
     children = tokens[0].children or [] if tokens else []
     notes = env.get("footnotes", {}).get("list", {})
     return tuple(_runs(children, notes))

@@ -31,10 +31,20 @@ def _toggle(tag: str, value: bool | None) -> str:
     return f"<w:{tag}/><w:{tag}Cs/>" if value else f'<w:{tag} w:val="0"/><w:{tag}Cs w:val="0"/>'
 
 
+# After rendering, docxtpl turns "{_{", "}_}", "{_%", "%_}" of the XML into
+# Jinja delimiters; character references keep user text out of its reach.
+_DOCXTPL_SAFE = {"{": "&#123;", "}": "&#125;", "%": "&#37;"}
+
+
+def xml_text(text: str) -> str:
+    """``text`` escaped for XML content, immune to docxtpl's rewriting."""
+    return escape(text, _DOCXTPL_SAFE)
+
+
 def run_xml(text: str, fmt: RunFormat = RunFormat(), style_id: str | None = None) -> str:
     props = (f'<w:rStyle w:val="{style_id}"/>' if style_id else "") + _toggle("b", fmt.bold) + _toggle("i", fmt.italic)
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{xml_text(text)}</w:t></w:r>'
 
 
 def _merge(base: RunFormat, run: Run) -> RunFormat:
@@ -93,6 +103,11 @@ class Markup(str):
 
     def __html__(self) -> str:
         return self
+
+
+def literal(text: str) -> Markup:
+    """Plain text for a ``{{ ... }}`` field of the template."""
+    return Markup(xml_text(text))
 
 
 def text_runs(text: str, footnotes: Footnotes, base: RunFormat = RunFormat()) -> Markup:

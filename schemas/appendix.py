@@ -64,6 +64,10 @@ class TableSchema(StrictSchema):
     def figures_agree(self, data, **kwargs):
         if "columns" not in data:
             return
+        cells = len(data["rows"]) * len(data["columns"])
+        if cells > limits.TABLE_CELLS:
+            problem = Problem("too_many_cells", rows=len(data["rows"]), columns=len(data["columns"]), max=limits.TABLE_CELLS)
+            raise ValidationError({"rows": [problem]})
         errors: dict = {}
         self._check_columns(data["columns"], errors)
         if not errors:

@@ -21,8 +21,10 @@ BASE_MESSAGES = {
 }
 
 LINE_BREAKS = {"\n", "\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85"}
-# Unicode category Cc (C0 and C1 controls) plus the line/paragraph separators.
-FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Unicode category Cc (C0 and C1 controls), the line/paragraph separators, and
+# what XML cannot carry at all: lone surrogates and U+FFFE/U+FFFF.
+FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def _messages(**extra: Problem) -> dict:
@@ -51,7 +53,8 @@ class Text(fields.String):
             char = forbidden.group()
             if char in LINE_BREAKS:
                 raise _problem("line_break")
-            raise _problem("control_character", codepoint=f"{ord(char):04X}")
+            code = "control_character" if CONTROL.match(char) else "invalid_character"
+            raise _problem(code, codepoint=f"{ord(char):04X}")
         if not text and not self.allow_blank:
             raise self.make_error("blank")
         return text
@@ -123,7 +126,7 @@ class Nested(fields.Nested):
 class Figures(fields.Dict):
     """Numbers keyed by a table's column keys."""
 
-    default_error_messages = _messages(invalid=Problem("invalid_type", expected="đối tượng JSON {mã cột: số}"))
+    default_error_messages = _messages(invalid=Problem("invalid_type", expected="đối tượng JSON ghép mã cột với số"))
 
     def __init__(self, key_field: fields.Field, **kwargs):
         super().__init__(keys=key_field, values=Number(minimum=0, allow_none=True), load_default=dict, **kwargs)

@@ -18,4 +18,6 @@ ARCHIVE_UNITS = 10
 APPENDICES = 20
 TABLE_COLUMNS = 30
 TABLE_ROWS = 1000
+# LibreOffice needs about 1 s per 1,000 cells: keep one table well inside PDF_TIMEOUT.
+TABLE_CELLS = 10_000
 TABLE_VALUE = 1e12

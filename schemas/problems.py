@@ -21,6 +21,7 @@ MESSAGES: dict[str, str] = {
     "too_many": "Tối đa {max} mục.",
     "too_few": "Cần ít nhất {min} mục.",
     "control_character": "Chứa ký tự điều khiển không hợp lệ (U+{codepoint}); hãy xoá ký tự này.",
+    "invalid_character": "Chứa ký tự không hợp lệ trong văn bản (U+{codepoint}); hãy xoá hoặc gõ lại ký tự này.",
     "line_break": "Không được xuống dòng trong ô này; mỗi đoạn văn hãy nhập thành một mục riêng.",
     "out_of_range": "Phải nằm trong khoảng từ {min} đến {max}.",
     "invalid_choice": "Giá trị không hợp lệ; hãy chọn một trong: {choices}.",
@@ -33,6 +34,7 @@ MESSAGES: dict[str, str] = {
     "too_many_blocks": "Kế hoạch có quá nhiều đoạn và đề mục (tối đa {max}).",
     "authority_needs_principal": "Ký thay (KT.), thừa lệnh (TL.) hay thừa ủy quyền (TUQ.) thì phải nhập chức vụ của người đứng đầu (ví dụ: Chủ tịch).",
     "principal_without_authority": "Chỉ nhập chức vụ người đứng đầu khi ký KT., TL. hoặc TUQ.",
+    "too_many_cells": "Bảng quá lớn: {rows} dòng × {columns} cột vượt quá {max} ô; hãy tách thành nhiều bảng.",
     "duplicate_column": "Mã cột '{key}' bị trùng.",
     "unknown_column": "Không có cột nào mang mã '{key}' trong bảng.",
     "not_an_input_column": "Cột '{key}' là cột tính toán, không phải cột nhập số liệu.",
@@ -57,8 +59,13 @@ class Problem(str):
 
     def format(self, *args: Any, **kwargs: Any) -> "Problem":  # noqa: A003 - str API
         # marshmallow formats field messages with the field's parameters;
-        # keep the code instead of degrading to a plain str.
-        problem = str.__new__(Problem, str.format(self, *args, **kwargs))
+        # keep the code instead of degrading to a plain str. A message that
+        # was complete already (its values filled in) is kept as it is.
+        try:
+            text = str.format(self, *args, **kwargs)
+        except (KeyError, IndexError, ValueError):
+            return self
+        problem = str.__new__(Problem, text)
         problem.code = self.code
         return problem
 

@@ -130,3 +130,14 @@ def test_table_structure_errors():
         ("appendices.0.table.rows.0.values.poor", "missing_value"),
         ("appendices.0.table.rows.1.values.nope", "unknown_column"),
     ]
+
+
+@pytest.mark.parametrize("character", ["\ud800", "\ufffe", "\uffff"])
+def test_characters_xml_cannot_carry(character):
+    assert problems(plan(summary=f"Kế hoạch {character} năm")) == [("summary", "invalid_character")]
+
+
+def test_table_size_is_bounded():
+    columns = [{"key": f"c{i}", "header": str(i)} for i in range(20)]
+    rows = [{"label": str(r), "values": {f"c{i}": 1 for i in range(20)}} for r in range(501)]
+    assert problems(with_table(columns=columns, rows=rows)) == [("appendices.0.table.rows", "too_many_cells")]
