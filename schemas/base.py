@@ -8,7 +8,6 @@ class StrictSchema(Schema):
 
     class Meta:
         unknown = RAISE
-        ordered = True
 
     error_messages = {
         "unknown": Problem("unknown_field"),

@@ -1,15 +1,10 @@
 from __future__ import annotations
 
 import io
-import sys
-from pathlib import Path
 
 import pytest
 
-# The project root is not otherwise on sys.path when pytest runs as a script.
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from converter_checks import SAMPLE_TEXT  # noqa: E402
+from converter_checks import SAMPLE_TEXT
 
 
 @pytest.fixture(scope="session")
