@@ -24,6 +24,9 @@ LANDSCAPE_FROM_COLUMNS = 8  # with the A and B columns, 10 columns need the widt
 NUMBER_COLUMN_TWIPS = 510  # 0.9 cm
 LABEL_COLUMN_TWIPS = 1701  # 3 cm
 BOLD = RunFormat(bold=True)
+# w:sectPr children that follow w:pgNumType (Word insists on the schema's order).
+AFTER_PAGE_NUMBERING = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
+                        "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
 
 
 def label(appendix: dict, index: int, count: int) -> str:
@@ -187,7 +190,7 @@ class AppendixWriter:
         for old in sect_pr.findall(qn("w:pgNumType")):
             sect_pr.remove(old)
         # Each appendix restarts its page numbering (Decree 30).
-        sect_pr.append(parse_xml(f'<w:pgNumType {nsdecls("w")} w:start="1"/>'))
+        sect_pr.insert_element_before(parse_xml(f'<w:pgNumType {nsdecls("w")} w:start="1"/>'), *AFTER_PAGE_NUMBERING)
         return section
 
     def _drop_empty_paragraph_before_break(self) -> None:

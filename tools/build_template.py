@@ -32,6 +32,23 @@ OUTPUT = Path(__file__).resolve().parent.parent / "templates_docx" / "ke-hoach.d
 FONT = "Times New Roman"
 KEEP_STYLES = {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Table Grid"}
 
+# Word rejects a document whose elements are out of the schema's order: each
+# element added by hand goes before the first of the siblings that follow it.
+AFTER_BORDERS = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)
+AFTER_OUTLINE_LEVEL = ("w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+AFTER_TABLE_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
+AFTER_FOOTNOTE_PROPERTIES = (
+    "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "w:attachedSchema", "w:themeFontLang",
+    "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "w:shapeDefaults", "w:doNotEmbedSmartTags",
+    "w:decimalSymbol", "w:listSeparator",
+)
+
 HEADER_LEFT_CM = 6.5
 HEADER_RIGHT_CM = 10.0
 SIGN_LEFT_CM = 5.3
@@ -199,8 +216,8 @@ def _paragraph_style(document, spec: Format):
     if spec.indent:
         paragraph.first_line_indent = FIRST_LINE_INDENT
     if spec.outline_level is not None:
-        style.element.get_or_add_pPr().append(
-            parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="{spec.outline_level}"/>')
+        style.element.get_or_add_pPr().insert_element_before(
+            parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="{spec.outline_level}"/>'), *AFTER_OUTLINE_LEVEL
         )
     return style
 
@@ -220,7 +237,9 @@ def _add_border(style, sides) -> None:
     borders = "".join(
         f'<w:{side} w:val="single" w:sz="6" w:space="1" w:color="000000"/>' for side in sides
     )
-    style.element.get_or_add_pPr().append(parse_xml(f'<w:pBdr {nsdecls("w")}>{borders}</w:pBdr>'))
+    style.element.get_or_add_pPr().insert_element_before(
+        parse_xml(f'<w:pBdr {nsdecls("w")}>{borders}</w:pBdr>'), *AFTER_BORDERS
+    )
 
 
 def _add_footnote_styles(document) -> None:
@@ -295,10 +314,9 @@ def _add_numbering(document) -> None:
         (S.SUB_BULLET, S.NUM_BULLETS, 1),
         (S.RECIPIENT, S.NUM_RECIPIENTS, 0),
     ):
-        ppr = document.styles[spec.name].element.get_or_add_pPr()
-        ppr.insert(0, parse_xml(
-            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
-        ))
+        num_pr = document.styles[spec.name].element.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = level
+        num_pr.get_or_add_numId().val = num_id
 
 
 # --- footnotes ------------------------------------------------------------------
@@ -316,9 +334,10 @@ def _add_footnotes_part(document) -> None:
     part = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, xml.encode("utf-8"), document.part.package)
     document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
     settings = document.settings.element
-    settings.append(parse_xml(
-        f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
-    ))
+    settings.insert_element_before(
+        parse_xml(f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'),
+        *AFTER_FOOTNOTE_PROPERTIES,
+    )
 
 
 # --- page -------------------------------------------------------------------------
@@ -346,13 +365,10 @@ def _add_page_number_header(document) -> None:
 
 
 def _borderless(table) -> None:
-    tbl_pr = table._tbl.tblPr
-    tbl_pr.append(parse_xml(
-        f'<w:tblBorders {nsdecls("w")}>'
-        + "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-        + "</w:tblBorders>"
-    ))
-    tbl_pr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
+    borders = "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    table._tbl.tblPr.insert_element_before(
+        parse_xml(f'<w:tblBorders {nsdecls("w")}>{borders}</w:tblBorders>'), *AFTER_TABLE_BORDERS
+    )
 
 
 def _two_column_table(document, rows: int, left_cm: float, right_cm: float):
