@@ -5,7 +5,6 @@ import { blockList, excerpt, outlineRoot, toggleButton } from "./blocks.js";
 import { dotted, h, idFor } from "./dom.js";
 import { addButton, button, itemButtons, selectField, textField } from "./fields.js";
 import { roman } from "./numbers.js";
-import { KEY_ORDER } from "./schema.js";
 import { newTable, tableEditor } from "./tablegrid.js";
 
 const ORIENTATIONS = { auto: "Tự động", portrait: "Khổ dọc", landscape: "Khổ ngang" };
@@ -20,12 +19,12 @@ export function appendicesSection(ctx) {
     h("p", { class: "card-intro" }, "Bảng số liệu: tỷ lệ, hiệu, tổng và dòng tổng cộng được tính ngay khi nhập, theo đúng quy tắc khi in."),
     h("div", { class: "appendices", dataset: { path: "appendices" } },
       items.length ? h("ol", { class: "blocks" }, items) : h("p", { class: "empty" }, "Chưa có phụ lục."),
-      addButton(ctx, path, "Thêm phụ lục", () => ({ title: "", table: newTable() }), { order: KEY_ORDER.Plan })));
+      addButton(ctx, path, "Thêm phụ lục", () => ({ title: "", table: newTable() }), { order: ctx.schema.keyOrder("Plan") })));
 }
 
 function appendixEditor(ctx, path, appendix, index, count) {
   const valid = appendix && typeof appendix === "object";
-  const order = KEY_ORDER.Appendix;
+  const order = ctx.schema.keyOrder("Appendix");
   const shownLabel = (valid && appendix.label) || (count > 1 ? `Phụ lục ${roman(index + 1)}` : "Phụ lục");
   const noun = `phụ lục ${index + 1}`;
   const bodyId = idFor(path, "-body");

@@ -6,7 +6,7 @@
 import { dotted, h, idFor } from "./dom.js";
 import { addButton, button, checkboxField, itemButtons, numberField, selectField, stringList, textField } from "./fields.js";
 import { roman } from "./numbers.js";
-import { BLOCK_LABELS, KEY_ORDER, SECTION_TYPES } from "./schema.js";
+import { BLOCK_LABELS, SECTION_TYPES } from "./schema.js";
 
 const MAX_DEPTH = 4;
 
@@ -251,7 +251,7 @@ function blockSummary(ctx, block) {
 function paragraphEditor(ctx, path, block, { onTitle }) {
   return textField(ctx, {
     path: [...path, "text"], def: "Paragraph", label: "Nội dung đoạn văn", hideLabel: true,
-    multiline: true, rows: 3, order: KEY_ORDER.Block, onInput: onTitle,
+    multiline: true, rows: 3, order: ctx.schema.keyOrder("Block"), onInput: onTitle,
   });
 }
 
@@ -266,19 +266,19 @@ function bulletsEditor(ctx, path, block, { onTitle }) {
         h("span", { class: "marker", "aria-hidden": "true" }, "–"),
         textField(ctx, {
           path: [...itemPath, "text"], def: "BulletItem", label: `Gạch đầu dòng ${index + 1}`, hideLabel: true,
-          multiline: true, className: "grow", order: KEY_ORDER.BulletItem, onInput: index === 0 ? onTitle : undefined,
+          multiline: true, className: "grow", order: ctx.schema.keyOrder("BulletItem"), onInput: index === 0 ? onTitle : undefined,
         }),
         itemButtons(ctx, itemsPath, index, items.length, noun)),
       h("div", { class: "sub-list" },
         stringList(ctx, {
           path: [...itemPath, "sub_items"], multiline: true, marker: () => "+",
           itemLabel: (sub) => `ý “+” thứ ${sub + 1} của gạch đầu dòng ${index + 1}`,
-          addText: "Thêm ý “+”", itemOf: { def: "BulletItem", key: "sub_items" }, order: KEY_ORDER.BulletItem,
+          addText: "Thêm ý “+”", itemOf: { def: "BulletItem", key: "sub_items" }, order: ctx.schema.keyOrder("BulletItem"),
         })));
   });
   return h("div", { class: "items", dataset: { path: dotted(itemsPath) } },
     h("ol", { class: "plain-list" }, rows),
-    addButton(ctx, itemsPath, "Thêm gạch đầu dòng", () => ({ text: "" }), { order: KEY_ORDER.Block }));
+    addButton(ctx, itemsPath, "Thêm gạch đầu dòng", () => ({ text: "" }), { order: ctx.schema.keyOrder("Block") }));
 }
 
 function pointsEditor(ctx, path, block, { onTitle }) {
@@ -293,18 +293,18 @@ function pointsEditor(ctx, path, block, { onTitle }) {
         h("span", { class: "marker", "aria-hidden": "true" }, `${letter})`),
         textField(ctx, {
           path: [...itemPath, "text"], def: "PointItem", label: `Điểm ${letter})`, hideLabel: true,
-          multiline: true, className: "grow", order: KEY_ORDER.PointItem, onInput: index === 0 ? onTitle : undefined,
+          multiline: true, className: "grow", order: ctx.schema.keyOrder("PointItem"), onInput: index === 0 ? onTitle : undefined,
         }),
         itemButtons(ctx, itemsPath, index, items.length, noun)),
       h("div", { class: "sub-list" },
         blockList(ctx, [...itemPath, "content"], {
-          def: "PointItem", key: "content", outline: outlineRoot(), label: `điểm ${letter})`, parentOrder: KEY_ORDER.PointItem,
+          def: "PointItem", key: "content", outline: outlineRoot(), label: `điểm ${letter})`, parentOrder: ctx.schema.keyOrder("PointItem"),
           compact: true,
         })));
   });
   return h("div", { class: "items", dataset: { path: dotted(itemsPath) } },
     h("ol", { class: "plain-list" }, rows),
-    addButton(ctx, itemsPath, "Thêm điểm", () => ({ text: "" }), { order: KEY_ORDER.Block }));
+    addButton(ctx, itemsPath, "Thêm điểm", () => ({ text: "" }), { order: ctx.schema.keyOrder("Block") }));
 }
 
 /** a, b, c … z, aa, bb …: Word's lowerLetter numbering, as the document prints it. */
@@ -313,7 +313,7 @@ function pointLetter(index) {
 }
 
 /** Heading, "run in" option and content: what every section-like part has. */
-function partFields(ctx, path, def, { heading, onTitle, contentLabel, order = KEY_ORDER.Block }) {
+function partFields(ctx, path, def, { heading, onTitle, contentLabel, order = ctx.schema.keyOrder("Block") }) {
   const fallback = ctx.schema.defaultHeading(def);
   return [
     h("div", { class: "row" },
@@ -345,7 +345,7 @@ function subPart(ctx, path, def, name, outline, parentOrder, extra) {
       }));
   }
   const heading = nextHeading(outline);
-  const order = extra ? extra.order : KEY_ORDER.Part;
+  const order = extra ? extra.order : ctx.schema.keyOrder("Part");
   return h("fieldset", { class: "subpart", dataset: { path: dotted(path), title: `${name} ${heading.label}` } },
     h("legend", {}, h("span", { class: "block-number" }, heading.label), ` ${name}`),
     button("Bỏ phần này", {
@@ -361,8 +361,8 @@ function purposesEditor(ctx, path, block, { heading, onTitle }) {
   const [head, content] = partFields(ctx, path, def, { heading, onTitle, contentLabel: `mục ${heading.short}` });
   const parts = heading.child;
   return h("div", { class: "section-editor" }, head, content,
-    subPart(ctx, [...path, "purposes"], ctx.schema.refOf(def, "purposes"), "Mục đích", parts, KEY_ORDER.Block),
-    subPart(ctx, [...path, "requirements"], ctx.schema.refOf(def, "requirements"), "Yêu cầu", parts, KEY_ORDER.Block));
+    subPart(ctx, [...path, "purposes"], ctx.schema.refOf(def, "purposes"), "Mục đích", parts, ctx.schema.keyOrder("Block")),
+    subPart(ctx, [...path, "requirements"], ctx.schema.refOf(def, "requirements"), "Yêu cầu", parts, ctx.schema.keyOrder("Block")));
 }
 
 function targetsEditor(ctx, path, block, { heading, onTitle }) {
@@ -371,19 +371,19 @@ function targetsEditor(ctx, path, block, { heading, onTitle }) {
   const parts = heading.child;
   const specificPath = [...path, "specific"];
   const specific = {
-    order: KEY_ORDER.SpecificTargets,
+    order: ctx.schema.keyOrder("SpecificTargets"),
     create: () => ({ items: [] }),
     render: (specificHeading) => specificTargets(ctx, specificPath, specificHeading),
   };
   return h("div", { class: "section-editor" }, head, content,
-    subPart(ctx, [...path, "general"], ctx.schema.refOf(def, "general"), "Mục tiêu tổng quát", parts, KEY_ORDER.Block),
-    subPart(ctx, specificPath, "SpecificTargets", "Mục tiêu cụ thể", parts, KEY_ORDER.Block, specific));
+    subPart(ctx, [...path, "general"], ctx.schema.refOf(def, "general"), "Mục tiêu tổng quát", parts, ctx.schema.keyOrder("Block")),
+    subPart(ctx, specificPath, "SpecificTargets", "Mục tiêu cụ thể", parts, ctx.schema.keyOrder("Block"), specific));
 }
 
 const TARGET_STYLES = { numbered: "Đánh số (1., 2.…)", bullets: "Gạch đầu dòng", points: "Điểm a), b)" };
 
 function specificTargets(ctx, path, heading) {
-  const order = KEY_ORDER.SpecificTargets;
+  const order = ctx.schema.keyOrder("SpecificTargets");
   const style = ctx.store.get([...path, "style"]) ?? ctx.schema.field("SpecificTargets", "style").default;
   const itemsPath = [...path, "items"];
   const raw = ctx.store.get(itemsPath);
@@ -398,21 +398,21 @@ function specificTargets(ctx, path, heading) {
         h("span", { class: "marker", "aria-hidden": "true" }, number),
         textField(ctx, {
           path: [...itemPath, "text"], def: "Target", label: `Nội dung chỉ tiêu ${index + 1}`, multiline: true,
-          className: "grow", order: KEY_ORDER.Target,
+          className: "grow", order: ctx.schema.keyOrder("Target"),
         }),
         itemButtons(ctx, itemsPath, index, items.length, noun)),
       h("div", { class: "row target-figures" },
         numberField(ctx, {
-          path: [...itemPath, "value"], def: "Target", label: "Giá trị (nếu có)", order: KEY_ORDER.Target,
+          path: [...itemPath, "value"], def: "Target", label: "Giá trị (nếu có)", order: ctx.schema.keyOrder("Target"),
           hint: "Viết sau nội dung, ví dụ 0,07",
         }),
         textField(ctx, {
-          path: [...itemPath, "unit"], def: "Target", label: "Đơn vị tính", order: KEY_ORDER.Target,
+          path: [...itemPath, "unit"], def: "Target", label: "Đơn vị tính", order: ctx.schema.keyOrder("Target"),
           placeholder: "%, hộ, người…", className: "field-short",
         })),
       h("div", { class: "sub-list" },
         blockList(ctx, [...itemPath, "content"], {
-          def: "Target", key: "content", outline: outlineRoot(), label: `chỉ tiêu ${index + 1}`, parentOrder: KEY_ORDER.Target,
+          def: "Target", key: "content", outline: outlineRoot(), label: `chỉ tiêu ${index + 1}`, parentOrder: ctx.schema.keyOrder("Target"),
           compact: true,
         })));
   });
@@ -445,10 +445,10 @@ function assignmentsEditor(ctx, path, block, { heading, onTitle }) {
     h("div", { class: "agencies", dataset: { path: dotted(agenciesPath) } },
       h("h4", { class: "list-title" }, "Nhiệm vụ của từng cơ quan, đơn vị"),
       rows.length ? h("ol", { class: "blocks" }, rows) : h("p", { class: "empty" }, "Chưa có cơ quan, đơn vị nào."),
-      addButton(ctx, agenciesPath, "Thêm cơ quan, đơn vị", () => ({ name: "", duties: [] }), { order: KEY_ORDER.Block })),
+      addButton(ctx, agenciesPath, "Thêm cơ quan, đơn vị", () => ({ name: "", duties: [] }), { order: ctx.schema.keyOrder("Block") })),
     h("h4", { class: "list-title" }, "Đoạn kết của phần tổ chức thực hiện"),
     blockList(ctx, [...path, "closing"], {
-      def, key: "closing", outline: level, label: "đoạn kết của phần này", parentOrder: KEY_ORDER.Block,
+      def, key: "closing", outline: level, label: "đoạn kết của phần này", parentOrder: ctx.schema.keyOrder("Block"),
     }));
 }
 
@@ -459,7 +459,7 @@ function agencyEditor(ctx, path, agency, { heading, listPath, index, length }) {
   const bodyId = idFor(path, "-body");
   const key = valid ? agency : dotted(path);
   const title = h("span", { class: "block-title" }, excerpt(name) || "(chưa nhập tên)");
-  const order = KEY_ORDER.Agency;
+  const order = ctx.schema.keyOrder("Agency");
   return h("li", { class: "block block-agency", dataset: { item: dotted(path), path: dotted(path), title: `Cơ quan ${heading.label} ${excerpt(name, 40)}` } },
     h("div", { class: "item-head block-head" },
       toggleButton(ctx, key, bodyId, noun),

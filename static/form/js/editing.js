@@ -7,7 +7,7 @@ import { convertBlock, createBlock } from "./blocks.js";
 import { confirmAction } from "./dialog.js";
 import { dotted } from "./dom.js";
 import { dropNoticeAction, notify } from "./notice.js";
-import { BLOCK_LABELS, KEY_ORDER } from "./schema.js";
+import { BLOCK_LABELS } from "./schema.js";
 import { insertKey, moveItem } from "./store.js";
 
 /**
@@ -158,8 +158,8 @@ export function createEditing({ store, ui, errors, getSchema, render }) {
     setAuthority(choice) {
       const path = ["signatory"];
       structure(() => {
-        const signatory = store.ensureObject(path, KEY_ORDER.Plan);
-        const order = KEY_ORDER.Signatory;
+        const signatory = store.ensureObject(path, getSchema().keyOrder("Plan"));
+        const order = getSchema().keyOrder("Signatory");
         if (choice === "" || choice === "TM") {
           delete signatory.authority;
           delete signatory.principal_title;

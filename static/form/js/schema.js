@@ -1,32 +1,7 @@
 // Reading the plan's JSON Schema (GET /schema): limits, enums, defaults,
-// required fields and which block types each list accepts. The marshmallow
-// schemas on the server stay the single source of truth; the form only
-// adds Vietnamese labels and the order in which fields are written.
-
-/** Field order of each object, as declared in schemas/*.py (the published
- * JSON Schema lists properties alphabetically). Used only to place a key
- * the clerk adds where a person would write it; existing keys never move. */
-export const KEY_ORDER = {
-  Plan: ["schema_version", "draft_mark", "issuer", "document_type", "number", "symbol", "place", "date",
-    "summary", "legal_bases", "lead_in", "body", "closing", "recipients", "archive", "signatory", "appendices"],
-  Issuer: ["parent", "name", "abbreviation"],
-  IssueDate: ["year", "month", "day"],
-  Recipient: ["name", "note"],
-  Signatory: ["collective", "authority", "principal_title", "title", "name"],
-  Block: ["type", "heading", "run_in", "text", "items", "content", "purposes", "requirements", "general",
-    "specific", "agencies", "closing"],
-  Part: ["heading", "run_in", "content"],
-  SpecificTargets: ["heading", "run_in", "content", "items", "style", "notes"],
-  Target: ["text", "value", "unit", "content"],
-  BulletItem: ["text", "sub_items"],
-  PointItem: ["text", "content"],
-  Agency: ["name", "lead", "request", "run_in", "duties"],
-  Appendix: ["label", "title", "orientation", "table", "notes"],
-  Table: ["number_header", "label_header", "unit_note", "columns", "rows", "show_total", "total"],
-  Column: ["key", "header", "group", "kind", "of", "decimals"],
-  Row: ["label", "values"],
-  Total: ["label", "values"],
-};
+// required fields, which block types each list accepts and the order of each
+// object's fields. The marshmallow schemas on the server stay the single
+// source of truth; the form only adds Vietnamese labels.
 
 /** How the clerk sees each block type. */
 export const BLOCK_LABELS = {
@@ -58,6 +33,17 @@ export class PlanSchema {
         this.typeDefs[typeProp.enum[0]] = name;
       }
     }
+    this.orders = this.#keyOrders();
+  }
+
+  /** Field order of an object: a definition name ("Plan", "Table"…), or
+   * "Block" (any block) or "Part" (a sub-part such as Mục đích). Used only to
+   * place a key the clerk adds where a person would write it (see insertKey);
+   * existing keys never move. */
+  keyOrder(name) {
+    const order = this.orders[name];
+    if (!order) throw new Error(`Schema has no definition ${name}`);
+    return order;
   }
 
   def(name) {
@@ -122,6 +108,27 @@ export class PlanSchema {
   defaultHeading(defName) {
     const heading = this.def(defName).properties.heading;
     return heading ? heading.default : undefined;
+  }
+
+  /** /schema lists each definition's properties in the order the marshmallow
+   * schemas declare them. "Block" is `type`, then the fields of every block
+   * type in the order the plan's body lists the types; "Part" is what every
+   * section-like block has besides `type` (heading, run_in, content). */
+  #keyOrders() {
+    const orders = {};
+    for (const [name, def] of Object.entries(this.defs)) {
+      if (def.properties) orders[name] = Object.keys(def.properties);
+    }
+    const types = this.defs.Plan?.properties?.body ? this.blockTypes("Plan", "body") : [];
+    const defsOf = (list) => list.map((type) => this.typeDefs[type]).filter((name) => orders[name]);
+    const block = new Set(["type"]);
+    for (const name of defsOf(types)) for (const key of orders[name]) block.add(key);
+    orders.Block = [...block];
+    const sections = defsOf(types.filter((type) => SECTION_TYPES.has(type)));
+    orders.Part = sections.length
+      ? orders[sections[0]].filter((key) => key !== "type" && sections.every((name) => orders[name].includes(key)))
+      : [];
+    return orders;
   }
 
   #prop(defName, key) {

@@ -5,9 +5,6 @@ import { appendicesSection } from "./appendix.js";
 import { blockList, outlineRoot } from "./blocks.js";
 import { h } from "./dom.js";
 import { addButton, button, itemButtons, numberField, selectField, stringList, textField } from "./fields.js";
-import { KEY_ORDER } from "./schema.js";
-
-const PLAN = KEY_ORDER.Plan;
 
 function card(id, title, intro, ...content) {
   return h("section", { class: "card", id, "aria-labelledby": `${id}-title`, dataset: { title } },
@@ -25,48 +22,48 @@ function generalSection(ctx) {
   return card("sec-general", "Thông tin chung", null,
     h("div", { class: "grid-2" },
       textField(ctx, {
-        path: ["issuer", "parent"], def: "Issuer", label: "Cơ quan cấp trên trực tiếp", order: KEY_ORDER.Issuer,
+        path: ["issuer", "parent"], def: "Issuer", label: "Cơ quan cấp trên trực tiếp", order: ctx.schema.keyOrder("Issuer"),
         placeholder: "Ví dụ: UBND HUYỆN VẠN NINH", hint: "Để trống nếu không có.",
       }),
       textField(ctx, {
-        path: ["issuer", "name"], def: "Issuer", label: "Tên cơ quan ban hành", order: KEY_ORDER.Issuer,
+        path: ["issuer", "name"], def: "Issuer", label: "Tên cơ quan ban hành", order: ctx.schema.keyOrder("Issuer"),
         placeholder: "Ví dụ: Ủy ban nhân dân xã Đại Lãnh",
       })),
     h("div", { class: "grid-4" },
       textField(ctx, {
-        path: ["issuer", "abbreviation"], def: "Issuer", label: "Tên viết tắt của cơ quan", order: KEY_ORDER.Issuer,
+        path: ["issuer", "abbreviation"], def: "Issuer", label: "Tên viết tắt của cơ quan", order: ctx.schema.keyOrder("Issuer"),
         placeholder: "Ví dụ: UBND", hint: "Dùng trong ký hiệu văn bản.",
       }),
       selectField(ctx, {
-        path: ["document_type"], def: "Plan", label: "Loại văn bản", order: PLAN,
+        path: ["document_type"], def: "Plan", label: "Loại văn bản", order: ctx.schema.keyOrder("Plan"),
         options: types.map((value) => ({ value, label: value })),
       }),
       numberField(ctx, {
-        path: ["number"], def: "Plan", label: "Số văn bản", integer: true, order: PLAN,
+        path: ["number"], def: "Plan", label: "Số văn bản", integer: true, order: ctx.schema.keyOrder("Plan"),
         hint: "Để trống: văn thư điền khi ban hành.",
       }),
       textField(ctx, {
-        path: ["place"], def: "Plan", label: "Địa danh", order: PLAN, placeholder: "Ví dụ: Đại Lãnh",
+        path: ["place"], def: "Plan", label: "Địa danh", order: ctx.schema.keyOrder("Plan"), placeholder: "Ví dụ: Đại Lãnh",
       })),
     h("fieldset", { class: "date-group", dataset: { path: "date" } },
       h("legend", {}, "Ngày ban hành"),
       h("div", { class: "row" },
-        numberField(ctx, { path: ["date", "day"], def: "IssueDate", label: "Ngày", integer: true, order: KEY_ORDER.IssueDate, wrapClass: "field-tiny" }),
-        numberField(ctx, { path: ["date", "month"], def: "IssueDate", label: "Tháng", integer: true, order: KEY_ORDER.IssueDate, wrapClass: "field-tiny" }),
-        numberField(ctx, { path: ["date", "year"], def: "IssueDate", label: "Năm", integer: true, order: KEY_ORDER.IssueDate, wrapClass: "field-small" }),
+        numberField(ctx, { path: ["date", "day"], def: "IssueDate", label: "Ngày", integer: true, order: ctx.schema.keyOrder("IssueDate"), wrapClass: "field-tiny" }),
+        numberField(ctx, { path: ["date", "month"], def: "IssueDate", label: "Tháng", integer: true, order: ctx.schema.keyOrder("IssueDate"), wrapClass: "field-tiny" }),
+        numberField(ctx, { path: ["date", "year"], def: "IssueDate", label: "Năm", integer: true, order: ctx.schema.keyOrder("IssueDate"), wrapClass: "field-small" }),
         h("p", { class: "field-hint date-hint" }, "Có thể để trống ngày và tháng để văn thư điền khi ban hành."))),
     textField(ctx, {
-      path: ["summary"], def: "Plan", label: "Trích yếu nội dung", multiline: true, order: PLAN,
+      path: ["summary"], def: "Plan", label: "Trích yếu nội dung", multiline: true, order: ctx.schema.keyOrder("Plan"),
       placeholder: "Ví dụ: Triển khai thực hiện công tác giảm nghèo năm 2024 trên địa bàn xã",
     }),
     advanced("Tùy chọn thêm: ký hiệu riêng, dấu dự thảo",
       h("div", { class: "grid-2" },
         textField(ctx, {
-          path: ["symbol"], def: "Plan", label: "Ký hiệu văn bản (nếu khác mặc định)", order: PLAN,
+          path: ["symbol"], def: "Plan", label: "Ký hiệu văn bản (nếu khác mặc định)", order: ctx.schema.keyOrder("Plan"),
           placeholder: "Ví dụ: KH-UBND", hint: "Để trống: ghép từ loại văn bản và tên viết tắt của cơ quan.",
         }),
         textField(ctx, {
-          path: ["draft_mark"], def: "Plan", label: "Dấu dự thảo", order: PLAN,
+          path: ["draft_mark"], def: "Plan", label: "Dấu dự thảo", order: ctx.schema.keyOrder("Plan"),
           placeholder: "Ví dụ: Dự thảo", hint: "In ở góc trên của văn bản khi còn là dự thảo.",
         }))));
 }
@@ -74,14 +71,14 @@ function generalSection(ctx) {
 function basesSection(ctx) {
   return card("sec-bases", "Căn cứ ban hành", "Mỗi căn cứ là một đoạn riêng, in nghiêng trong văn bản.",
     stringList(ctx, {
-      path: ["legal_bases"], multiline: true, order: PLAN,
+      path: ["legal_bases"], multiline: true, order: ctx.schema.keyOrder("Plan"),
       itemLabel: (index) => `căn cứ ${index + 1}`, addText: "Thêm căn cứ",
       itemOf: { def: "Plan", key: "legal_bases" },
       placeholder: "Căn cứ Luật/Nghị định/Quyết định số … ngày … của …",
       emptyText: "Chưa có căn cứ nào.",
     }),
     textField(ctx, {
-      path: ["lead_in"], def: "Plan", label: "Đoạn dẫn vào nội dung", multiline: true, order: PLAN,
+      path: ["lead_in"], def: "Plan", label: "Đoạn dẫn vào nội dung", multiline: true, order: ctx.schema.keyOrder("Plan"),
       placeholder: "Ví dụ: Ủy ban nhân dân xã ban hành Kế hoạch … như sau:",
     }));
 }
@@ -92,13 +89,13 @@ function bodySection(ctx) {
     h("div", { class: "card-tools" },
       button("Thu gọn tất cả", { onClick: () => ctx.collapseAll(true) }),
       button("Mở rộng tất cả", { onClick: () => ctx.collapseAll(false) })),
-    blockList(ctx, ["body"], { def: "Plan", key: "body", outline: outlineRoot(), label: "nội dung kế hoạch", parentOrder: PLAN }));
+    blockList(ctx, ["body"], { def: "Plan", key: "body", outline: outlineRoot(), label: "nội dung kế hoạch", parentOrder: ctx.schema.keyOrder("Plan") }));
 }
 
 function closingSection(ctx) {
   return card("sec-closing", "Kết thúc", null,
     textField(ctx, {
-      path: ["closing"], def: "Plan", label: "Đoạn kết", multiline: true, order: PLAN,
+      path: ["closing"], def: "Plan", label: "Đoạn kết", multiline: true, order: ctx.schema.keyOrder("Plan"),
       placeholder: "Ví dụ: Trên đây là Kế hoạch … Đề nghị các cơ quan, đơn vị triển khai thực hiện./.",
     }));
 }
@@ -112,11 +109,11 @@ function recipientsSection(ctx) {
     return h("li", { class: "recipient", dataset: { item: itemPath.join("."), path: itemPath.join(".") } },
       textField(ctx, {
         path: [...itemPath, "name"], def: "Recipient", label: `Nơi nhận ${index + 1}`, className: "grow",
-        order: KEY_ORDER.Recipient,
+        order: ctx.schema.keyOrder("Recipient"),
       }),
       textField(ctx, {
         path: [...itemPath, "note"], def: "Recipient", label: "Ghi chú", placeholder: "b/c, t/h…",
-        className: "field-short", order: KEY_ORDER.Recipient,
+        className: "field-short", order: ctx.schema.keyOrder("Recipient"),
       }),
       itemButtons(ctx, path, index, recipients.length, `nơi nhận ${index + 1}`));
   });
@@ -124,11 +121,11 @@ function recipientsSection(ctx) {
   return card("sec-recipients", "Nơi nhận", null,
     h("div", { class: "recipients", dataset: { path: "recipients" } },
       rows.length ? h("ol", { class: "plain-list" }, rows) : h("p", { class: "empty" }, "Chưa có nơi nhận."),
-      addButton(ctx, path, "Thêm nơi nhận", () => ({ name: "" }), { order: PLAN })),
+      addButton(ctx, path, "Thêm nơi nhận", () => ({ name: "" }), { order: ctx.schema.keyOrder("Plan") })),
     h("h3", { class: "sub-title" }, "Lưu"),
     Array.isArray(archive) ? null : h("p", { class: "empty" }, "Mặc định: Lưu: VT."),
     stringList(ctx, {
-      path: ["archive"], order: PLAN, itemLabel: (index) => `đơn vị lưu ${index + 1}`, addText: "Thêm đơn vị lưu",
+      path: ["archive"], order: ctx.schema.keyOrder("Plan"), itemLabel: (index) => `đơn vị lưu ${index + 1}`, addText: "Thêm đơn vị lưu",
       itemOf: { def: "Plan", key: "archive" }, defaultItems: ["VT"], placeholder: "VT, TCKT…",
     }));
 }
@@ -144,7 +141,7 @@ const AUTHORITIES = {
 
 function signatorySection(ctx) {
   const base = ["signatory"];
-  const order = KEY_ORDER.Signatory;
+  const order = ctx.schema.keyOrder("Signatory");
   const signatory = ctx.store.get(base) || {};
   // "TM." is a collective line without KT/TL/TUQ/Q; an empty one still means TM.
   const authority = signatory.authority ?? (typeof signatory.collective === "string" ? "TM" : "");

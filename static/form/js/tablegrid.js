@@ -5,7 +5,6 @@
 import { dotted, h, idFor } from "./dom.js";
 import { button, checkboxField, itemButtons, numberField, textField } from "./fields.js";
 import { formatNumber, parseNumber } from "./numbers.js";
-import { KEY_ORDER } from "./schema.js";
 import { agrees, columnCodes, computedTable, decimalsOf, kindOf, operandsOf } from "./tablemath.js";
 
 const KIND_LABELS = {
@@ -35,7 +34,7 @@ export function tableEditor(ctx, path, appendixLabel) {
   const table = ctx.store.get(path);
   const columns = Array.isArray(table.columns) ? table.columns : [];
   const codes = columnCodes(columns.filter(Boolean));
-  const order = KEY_ORDER.Table;
+  const order = ctx.schema.keyOrder("Table");
   const gridView = grid(ctx, path, table, columns, codes, appendixLabel);
   return h("fieldset", { class: "table-editor", dataset: { path: dotted(path), title: "Bảng số liệu" } },
     h("legend", {}, "Bảng số liệu"),
@@ -74,7 +73,7 @@ function columnsEditor(ctx, path, columns, codes, gridView) {
       h("ol", { class: "plain-list columns-list" }, items),
       button("Thêm cột", {
         className: "btn-add", dataset: { add: dotted(path) },
-        onClick: () => ctx.add(path, { key: uniqueKey(columns), header: "" }, { order: KEY_ORDER.Table }),
+        onClick: () => ctx.add(path, { key: uniqueKey(columns), header: "" }, { order: ctx.schema.keyOrder("Table") }),
       })));
   details.addEventListener("toggle", () => ctx.ui.setOpen(columns, details.open));
   return details;
@@ -83,7 +82,7 @@ function columnsEditor(ctx, path, columns, codes, gridView) {
 function columnEditor(ctx, path, columns, index, codes, gridView) {
   const column = columns[index] || {};
   const colPath = [...path, index];
-  const order = KEY_ORDER.Column;
+  const order = ctx.schema.keyOrder("Column");
   const kind = kindOf(column);
   const code = codes[index] || String(index + 1);
   const kindId = idFor(colPath, "-kind");
@@ -119,8 +118,8 @@ function setKind(ctx, colPath, kind) {
       if ("kind" in column) column.kind = "input";
       if (Array.isArray(column.of) && column.of.length) delete column.of;
     } else {
-      ctx.insert(column, "kind", kind, KEY_ORDER.Column);
-      if (!Array.isArray(column.of)) ctx.insert(column, "of", kind === "sum" ? [] : ["", ""], KEY_ORDER.Column);
+      ctx.insert(column, "kind", kind, ctx.schema.keyOrder("Column"));
+      if (!Array.isArray(column.of)) ctx.insert(column, "of", kind === "sum" ? [] : ["", ""], ctx.schema.keyOrder("Column"));
     }
   }, { keepFocus: true });
 }
@@ -132,7 +131,7 @@ function operandsEditor(ctx, colPath, columns, index, codes, kind) {
   const known = new Set(earlier.map((option) => option.value));
   const unknown = current.filter((key) => key && !known.has(key)).map((key) => ({ value: key, label: `${key} (không phải cột đứng trước)` }));
   const options = [...earlier, ...unknown];
-  const write = (of) => ctx.setValue(ofPath, of, KEY_ORDER.Column);
+  const write = (of) => ctx.setValue(ofPath, of, ctx.schema.keyOrder("Column"));
   if (kind === "sum") {
     return h("fieldset", { class: "operands", dataset: { path: dotted(ofPath) } },
       h("legend", {}, "Cộng các cột"),
@@ -243,7 +242,7 @@ function grid(ctx, path, table, columns, codes, appendixLabel) {
           dataset: { path: dotted([...rowPath, "label"]), inline: "true" },
           on: {
             input: (event) => {
-              ctx.store.set([...rowPath, "label"], event.target.value, KEY_ORDER.Row);
+              ctx.store.set([...rowPath, "label"], event.target.value, ctx.schema.keyOrder("Row"));
               ctx.edited([...rowPath, "label"]);
               relabelRow(index);
             },
@@ -293,9 +292,9 @@ function grid(ctx, path, table, columns, codes, appendixLabel) {
           autocomplete: "off", dataset: { path: dotted([...totalPath, "label"]) },
           on: {
             input: (event) => {
-              ctx.store.ensureObject(totalPath, KEY_ORDER.Table);
+              ctx.store.ensureObject(totalPath, ctx.schema.keyOrder("Table"));
               if (event.target.value === "") ctx.store.unset([...totalPath, "label"]);
-              else ctx.store.set([...totalPath, "label"], event.target.value, KEY_ORDER.Total);
+              else ctx.store.set([...totalPath, "label"], event.target.value, ctx.schema.keyOrder("Total"));
               ctx.edited([...totalPath, "label"]);
             },
           },
@@ -385,7 +384,7 @@ function gridHead(ctx, path, table, columns, codes) {
 function writeCell(ctx, rowPath, key, input, refresh) {
   const parsed = parseNumber(input.value);
   const cellPath = [...rowPath, "values", key];
-  ctx.store.ensureObject([...rowPath, "values"], KEY_ORDER.Row);
+  ctx.store.ensureObject([...rowPath, "values"], ctx.schema.keyOrder("Row"));
   if (parsed.invalid) ctx.store.set(cellPath, input.value);
   else if (parsed.value === null) ctx.store.unset(cellPath);
   else ctx.store.set(cellPath, parsed.value);
