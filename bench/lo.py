@@ -20,12 +20,12 @@ import time
 import xmlrpc.client
 from pathlib import Path
 
-from .service import free_port
+from .service import Managed, free_port
 
 UNOSERVER = Path(sys.executable).parent / "unoserver"
 
 
-class DirectUnoserver:
+class DirectUnoserver(Managed):
     def __init__(self, ready_timeout: float = 90.0):
         self.port = free_port()
         self.uno_port = free_port()
@@ -89,16 +89,6 @@ class DirectUnoserver:
             self.process = None
         shutil.rmtree(self.profile, ignore_errors=True)
         self.log.unlink(missing_ok=True)
-
-    def __enter__(self) -> "DirectUnoserver":
-        try:
-            return self.start()
-        except BaseException:
-            self.stop()
-            raise
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
 
 
 class ColdSoffice:

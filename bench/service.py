@@ -61,7 +61,22 @@ def pool_full(status: dict | None) -> bool:
     return ready is not None and ready >= size
 
 
-class Service:
+class Managed:
+    """A process the benchmark starts: ``with`` starts it and always stops it,
+    also when starting fails half-way."""
+
+    def __enter__(self):
+        try:
+            return self.start()
+        except BaseException:
+            self.stop()
+            raise
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+class Service(Managed):
     """``with Service(pool_size=2) as service: service.client.render(...)``"""
 
     def __init__(self, *, pool_size: int = 2, backend: str = "pool", threads: int = 16,
@@ -149,13 +164,3 @@ class Service:
             if self.started_in is not None and self._log is not None:
                 Path(self._log).unlink(missing_ok=True)  # kept only when the start failed
         self.process = None
-
-    def __enter__(self) -> "Service":
-        try:
-            return self.start()
-        except BaseException:
-            self.stop()
-            raise
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
