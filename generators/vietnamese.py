@@ -6,7 +6,10 @@ from decimal import Decimal
 
 from babel.numbers import format_decimal
 
+from schemas.table_math import round_to
+
 LOCALE = "vi_VN"
+MAX_PLACES = 6
 # What a records office leaves blank in a draft, to fill in by hand at issue.
 BLANK_NUMBER = " " * 5
 BLANK_DAY_MONTH = " " * 2
@@ -41,17 +44,16 @@ def number_symbol(number: int | None, symbol: str) -> str:
 
 
 def figure(value, decimals: int | None = None) -> str:
-    """A number the Vietnamese way: 3.022; 0,36; 1.100."""
+    """A number the Vietnamese way: 3.022; 0,36; 1.100 (rounded half-up, as
+    the tables' rates are; at most 6 places when ``decimals`` is None)."""
     if value is None:
         return "-"
-    if decimals is None:
-        pattern = "#,##0.######"
-    else:
-        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    number = Decimal(str(value))
-    text = format_decimal(number, format=pattern, locale=LOCALE, decimal_quantization=True)
-    # A negative rate that rounds to zero prints as 0,00, not -0,00.
-    return text.lstrip("-\u2212") if not any(c in "123456789" for c in text) else text
+    places = MAX_PLACES if decimals is None else decimals
+    rounded = round_to(Decimal(str(value)), places)
+    if rounded == 0:
+        rounded = abs(rounded)  # a negative value that rounds to zero is 0,00, not -0,00
+    pattern = "#,##0." + ("#" * MAX_PLACES if decimals is None else "0" * decimals)
+    return format_decimal(rounded, format=pattern.rstrip("."), locale=LOCALE)
 
 
 def roman(value: int) -> str:
