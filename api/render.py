@@ -58,7 +58,12 @@ FILE_RESPONSES = {
 @blp.alt_response(503, schema=ErrorResponseSchema, description="Chưa chuyển được sang PDF lúc này (xem Retry-After)")
 def render():
     output_format = wanted_format(request)
-    plan = load_plan(plan_json(request))
+    return document_response(load_plan(plan_json(request)), output_format)
+
+
+def document_response(plan: dict, output_format: str):
+    """The attachment response for a validated plan, as DOCX or PDF: the one
+    way every endpoint that hands out a document builds it."""
     document = render_docx(plan)
     if output_format == "pdf":
         document = current_app.extensions["converter"].convert(document)
