@@ -149,7 +149,7 @@ def bench_docx_http(settings: Settings, examples: list[Example], service: Servic
         times = timed(call, settings.http_samples)
         rows.append([example.name, ms(p50(times)), ms(p95(times)),
                      ms(p50(times) - render_p50[example.name])])
-    report.add("DOCX over HTTP, gunicorn on 127.0.0.1, one client (ms)", markdown_table(
+    report.add("DOCX over HTTP, waitress (serve.py) on 127.0.0.1, one client (ms)", markdown_table(
         ["example", "p50", "p95", "p50 − in-process render p50"], rows))
 
 
@@ -401,7 +401,7 @@ def run(settings: Settings, output: Path, command: str) -> int:
     log(f"starting the service (backend {backend}, pool {first_pool or '-'})")
     with Service(pool_size=max(first_pool, 1), backend=backend) as service:
         report.notes.append(f"Service start until /healthz shows the pool full: {service.started_in:.1f} s "
-                            f"(gunicorn, 1 worker, 16 threads, PDF backend {backend}).")
+                            f"(waitress, 1 process, 16 threads, PDF backend {backend}).")
         with PeakSampler(service.pid) as sampler:
             bench_docx_http(settings, examples, service, report, render_p50)
             bench_docx_throughput(settings, examples, service, report)
