@@ -1,7 +1,7 @@
 """Hands conversions to a set of unoserver instances, one at a time each.
 
-The dispatcher owns the bounded waiting queue, the per-attempt timeout and the
-single retry. It knows nothing about where instances come from: the backend
+The dispatcher owns the bounded waiting queue, the per-attempt timeout, the
+single retry and the health probe (a real tiny conversion with a deadline). It knows nothing about where instances come from: the backend
 that owns it is told, through ``retire``, when an instance must be taken out
 of service (it timed out, its connection broke, or it reached its recycling
 count) and is expected to put a replacement in with ``swap`` or to bring the
@@ -31,6 +31,12 @@ HEALTHY = (READY, BUSY)
 
 QUEUE_PER_INSTANCE = 8
 
+# The health probe: an RTF of one word made into a PDF goes through
+# LibreOffice's whole load-and-export path in a few tens of milliseconds.
+PROBE_DOCUMENT = b"{\\rtf1\\ansi probe\\par}"
+PROBE_TARGET = formats.TARGETS["pdf"]
+PROBE_IMPORT_FILTER = formats.IMPORT_FILTERS[formats.RTF]
+
 # Retry-After hints, in seconds.
 RETRY_AFTER_BUSY = 5
 RETRY_AFTER_NO_INSTANCE = 10
@@ -46,6 +52,7 @@ class Instance:
     state: str = STARTING
     conversions: int = 0
     last_error: str | None = None
+    checked_at: float = float("-inf")  # monotonic time of its last conversion or passed probe
 
     @property
     def address(self) -> str:
@@ -73,7 +80,12 @@ class _AttemptFailed(Exception):
 
 
 class Dispatcher:
-    """``queue_limit`` defaults to QUEUE_PER_INSTANCE per instance, ``queue_wait`` to ``timeout``."""
+    """``queue_limit`` defaults to QUEUE_PER_INSTANCE per instance, ``queue_wait`` to ``timeout``.
+
+    ``probe_timeout`` is the deadline of one health probe; ``probe_idle``
+    (called periodically by the backend) probes idle instances, and the
+    instance chosen for a retry is always probed first.
+    """
 
     def __init__(
         self,
@@ -85,12 +97,14 @@ class Dispatcher:
         queue_wait: float | None = None,
         recycle_after: int | None = None,
         connect_timeout: float = 2.0,
+        probe_timeout: float = 10.0,
     ) -> None:
         self.timeout = timeout
         self._queue_limit = queue_limit
         self.queue_wait = timeout if queue_wait is None else queue_wait
         self.recycle_after = recycle_after
         self.connect_timeout = connect_timeout
+        self.probe_timeout = probe_timeout
         self._retire = retire
         self._still_alive = still_alive
         self._instances: list[Instance] = []
@@ -121,6 +135,8 @@ class Dispatcher:
         with self._cond:
             if self._closed or instance not in self._instances:
                 return
+            if state == READY and instance.state in (STARTING, DEAD):
+                instance.checked_at = time.monotonic()  # it just answered its first probe
             instance.state = state
             if error is not None:
                 instance.last_error = error
@@ -173,12 +189,70 @@ class Dispatcher:
             return self._attempt(instance, request, timeout)
         except _AttemptFailed as exc:
             logger.warning("Conversion failed on %s, retrying once: %s", instance.address, exc)
-        retry_on = self._acquire(avoid=instance)
+        retry_on = self._acquire_probed(avoid=instance)
         try:
             return self._attempt(retry_on, request, timeout)
         except _AttemptFailed as exc:
             logger.error("Conversion failed again on %s: %s", retry_on.address, exc)
             raise ConversionFailed(request.target.failed_message, detail=str(exc)) from exc
+
+    def probe_idle(self, older_than: float) -> None:
+        """Probe, one by one, the idle instances not seen working for ``older_than`` seconds.
+
+        A hung LibreOffice (stopped, deadlocked) still has live processes, so
+        only a conversion tells; one that fails its probe is taken out.
+        """
+        for instance in self.instances():
+            with self._cond:
+                due = (
+                    not self._closed
+                    and instance in self._instances
+                    and instance.state == READY
+                    and time.monotonic() - instance.checked_at >= older_than
+                )
+                if not due:
+                    continue
+                instance.state = BUSY
+            if self._probe(instance):
+                self._release(instance)
+
+    def _probe(self, instance: Instance) -> bool:
+        """Convert PROBE_DOCUMENT on a leased instance; on failure take it out and say False."""
+        try:
+            unoserver_rpc.convert(
+                instance.host,
+                instance.port,
+                PROBE_DOCUMENT,
+                convert_to=PROBE_TARGET.convert_to,
+                export_filter=PROBE_TARGET.export_filter,
+                import_filter=PROBE_IMPORT_FILTER,
+                timeout=self.probe_timeout,
+                connect_timeout=self.connect_timeout,
+            )
+        except unoserver_rpc.EndpointError as exc:
+            self._take_out(instance, f"health probe failed: {exc}")
+            return False
+        except BaseException:
+            self._release(instance)
+            raise
+        instance.checked_at = time.monotonic()
+        return True
+
+    def _acquire_probed(self, avoid: Instance) -> Instance:
+        """Lease an instance for a retry, proven alive by a probe just before.
+
+        Each failed probe takes its instance out; after one try per instance
+        and one more, the pool is considered down.
+        """
+        for _ in range(len(self.instances()) + 1):
+            instance = self._acquire(avoid=avoid)
+            if self._probe(instance):
+                return instance
+        raise ConversionUnavailable(
+            messages.NO_INSTANCE,
+            retry_after=RETRY_AFTER_NO_INSTANCE,
+            detail="no instance passed its health probe for the retry",
+        )
 
     def _attempt(self, instance: Instance, request: _Request, timeout: float) -> bytes:
         started = time.monotonic()
@@ -225,6 +299,7 @@ class Dispatcher:
         )
         with self._cond:
             instance.conversions += 1
+            instance.checked_at = time.monotonic()
             worn_out = (
                 self.recycle_after is not None and instance.conversions >= self.recycle_after
             )

@@ -115,7 +115,12 @@ class RemoteUnoservers:
             self._wake.clear()
 
     def _probe_due(self) -> float:
-        """Probe the instances that are due; return the time until the next one is."""
+        """Probe the instances that are due; return the time until the next one is.
+
+        Live idle instances get a health probe (a real conversion) when they
+        have not worked for ``probe_interval``; dead ones an ``info`` call.
+        """
+        self._dispatcher.probe_idle(older_than=self.probe_interval)
         pause = self.probe_interval
         for instance in self._dispatcher.instances():
             if instance.state not in (STARTING, DEAD):
