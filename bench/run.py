@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import machine
+from . import machine, scaling
 from .client import Client
 from .lo import ColdSoffice, DirectUnoserver
 from .procs import PeakSampler, peak_rss_kib, soffice_pids
@@ -395,6 +395,7 @@ def run(settings: Settings, output: Path, command: str) -> int:
         print("no examples found", file=sys.stderr)
         return 2
     render_p50 = bench_docx_in_process(settings, examples, report)
+    report.add(scaling.TITLE, scaling.measure())
 
     first_pool = max(settings.pool_sizes) if settings.pdf else 0
     backend = "pool" if settings.pdf else "none"

@@ -10,7 +10,7 @@ from .base import StrictSchema
 from .body import block_list, heading_text
 from .fields import Boolean, Choice, Figures, Integer, List, Nested, Text
 from .problems import Problem
-from .table_math import COMPUTED_KINDS, agrees, computed_table
+from .table_math import COMPUTED_KINDS, agrees, computed_table, too_large
 
 KEY_PATTERN = r"^[A-Za-z][A-Za-z0-9_]*$"
 KEY_HINT = "chữ cái không dấu, chữ số hoặc dấu gạch dưới, bắt đầu bằng chữ cái (ví dụ: poor_rate)"
@@ -107,6 +107,9 @@ class TableSchema(StrictSchema):
 def _row_problems(columns: dict, given: dict, computed: dict, *, require_inputs: bool) -> dict:
     problems: dict = {}
     for key, column in columns.items():
+        if too_large(computed[key]):
+            problems[key] = [Problem("computed_too_large", formula=formula_text(column), computed=f"{computed[key]:.3E}")]
+            continue
         if key not in given or given[key] is None:
             if require_inputs and column["kind"] == "input":
                 problems[key] = [Problem("missing_value", key=key)]
