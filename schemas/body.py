@@ -23,6 +23,21 @@ from .fields import Boolean, Choice, List, Nested, Number, Text
 from .problems import Problem
 
 
+# The heading each named section and sub-part prints when none is given.
+DEFAULT_HEADINGS = {
+    "purposes_requirements": "Mục đích, yêu cầu",
+    "purposes": "Mục đích",
+    "requirements": "Yêu cầu",
+    "targets": "Mục tiêu",
+    "general": "Mục tiêu tổng quát",
+    "specific": "Mục tiêu cụ thể",
+    "tasks": "Nhiệm vụ và giải pháp",
+    "assignments": "Tổ chức thực hiện",
+    "budget": "Kinh phí thực hiện",
+    "reporting": "Chế độ thông tin, báo cáo",
+}
+
+
 def paragraph_text(**kwargs) -> Text:
     return Text(max_length=limits.PARAGRAPH, **kwargs)
 
@@ -97,19 +112,24 @@ class PartSchema(StrictSchema):
     content = block_list()
 
 
-def part(name: str, default_heading: str) -> Nested:
+def part(name: str, key: str) -> Nested:
     """A sub-part of a named section, with its usual heading."""
-    schema = type(f"{name}Schema", (PartSchema,), {"heading": heading_text(default_heading)})
+    schema = type(f"{name}Schema", (PartSchema,), {"heading": heading_text(DEFAULT_HEADINGS[key])})
     return Nested(schema, load_default=None, allow_none=True)
+
+
+def more_sections() -> List:
+    """Numbered sub-sections after a named section's named parts ("3. ...")."""
+    return block_list(("section",))
 
 
 class SectionSchema(PartSchema):
     type = type_field("section")
 
 
-def named_section(type_name: str, default_heading: str, **extra_fields):
+def named_section(type_name: str, **extra_fields):
     """A section kind with a default heading and fields of its own."""
-    attrs = {"type": type_field(type_name), "heading": heading_text(default_heading), **extra_fields}
+    attrs = {"type": type_field(type_name), "heading": heading_text(DEFAULT_HEADINGS[type_name]), **extra_fields}
     return type(f"{type_name.title().replace('_', '')}Schema", (PartSchema,), attrs)
 
 
@@ -121,7 +141,7 @@ class TargetSchema(StrictSchema):
 
 
 class SpecificTargetsSchema(PartSchema):
-    heading = heading_text("Mục tiêu cụ thể")
+    heading = heading_text(DEFAULT_HEADINGS["specific"])
     items = List(Nested(TargetSchema), max_items=limits.BLOCKS_PER_LIST, load_default=list)
     style = Choice(("numbered", "bullets", "points"), load_default="numbered")
     notes = block_list()
@@ -137,25 +157,24 @@ class AgencySchema(StrictSchema):
 
 PurposesRequirementsSchema = named_section(
     "purposes_requirements",
-    "Mục đích, yêu cầu",
-    purposes=part("Purposes", "Mục đích"),
-    requirements=part("Requirements", "Yêu cầu"),
+    purposes=part("Purposes", "purposes"),
+    requirements=part("Requirements", "requirements"),
+    sections=more_sections(),
 )
 TargetsSchema = named_section(
     "targets",
-    "Mục tiêu",
-    general=part("GeneralTargets", "Mục tiêu tổng quát"),
+    general=part("GeneralTargets", "general"),
     specific=Nested(SpecificTargetsSchema(), load_default=None, allow_none=True),
+    sections=more_sections(),
 )
-TasksSchema = named_section("tasks", "Nhiệm vụ và giải pháp")
+TasksSchema = named_section("tasks")
 AssignmentsSchema = named_section(
     "assignments",
-    "Tổ chức thực hiện",
     agencies=List(Nested(AgencySchema), max_items=limits.BLOCKS_PER_LIST, load_default=list),
     closing=block_list(),
 )
-BudgetSchema = named_section("budget", "Kinh phí thực hiện")
-ReportingSchema = named_section("reporting", "Chế độ thông tin, báo cáo")
+BudgetSchema = named_section("budget")
+ReportingSchema = named_section("reporting")
 
 BLOCK_SCHEMAS: dict[str, StrictSchema] = {
     "paragraph": ParagraphSchema(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 from marshmallow import ValidationError, validate, validates_schema
 
@@ -28,6 +29,18 @@ def code_text(**kwargs) -> Text:
     field = Text(max_length=limits.SHORT, **kwargs)
     field.validators.append(validate.Regexp(CODE_PATTERN, error=Problem("invalid_pattern", hint=CODE_HINT)))
     return field
+
+
+class LinesText(Text):
+    """Text whose line breaks are the author's: a summary broken by meaning
+    ("Thực hiện Chương trình mục tiêu quốc gia\nGiảm nghèo bền vững ...").
+    Each line is checked as one line of text; empty lines are refused."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, str):
+            raise self.make_error("invalid")
+        lines = value.replace("\r\n", "\n").split("\n")
+        return "\n".join(super(LinesText, self)._deserialize(line, attr, data, **kwargs) for line in lines)
 
 
 class IssuerSchema(StrictSchema):
@@ -56,9 +69,18 @@ class IssueDateSchema(StrictSchema):
                 raise ValidationError(Problem("invalid_date", day=day, month=month, year=year), "day")
 
 
+# "Lưu: VT, PLĐ" typed as a recipient would print a second "Lưu" line.
+ARCHIVE_LINE = re.compile(r"^lưu\s*:", re.IGNORECASE)
+
+
 class RecipientSchema(StrictSchema):
     name = Text(max_length=limits.NAME, required=True)
     note = Text(max_length=limits.SHORT, load_default=None, allow_none=True, metadata={"title": "Ghi chú (ví dụ: b/c)"})
+
+    @validates_schema
+    def not_the_archive_line(self, data, **kwargs):
+        if ARCHIVE_LINE.match(data.get("name", "")):
+            raise ValidationError(Problem("archive_in_recipients"), "name")
 
 
 class SignatorySchema(StrictSchema):

@@ -10,7 +10,7 @@ from .appendix import AppendixSchema
 from .base import StrictSchema
 from .body import block_list, paragraph_text
 from .fields import Choice, Integer, List, Nested, Text
-from .header import DOCUMENT_TYPES, IssueDateSchema, IssuerSchema, RecipientSchema, SignatorySchema, code_text
+from .header import DOCUMENT_TYPES, IssueDateSchema, IssuerSchema, LinesText, RecipientSchema, SignatorySchema, code_text
 from .outline_rules import depth_problems
 from .problems import Problem
 
@@ -31,7 +31,7 @@ class PlanSchema(StrictSchema):
     symbol = code_text(load_default=None, allow_none=True, metadata={"title": "Ký hiệu (mặc định: tên loại viết tắt - cơ quan viết tắt)"})
     place = Text(max_length=limits.NAME, required=True, metadata={"title": "Địa danh"})
     date = Nested(IssueDateSchema, required=True, metadata={"title": "Ngày ban hành"})
-    summary = Text(max_length=limits.SUMMARY, required=True, metadata={"title": "Trích yếu nội dung"})
+    summary = LinesText(max_length=limits.SUMMARY, required=True, metadata={"title": "Trích yếu nội dung"})
 
     legal_bases = List(paragraph_text(), max_items=limits.LEGAL_BASES, load_default=list, metadata={"title": "Căn cứ ban hành"})
     lead_in = paragraph_text(load_default=None, allow_none=True, metadata={"title": "Câu dẫn (… xây dựng Kế hoạch … như sau:)"})

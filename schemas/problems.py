@@ -43,6 +43,7 @@ MESSAGES: dict[str, str] = {
     "total_contradicts": "Tổng đã nhập {given} không khớp với tổng các dòng: {computed}.",
     "missing_value": "Thiếu số liệu cho cột '{key}'.",
     "negative_value": "Số liệu không được âm.",
+    "archive_in_recipients": "Dòng “Lưu: …” không phải là nơi nhận: hãy ghi các đơn vị lưu vào trường “Lưu” (archive), ví dụ [\"VT\", \"PLĐ\"]; dòng “- Lưu: VT, PLĐ.” được tạo tự động.",
 }
 
 
