@@ -140,8 +140,8 @@ def test_signature_block_never_splits_wherever_it_falls(pdf_of):
         return [{"type": "section", "heading": "Nội dung", "content": grown}]
 
     plans = [plan(body=body(lines), closing=text_of_lines(2)) for lines in range(1, 44)]
-    plans += [plan(body=body(lines, 2), closing=text_of_lines(1)) for lines in range(1, 44, 3)]
-    plans += [plan(body=body(lines, 2), closing=None) for lines in range(1, 44, 3)]
+    plans += [plan(body=body(lines, 2), closing=text_of_lines(1)) for lines in range(1, 44, 6)]
+    plans += [plan(body=body(lines, 2), closing=None) for lines in range(1, 44, 6)]
     positions = set()
     for data, pages in zip(plans, pdf_of(plans)):
         page = signature_page(pages, data)
