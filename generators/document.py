@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import io
-import itertools
 from pathlib import Path
 
 from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml.ns import qn
-from docx.oxml.numbering import CT_Num
 
 from . import front_matter
 from .appendix import AppendixWriter
+from .header_fit import fit_place_date
 from .inline import plain
 from .outline import BodyWriter
 from .rules import draw_rules
-from .styles import NUM_POINTS
 from .template_engine import JINJA, Placeholder, PlanTemplate
 from .wordml import Footnotes
 
@@ -34,12 +31,13 @@ class PlanDocument:
         template = PlanTemplate(io.BytesIO(self.template_bytes))
         document = template.get_docx()
         footnotes = Footnotes()
-        writer = BodyWriter(footnotes, _points_lists(document))
+        writer = BodyWriter(footnotes)
         context = front_matter.context(plan, footnotes)
         body = Placeholder()
         context["body"] = body.value
         template.render(context, jinja_env=JINJA, autoescape=True)
-        body_xml = "".join(writer.blocks(plan["body"]))  # before the appendices: footnotes number in order
+        fit_place_date(document)
+        body_xml = writer.body(plan["body"], plan["closing"])  # before the appendices: footnotes number in order
         draw_rules(document, front_matter.issuer_lines(plan["issuer"]["name"]), plain(plan["summary"]))
         AppendixWriter(document, writer, front_matter.attached_to(plan)).write(plan["appendices"])
         # Last, so that python-docx's walks above only see the front matter.
@@ -49,23 +47,3 @@ class PlanDocument:
         template.save(output)
         return output.getvalue()
 
-
-def _points_lists(document):
-    """A factory of fresh "a), b)" lists in the document, each restarting at a)."""
-    numbering = document.part.numbering_part.element
-    # python-docx's add_num searches every numId for a free one at each call
-    # (quadratic in the lists of a plan): number on from the template's last.
-    num_ids = itertools.count(max((num.numId for num in numbering.num_lst), default=0) + 1)
-    # w:num elements follow the abstract ones and precede this optional element.
-    cleanup = numbering.find(qn("w:numIdMacAtCleanup"))
-
-    def new_list() -> int:
-        num = CT_Num.new(next(num_ids), NUM_POINTS)
-        num.add_lvlOverride(ilvl=0).add_startOverride(1)
-        if cleanup is None:
-            numbering.append(num)
-        else:
-            cleanup.addprevious(num)
-        return num.numId
-
-    return new_list

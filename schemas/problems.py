@@ -48,6 +48,7 @@ MESSAGES: dict[str, str] = {
     "negative_value": "Số liệu không được âm.",
     "number_too_large": "Số quá lớn: giá trị tuyệt đối tối đa là {max}.",
     "computed_too_large": "Giá trị tính ra {formula} quá lớn ({computed}); hãy kiểm tra số liệu của dòng này.",
+    "archive_in_recipients": "Dòng “Lưu: …” không phải là nơi nhận: hãy ghi các đơn vị lưu vào trường “Lưu” (archive), ví dụ [\"VT\", \"PLĐ\"]; dòng “- Lưu: VT, PLĐ.” được tạo tự động.",
 }
 
 
