@@ -29,6 +29,7 @@ STYLE_ROLES = {
 }
 WORD_HEADING = re.compile(r"^heading ([1-9])$", re.I)
 HEADING_MAX_CHARS = 200
+RUN_IN_HEADING_CHARS = 120
 SENTENCE_END = (".", ";", "!", "?", "…")
 RUN_IN_ENDINGS = (":", ".", "?", "!")
 
@@ -211,8 +212,14 @@ def split_heading(line: Line) -> tuple[str, str]:
     head_text = _heading_markup(head, line.para)
     rest = _strip_leading(rest, ":")
     rest_text, _ = to_markup(rest, *base_emphasis(line.para)) if rest else ("", True)
-    if not line.exact and not head_text and rest_text and _looks_like_heading(rest_text):
-        return rest_text, ""  # a heading typed without bold
+    if not line.exact and not head_text and rest_text:
+        # No bold at all (plain text, or a clerk who did not bold headings):
+        # "Mục đích: Tạo cơ hội …" is a heading run in; a short line, a heading.
+        heading, colon, after = rest_text.partition(": ")
+        if colon and after and _looks_like_heading(heading) and len(heading) <= RUN_IN_HEADING_CHARS:
+            return heading, after
+        if _looks_like_heading(rest_text):
+            return rest_text, ""
     if rest_text and head_text:
         head_text = head_text.rstrip()
         if head_text.endswith(":"):

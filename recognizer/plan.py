@@ -31,6 +31,11 @@ PLACEHOLDERS = {
 CLOSING_STYLE = "ND30Closing"
 
 
+def empty() -> dict:
+    """What an empty file gives: a plan of placeholders, with warnings."""
+    return build(Document([], [], None))
+
+
 def build(document: Document) -> dict:
     notes = Notes()
     items = document.items
