@@ -7,27 +7,6 @@ import { schema } from "./schema.js";
 
 const LIST_TYPES = new Set(["point", "bullet", "subbullet"]);
 
-/** Heading texts that name a plan part, as clerks write them. */
-const PART_PATTERNS = [
-  [/^mục đích[\s,–-]*(và\s+)?yêu cầu/i, "purposes_requirements"],
-  [/^mục đích$/i, "purposes"],
-  [/^yêu cầu$/i, "requirements"],
-  [/^mục tiêu (tổng quát|chung)$/i, "general"],
-  [/^mục tiêu cụ thể$/i, "specific"],
-  [/^(các\s+)?mục tiêu$/i, "targets"],
-  [/^(các\s+)?nhiệm vụ/i, "tasks"],
-  [/^tổ chức thực hiện$/i, "assignments"],
-  [/^kinh phí/i, "budget"],
-  [/^chế độ (thông tin,?\s*)?báo cáo/i, "reporting"],
-];
-
-/** The named part a heading's text reads as, or null. */
-export function recognizePart(text) {
-  const clean = text.trim().replace(/[:.]$/, "").trim();
-  const found = PART_PATTERNS.find(([pattern]) => pattern.test(clean));
-  return found ? found[1] : null;
-}
-
 /** Index, node and position of the top-level nodes the selection touches. */
 function selectedBlocks(state) {
   const { from, to } = state.selection;
@@ -98,7 +77,7 @@ export function shiftLevel(deeper) {
 
 /** Enter: a new paragraph of the same list kind; after a heading, a body
  * paragraph; on an empty list item, back to a plain paragraph (as in Word). */
-export function enter(state, dispatch, view) {
+export function enter(state, dispatch) {
   const { $from, empty } = state.selection;
   const node = $from.parent;
   const { paragraph, heading, subbullet, bullet } = schema.nodes;
@@ -108,14 +87,6 @@ export function enter(state, dispatch, view) {
       dispatch(state.tr.setNodeMarkup($from.before(), type, attrs));
     }
     return true;
-  }
-  if (node.type === heading && node.attrs.kind === "section" && $from.parentOffset === node.content.size) {
-    const kind = recognizePart(node.textContent);
-    if (kind && dispatch && view) {
-      // Recognized from the heading text (the clerk can change it in the menu).
-      dispatch(state.tr.setNodeMarkup($from.before(), null, { ...node.attrs, kind }));
-      state = view.state;
-    }
   }
   return splitBlockAs((parent, atEnd) => {
     if (parent.type === heading) return atEnd ? { type: paragraph, attrs: {} } : { type: heading, attrs: { ...parent.attrs, extra: null } };

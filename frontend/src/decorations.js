@@ -43,6 +43,11 @@ function build(doc, errors, options) {
   let index = 0;
   doc.forEach((node, pos) => {
     const attrs = { "data-label": numbers[index] };
+    if (node.isAtom) {
+      decorations.push(Decoration.node(pos, pos + node.nodeSize, attrs));
+      index += 1;
+      return;
+    }
     const classes = [];
     if (node.content.size === 0) {
       classes.push("pm-empty");

@@ -9,7 +9,7 @@ export const schema = new Schema({
   nodes: {
     doc: { content: "block+" },
     paragraph: {
-      group: "block", content: "inline*", attrs: { attached: { default: false } },
+      group: "block", content: "inline*", attrs: { attached: { default: false }, extra: { default: null } },
       parseDOM: [{ tag: "p" }],
       toDOM: (node) => ["p", { class: cls("pm-p", node.attrs) }, 0],
     },
@@ -21,6 +21,11 @@ export const schema = new Schema({
       },
       parseDOM: [1, 2, 3, 4].map((level) => ({ tag: `h${level + 2}`, attrs: { level } })),
       toDOM: (node) => ["p", { class: `pm-h pm-h${node.attrs.level}`, "data-kind": node.attrs.kind, role: "heading", "aria-level": String(node.attrs.level + 2) }, 0],
+    },
+    raw: {
+      group: "block", atom: true, selectable: true, attrs: { value: { default: null }, level: { default: 1 } },
+      toDOM: () => ["div", { class: "pm-raw", contenteditable: "false" },
+        "Phần này không đọc được nên được giữ nguyên như trong tệp; xem thông báo lỗi để sửa, hoặc chọn rồi xoá."],
     },
     point: {
       group: "block", content: "inline*", attrs: { restart: { default: false } },

@@ -7,7 +7,8 @@
 //   heading    {level 1-4, kind, run_in, lead, request, extra}  a numbered heading;
 //              kind = a block type (section, tasks, …) or a sub-part
 //              (purposes, requirements, general, specific, agency, closing)
-//   paragraph  {attached}          a paragraph; attached = inside the point above
+//   paragraph  {attached, extra}   a paragraph; attached = inside the point above
+//   raw        {value, level}      a block the editor does not know, kept as it came
 //   point      {restart}           "a)" item; restart = a new list starts here
 //   bullet     {attached, restart} "-" item
 //   subbullet                      "+" item of the bullet above
@@ -27,6 +28,7 @@ export const SUB_PARTS = {
 };
 
 export const PART_TYPES = ["section", "purposes_requirements", "targets", "tasks", "assignments", "budget", "reporting"];
+const KNOWN = new Set(["paragraph", "bullets", "points", ...PART_TYPES]);
 
 const MODELLED = {
   section: ["type", "heading", "run_in", "content"],
@@ -39,7 +41,11 @@ const MODELLED = {
 
 const headingAttrs = (level, kind, source, modelled) => {
   const extra = {};
-  for (const [key, value] of Object.entries(source)) if (!modelled.includes(key)) extra[key] = value;
+  for (const [key, value] of Object.entries(source)) {
+    // What the flat document cannot show (unknown keys, an explicit null or
+    // false) rides along so that the plan comes back exactly as it came.
+    if (!modelled.includes(key) || value === null || value === false) extra[key] = value;
+  }
   return {
     level,
     kind,
@@ -68,10 +74,13 @@ export function bodyToDoc(body) {
 function emitBlocks(blocks, level, attached, out) {
   let previous = null;
   for (const block of blocks) {
-    if (!block || typeof block !== "object") continue;
-    const restart = previous === block.type;
-    if (block.type === "paragraph") {
-      out.push(textNode("paragraph", { attached }, block.text));
+    const restart = previous === block?.type;
+    if (!block || typeof block !== "object" || !KNOWN.has(block.type) || (block.type !== "paragraph" && !PART_TYPES.includes(block.type) && !Array.isArray(block.items))) {
+      // Kept exactly as it came (the server says what is wrong with it).
+      out.push({ type: "raw", attrs: { value: block, level } });
+    } else if (block.type === "paragraph") {
+      const extra = Object.fromEntries(Object.entries(block).filter(([key]) => key !== "type" && key !== "text"));
+      out.push(textNode("paragraph", { attached, extra: Object.keys(extra).length ? extra : null }, block.text));
     } else if (block.type === "bullets") {
       (block.items || []).forEach((item, index) => {
         out.push(textNode("bullet", { attached, restart: restart && index === 0 }, item.text));
@@ -125,7 +134,12 @@ export function docToBody(doc) {
   for (const node of doc.content || []) {
     const text = serializeInline(node.content || []);
     const attrs = node.attrs || {};
-    if (node.type === "heading") {
+    if (node.type === "raw") {
+      while (stack.length > 1 && stack[stack.length - 1].level >= (attrs.level || 1)) stack.pop().finish?.();
+      const frame = stack[stack.length - 1];
+      frame.list.push(attrs.value);
+      paths.push(`${frame.path}.${frame.list.length - 1}`);
+    } else if (node.type === "heading") {
       paths.push(openHeading(stack, attrs, text));
     } else {
       paths.push(addText(stack[stack.length - 1], node.type, attrs, text));
@@ -144,11 +158,9 @@ function openHeading(stack, attrs, text) {
   const extra = attrs.extra || {};
   let frame;
   if (kind === "agency") {
-    const agency = { name: text };
-    if (attrs.lead) agency.lead = true;
-    if (attrs.request) agency.request = true;
-    if (attrs.run_in) agency.run_in = true;
-    Object.assign(agency, extra);
+    const agency = { name: text, ...extra };
+    // The flags as shown in the editor win over the ones that rode along.
+    for (const flag of ["lead", "request", "run_in"]) if (attrs[flag]) agency[flag] = true;
     agency.duties = [];
     const list = (parent.node.agencies ??= []);
     const path = `${parent.nodePath}.agencies.${list.length}`;
@@ -160,9 +172,9 @@ function openHeading(stack, attrs, text) {
   } else if (sub) {
     const part = {};
     if (text) part.heading = text;
-    if (attrs.run_in) part.run_in = true;
     part.content = [];
     Object.assign(part, extra);
+    if (attrs.run_in) part.run_in = true;
     const path = `${parent.nodePath}.${sub.key}`;
     parent.node[sub.key] = part;
     frame = {
@@ -176,9 +188,9 @@ function openHeading(stack, attrs, text) {
   } else {
     const block = { type: kind };
     if (text) block.heading = text;
-    if (attrs.run_in) block.run_in = true;
     block.content = [];
     Object.assign(block, extra);
+    if (attrs.run_in) block.run_in = true;
     const path = `${parent.path}.${parent.list.length}`;
     parent.list.push(block);
     frame = {
@@ -223,6 +235,6 @@ function addText(frame, type, attrs, text) {
     bullets.items.push({ text });
     return `${base}.${list.length - 1}.items.${bullets.items.length - 1}.text`;
   }
-  list.push({ type: "paragraph", text });
+  list.push({ type: "paragraph", text, ...(attrs.extra || {}) });
   return `${base}.${list.length - 1}.text`;
 }

@@ -49,3 +49,13 @@ test("empty default sub-parts are not sent; paths point at the text", () => {
   const empty = docToBody({ type: "doc", content: [doc.content[0], doc.content[1]] }).body;
   assert.deepEqual(empty, [{ type: "purposes_requirements" }]);
 });
+
+test("blocks the editor does not know, and unknown keys, are kept as they came", () => {
+  const body = [
+    { type: "mystery", text: "không rõ loại", x: [1, { y: null }] },
+    { content: [{ text: "Đoạn văn", type: "paragraph", x_comment: "giữ nguyên" }], type: "section", heading: "Mục có khóa lạ", run_in: false, x_hidden: true },
+    "not a block",
+    { type: "targets", specific: { items: [{ text: "Giảm hộ nghèo", value: 0.07, unit: "%" }], style: "bullets" }, general: null },
+  ];
+  assert.deepEqual(docToBody(bodyToDoc(body)).body, body);
+});
