@@ -260,8 +260,7 @@ def test_opening_an_example_or_a_file_never_loses_the_draft(page, live_server, t
     page.get_by_role("button", name="Các bản nháp…").click()
     page.get_by_role("button", name="Xoá bản nháp Bản của tôi").click()
     expect(page.locator("#drafts-list .draft-name", has_text="Bản của tôi")).to_have_count(0)
-    page.locator("#notice").get_by_role("button", name="Hoàn tác").click()
-    page.get_by_role("button", name="Các bản nháp…").click()
+    page.locator("#drafts-message").get_by_role("button", name="Hoàn tác").click()
     expect(page.locator("#drafts-list .draft-name", has_text="Bản của tôi")).to_have_count(1)
 
 
@@ -326,13 +325,10 @@ def test_server_errors_show_under_the_paragraph_and_link_from_the_summary(page, 
     open_form(page, live_server)
     open_example(page, "minimal")
     editor = body_editor(page)
-    editor.locator("> .pm-p").first.click()
-    page.keyboard.press("Control+a")  # the whole document
-    page.keyboard.press("End")
-    paragraph = editor.locator("> .pm-p").first
-    paragraph.click()
+    paragraph = editor.locator("> .pm-p").first  # the last paragraph of this plan
+    paragraph.click(position={"x": 2, "y": 2})
     page.keyboard.press("Home")
-    page.keyboard.press("Shift+End")
+    page.keyboard.press("Shift+Control+End")
     page.keyboard.press("Delete")
     message = editor.locator(".pm-error")
     expect(message).to_contain_text("Không được để trống")

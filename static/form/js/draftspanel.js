@@ -13,6 +13,7 @@ const when = (iso) => {
 export function createDraftsPanel({ drafts, beforeSwitch, show, notify }) {
   const dialog = document.getElementById("drafts-dialog");
   const list = document.getElementById("drafts-list");
+  const message = document.getElementById("drafts-message");
 
   async function open(id) {
     beforeSwitch();
@@ -43,18 +44,18 @@ export function createDraftsPanel({ drafts, beforeSwitch, show, notify }) {
     }
     await drafts.remove(id);
     await refresh();
-    notify(`Đã xoá bản nháp “${record.name}”.`, {
-      kind: "info",
-      timeout: 0,
-      action: {
-        label: "Hoàn tác",
-        run: async () => {
-          await drafts.put(record);
-          await refresh();
-          notify(`Đã khôi phục bản nháp “${record.name}”.`, { kind: "success" });
+    // Inside the dialog (a modal): the undo sits next to the list it changes.
+    message.replaceChildren(`Đã xoá bản nháp “${record.name}”. `,
+      h("button", {
+        type: "button", class: "btn btn-small",
+        on: {
+          click: async () => {
+            await drafts.put(record);
+            message.replaceChildren(`Đã khôi phục bản nháp “${record.name}”.`);
+            await refresh();
+          },
         },
-      },
-    });
+      }, "Hoàn tác"));
   }
 
   async function refresh() {
@@ -66,13 +67,14 @@ export function createDraftsPanel({ drafts, beforeSwitch, show, notify }) {
         h("span", { class: "draft-time" }, `Sửa lần cuối lúc ${when(item.updatedAt)}`),
         h("span", { class: "row" },
           h("button", { type: "button", class: "btn btn-small", disabled: current, "aria-label": `Mở bản nháp ${item.name}`, on: { click: () => open(item.id) } }, "Mở"),
-          h("button", { type: "button", class: "btn btn-small", "aria-label": `Dùng ${item.name} cho năm sau`, on: { click: () => nextYear(item.id) } }, "Dùng cho năm sau"),
+          h("button", { type: "button", class: "btn btn-small", "aria-label": `Dùng cho năm sau: ${item.name}`, on: { click: () => nextYear(item.id) } }, "Dùng cho năm sau"),
           h("button", { type: "button", class: "btn btn-small btn-danger-text", disabled: current, "aria-label": `Xoá bản nháp ${item.name}`, on: { click: () => remove(item.id) } }, "Xoá")));
     }));
   }
 
   document.getElementById("btn-drafts").addEventListener("click", async () => {
     beforeSwitch();
+    message.replaceChildren();
     await refresh();
     dialog.showModal();
   });
