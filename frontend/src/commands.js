@@ -31,6 +31,18 @@ export function headingAbove(doc, index) {
   return null;
 }
 
+/** The kind a heading at `level` takes at `index`: an agency right under
+ * "Tổ chức thực hiện", else its own kind (an agency elsewhere is a section). */
+function kindAt(doc, index, level, kind = "section") {
+  for (let i = index - 1; i >= 0; i -= 1) {
+    const node = doc.child(i);
+    if (node.type !== schema.nodes.heading || node.attrs.level >= level) continue;
+    if (node.attrs.kind === "assignments" && node.attrs.level === level - 1) return "agency";
+    break;
+  }
+  return kind === "agency" ? "section" : kind;
+}
+
 /** What Tab (deeper) or Shift+Tab (shallower) turns a node into. */
 function shifted(doc, index, node, deeper) {
   const { heading, paragraph, point, bullet, subbullet } = schema.nodes;
@@ -41,14 +53,15 @@ function shifted(doc, index, node, deeper) {
   if (node.type === heading) {
     const level = node.attrs.level;
     const maxLevel = Math.min(4, (above ? above.attrs.level : 0) + 1);
-    if (deeper) return level < maxLevel ? [heading, { ...node.attrs, level: level + 1 }] : [paragraph, {}];
-    return level > 1 ? [heading, { ...node.attrs, level: level - 1, kind: kind === "agency" ? "section" : kind }] : null;
+    const at = (next) => [heading, { ...node.attrs, level: next, kind: kindAt(doc, index, next, kind) }];
+    if (deeper) return level < maxLevel ? at(level + 1) : [paragraph, {}];
+    return level > 1 ? at(level - 1) : null;
   }
   if (node.type === paragraph) {
     if (deeper) return !node.attrs.attached && inPoint ? [paragraph, { attached: true }] : [bullet, { attached: node.attrs.attached }];
     if (node.attrs.attached) return [paragraph, {}];
     const level = above ? above.attrs.level : 1;
-    return [heading, { level, kind: above && above.attrs.kind === "agency" ? "agency" : "section" }];
+    return [heading, { level, kind: kindAt(doc, index, level) }];
   }
   if (node.type === point) return deeper ? [paragraph, { attached: true }] : [paragraph, {}];
   if (node.type === bullet) {
@@ -106,9 +119,8 @@ export function setKind(kind) {
     for (const { node, pos, index } of selectedBlocks(state)) {
       let attrs = {};
       if (name === "heading") {
-        const above = headingAbove(tr.doc, index);
         const keep = node.type === schema.nodes.heading ? node.attrs : {};
-        attrs = { ...keep, level: Number(level), kind: keep.kind || (above && above.attrs.kind === "assignments" ? "agency" : "section") };
+        attrs = { ...keep, level: Number(level), kind: kindAt(tr.doc, index, Number(level), keep.kind) };
       } else if (name === "paragraph" || name === "bullet") {
         attrs = { attached: Boolean(node.attrs.attached) };
       }

@@ -31,7 +31,10 @@ export function startAutosave(store, drafts, { getPlan, onSaved, onSkipped, onFa
   };
   store.addEventListener("change", schedule);
   const flush = () => {
-    if (timer !== null) save();
+    const plan = getPlan(); // also writes the body editor's pending keystrokes into the plan
+    if (timer === null) return;
+    drafts.stash(plan);
+    save();
   };
   window.addEventListener("pagehide", flush);
   document.addEventListener("visibilitychange", () => {

@@ -9,6 +9,9 @@ import { DRAFT_KEY } from "./autosave.js";
 const DB_NAME = "ke-hoach-nd30";
 const STORE = "drafts";
 const CHANNEL = "ke-hoach-nd30:drafts";
+// The last edits of a tab being closed: IndexedDB may not finish writing
+// while the page unloads, localStorage does (read back on the next start).
+const PENDING_KEY = "ke-hoach-nd30:pending";
 
 function open() {
   return new Promise((resolve, reject) => {
@@ -54,6 +57,7 @@ export class Drafts extends EventTarget {
   static async open() {
     const drafts = new Drafts(await open());
     await drafts.#migrate();
+    await drafts.#recoverPending();
     return drafts;
   }
 
@@ -84,6 +88,31 @@ export class Drafts extends EventTarget {
       localStorage.removeItem(DRAFT_KEY); // only once it is safely in IndexedDB
     } catch {
       // unreadable old draft: leave it where it is
+    }
+  }
+
+  async #recoverPending() {
+    let pending = null;
+    try {
+      pending = JSON.parse(localStorage.getItem(PENDING_KEY) || "null");
+    } catch {
+      return;
+    }
+    if (!pending || !pending.id || typeof pending.plan !== "object") return;
+    const stored = await this.get(pending.id);
+    if (!stored || String(stored.updatedAt) <= String(pending.updatedAt)) {
+      await this.put({ id: pending.id, name: draftName(pending.plan), updatedAt: pending.updatedAt, plan: pending.plan });
+    }
+    localStorage.removeItem(PENDING_KEY);
+  }
+
+  /** Keep `plan` synchronously for the next start (the page is going away). */
+  stash(plan) {
+    if (!this.current || this.readOnly) return;
+    try {
+      localStorage.setItem(PENDING_KEY, JSON.stringify({ id: this.current.id, updatedAt: new Date().toISOString(), plan }));
+    } catch {
+      // storage full: the IndexedDB save still runs
     }
   }
 

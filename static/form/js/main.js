@@ -371,6 +371,7 @@ async function boot() {
   wireToolbar();
   loadExamples();
   document.body.dataset.ready = "true";
+  performance.mark("form-ready"); // read by bench/browser.py (first load)
 }
 
 boot();
