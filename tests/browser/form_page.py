@@ -24,7 +24,8 @@ def open_example(page, name: str) -> None:
     page.wait_for_selector("#example-select:not([disabled])")
     page.select_option("#example-select", value=f"/examples/{name}")
     page.get_by_role("button", name="Mở mẫu").click()
-    page.wait_for_selector(f"#notice:has-text('{name}')")
+    page.wait_for_selector("#notice:has-text('thành bản nháp mới')")
+    page.wait_for_selector(".pm-body > *")
 
 
 def dismiss_notice(page) -> None:
@@ -46,7 +47,30 @@ def download(page, button_name: str) -> bytes:
 
 
 def download_json(page) -> dict:
-    return json.loads(download(page, "Tải về JSON").decode("utf-8"))
+    return json.loads(download(page, "Lưu tệp kế hoạch…").decode("utf-8"))
+
+
+def body_editor(page):
+    return page.locator(".pm-body")
+
+
+def body_paragraphs(page) -> list[tuple[str, str]]:
+    """(label as printed, text) of every paragraph of the body editor."""
+    return [tuple(pair) for pair in page.evaluate(
+        "[...document.querySelectorAll('.pm-body > *')].map((p) => [p.dataset.label || '', p.textContent])")]
+
+
+def current_block(page) -> dict:
+    """Kind of the body paragraph holding the caret: {type, level, attached}."""
+    return page.evaluate("""() => {
+      const node = document.getSelection().anchorNode;
+      const el = (node.nodeType === 1 ? node : node.parentElement).closest('.pm-body > *');
+      const cls = el.className;
+      const type = cls.includes('pm-h') ? 'heading' : cls.includes('pm-point') ? 'point'
+        : cls.includes('pm-subbullet') ? 'subbullet' : cls.includes('pm-bullet') ? 'bullet' : 'paragraph';
+      const level = type === 'heading' ? Number(/pm-h(\\d)/.exec(cls)[1]) : 0;
+      return { type, level, attached: cls.includes('pm-attached'), kind: el.dataset.kind || null };
+    }""")
 
 
 def docx_paragraphs(data: bytes) -> list[str]:

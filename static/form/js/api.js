@@ -5,6 +5,9 @@ const urls = {
   schema: document.body.dataset.schemaUrl,
   examples: document.body.dataset.examplesUrl,
   render: document.body.dataset.renderUrl,
+  validate: document.body.dataset.validateUrl,
+  import: document.body.dataset.importUrl,
+  clipboard: document.body.dataset.clipboardUrl,
 };
 
 const NETWORK_MESSAGE = "Không kết nối được máy chủ. Bản nháp vẫn được lưu trong trình duyệt; hãy thử lại sau.";
@@ -91,4 +94,33 @@ export function filenameFrom(disposition) {
   }
   const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
   return plain ? plain[1].trim() : null;
+}
+
+/** POST /validate: [] when the plan is valid, else the server's errors. */
+export async function validatePlan(plan, signal) {
+  try {
+    await request(urls.validate, {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(plan), signal,
+    });
+    return [];
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 422) return error.errors;
+    throw error;
+  }
+}
+
+/** POST /import with a Word file: {plan, warnings, fixes}. */
+export async function importWord(file) {
+  const data = new FormData();
+  data.append("file", file, file.name);
+  return (await request(urls.import, { method: "POST", body: data })).json();
+}
+
+/** POST /import/clipboard: the blocks the recognizer reads in pasted Word content. */
+export async function importClipboard({ html, text }) {
+  const response = await request(urls.clipboard, {
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ html, text }),
+  });
+  const result = await response.json();
+  return { blocks: Array.isArray(result.blocks) ? result.blocks : [], warnings: Array.isArray(result.warnings) ? result.warnings : [] };
 }

@@ -1,59 +1,44 @@
-// Autosave: the plan goes to localStorage shortly after every edit, and at
-// once when the tab is hidden or closed, so a closed tab or a crash loses
-// nothing. One draft per browser profile and origin.
+// Autosave: the plan goes to its draft (drafts.js, IndexedDB) shortly after
+// every edit, and at once when the tab is hidden or closed, so a closed tab
+// or a crash loses nothing.
 
+/** Where versions before IndexedDB kept their single draft (migrated by drafts.js). */
 export const DRAFT_KEY = "ke-hoach-nd30:draft";
 const DELAY_MS = 400;
 
-/** The saved draft {plan, savedAt} or null. */
-export function loadDraft() {
-  try {
-    const raw = localStorage.getItem(DRAFT_KEY);
-    if (!raw) return null;
-    const draft = JSON.parse(raw);
-    return draft && typeof draft.plan === "object" && draft.plan !== null ? draft : null;
-  } catch {
-    return null;
-  }
-}
-
-export function clearDraft() {
-  try {
-    localStorage.removeItem(DRAFT_KEY);
-  } catch {
-    // storage unavailable: nothing to clear
-  }
-}
-
 /**
- * Save `store.plan` after each change. `onSaved(date)` and `onFailed()`
- * report to the page (the status line).
+ * Save `getPlan()` into `drafts` after each change of `store`.
+ * `onSaved(date)`, `onSkipped()` (another tab owns the draft) and
+ * `onFailed()` report to the page.
  */
-export function startAutosave(store, { onSaved, onFailed }) {
+export function startAutosave(store, drafts, { getPlan, onSaved, onSkipped, onFailed }) {
   let timer = null;
 
-  const save = () => {
+  const save = async () => {
     clearTimeout(timer);
     timer = null;
     try {
-      const savedAt = new Date();
-      localStorage.setItem(DRAFT_KEY, JSON.stringify({ savedAt: savedAt.toISOString(), plan: store.plan }));
-      onSaved(savedAt);
+      if (await drafts.save(getPlan())) onSaved(new Date());
+      else onSkipped();
     } catch {
       onFailed();
     }
   };
 
-  store.addEventListener("change", () => {
+  const schedule = () => {
     clearTimeout(timer);
     timer = setTimeout(save, DELAY_MS);
-  });
+  };
+  store.addEventListener("change", schedule);
   const flush = () => {
-    if (timer !== null) save();
+    const plan = getPlan(); // also writes the body editor's pending keystrokes into the plan
+    if (timer === null) return;
+    drafts.stash(plan);
+    save();
   };
   window.addEventListener("pagehide", flush);
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") flush();
   });
-  return { flush, save };
+  return { flush, save, schedule };
 }

@@ -175,11 +175,6 @@ export function createEditing({ store, ui, errors, getSchema, render }) {
       ctx.edited(["signatory", "principal_title"]);
       ctx.edited(["signatory", "collective"]);
     },
-
-    collapseAll(collapsed) {
-      ui.setAll(Array.isArray(store.plan.body) ? store.plan.body : [], collapsed);
-      render();
-    },
   };
 
   return ctx;

@@ -14,6 +14,7 @@ export class ErrorView {
     this.reveal = reveal;
     this.errors = [];
     this.counter = 0;
+    this.editor = null; // {show(errors) -> errors not placed, focus(path)}: the body editor
   }
 
   /** Show the server's `errors` ([{path, code, message}]). */
@@ -57,7 +58,12 @@ export class ErrorView {
     for (const box of this.form.querySelectorAll(".has-error")) box.classList.remove("has-error");
     for (const block of this.form.querySelectorAll(".contains-error")) block.classList.remove("contains-error");
 
-    const entries = this.errors.map((error) => ({ error, ...this.#target(error.path) }));
+    // The body's errors go under their paragraph in the editor.
+    const inBody = (error) => error.path.startsWith("body.");
+    const unplaced = new Set(this.editor ? this.editor.show(this.errors.filter(inBody)) : this.errors.filter(inBody));
+    const entries = this.errors.map((error) => (inBody(error) && !unplaced.has(error)
+      ? { error, element: null, inEditor: true, exact: true }
+      : { error, ...this.#target(error.path) }));
     const byElement = new Map();
     for (const entry of entries) {
       if (!entry.element) continue;
@@ -123,6 +129,12 @@ export class ErrorView {
     }
     const items = entries.map((entry) => {
       const text = `${this.#location(entry)}: ${entry.error.message}`;
+      if (entry.inEditor) {
+        return h("li", {}, h("a", {
+          href: "#sec-body",
+          on: { click: (event) => { event.preventDefault(); this.editor.focus(entry.error.path); } },
+        }, text));
+      }
       if (!entry.element) return h("li", {}, text);
       const target = entry.focusTarget;
       return h("li", {}, h("a", {
@@ -137,14 +149,15 @@ export class ErrorView {
     });
     const count = entries.length;
     this.summary.replaceChildren(
-      h("h2", { class: "error-summary-title", id: "error-summary-title" }, `Chưa tạo được văn bản: kế hoạch còn ${count} lỗi cần sửa`),
+      h("h2", { class: "error-summary-title", id: "error-summary-title" }, `Kế hoạch còn ${count} lỗi cần sửa trước khi tạo văn bản`),
       h("p", {}, "Nội dung đã nhập vẫn được giữ nguyên. Bấm vào từng lỗi để tới đúng ô cần sửa."),
       h("ol", { class: "error-list" }, items));
     this.summary.hidden = false;
   }
 
   /** "Nội dung kế hoạch › Mục I. … › Đề mục" for one error. */
-  #location({ element, error, exact, rest }) {
+  #location({ element, error, exact, rest, inEditor }) {
+    if (inEditor) return "Nội dung kế hoạch";
     if (!element) return `Kế hoạch (trường “${error.path || "toàn bộ"}”)`;
     const crumbs = [];
     for (let node = element; node && node !== this.form; node = node.parentElement) {

@@ -61,7 +61,6 @@ export function textField(ctx, opts) {
     class: "input" + (opts.multiline ? " input-multiline" : ""),
     value: typeof value === "string" || typeof value === "number" ? String(value) : "",
     placeholder: opts.placeholder ?? (typeof info.default === "string" ? info.default : undefined),
-    maxLength: info.maxLength,
     spellcheck: "true",
     dataset: { path: dotted(path), inline: "true" },
     "aria-required": required ? "true" : undefined,
@@ -69,7 +68,9 @@ export function textField(ctx, opts) {
   const control = opts.multiline ? h("textarea", { ...attrs, rows: opts.rows || 2 }) : h("input", { ...attrs, type: "text" });
   if (opts.autocomplete) control.setAttribute("autocomplete", opts.autocomplete);
   else control.setAttribute("autocomplete", "off");
-  describe(control, hintId);
+  const counter = info.maxLength ? limitCounter(id, info.maxLength) : null;
+  describe(control, hintId, counter && counter.element.id);
+  if (counter) counter.update(control.value);
   if (opts.multiline) {
     // A paragraph is one line of the plan: Enter would be refused by the server.
     control.addEventListener("keydown", (event) => {
@@ -87,10 +88,31 @@ export function textField(ctx, opts) {
     if (text === "" && !keepEmpty) ctx.store.unset(path);
     else ctx.store.set(path, text, opts.order);
     ctx.edited(path);
+    if (counter) counter.update(text);
     if (opts.onInput) opts.onInput(text);
   });
   return h("div", { class: "field " + (opts.className || "") },
-    labelEl(id, label, { required, hidden: opts.hideLabel }), control, hintEl(hintId, opts.hint));
+    labelEl(id, label, { required, hidden: opts.hideLabel }), control, hintEl(hintId, opts.hint), counter && counter.element);
+}
+
+/**
+ * The length of a text near its limit (from 90 %), and an error past it:
+ * the text is never cut, the clerk decides what to shorten.
+ */
+function limitCounter(id, max) {
+  const element = h("p", { class: "field-count", id: id + "-count", "aria-live": "polite", hidden: true });
+  const vn = (number) => number.toLocaleString("vi-VN");
+  return {
+    element,
+    update(text) {
+      const length = text.length;
+      element.hidden = length < max * 0.9;
+      element.classList.toggle("field-count-over", length > max);
+      element.textContent = length > max
+        ? `Dài ${vn(length)} ký tự, quá giới hạn ${vn(max)}. Không chữ nào bị cắt: hãy rút gọn hoặc tách ra.`
+        : `${vn(length)} / ${vn(max)} ký tự`;
+    },
+  };
 }
 
 /**

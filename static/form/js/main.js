@@ -1,20 +1,27 @@
-// Starts the form: loads the schema and the saved draft, renders the plan,
-// and wires the toolbar (new, examples, JSON upload/download, DOCX/PDF,
-// preview). Editing operations shared by all editors live in `ctx`.
+// Starts the form: loads the schema and the drafts, renders the plan, and
+// wires the toolbar (drafts, examples, plan and Word files, DOCX/PDF,
+// preview), live validation and the outline. Editing operations shared by
+// the structured fields live in `ctx`; the body is its own editor.
 
-import { ApiError, fetchExample, fetchExamples, fetchSchema, renderPlan } from "./api.js";
-import { clearDraft, loadDraft, startAutosave } from "./autosave.js";
-import { confirmAction } from "./dialog.js";
+import { ApiError, fetchExample, fetchExamples, fetchSchema, importWord, renderPlan } from "./api.js";
+import { startAutosave } from "./autosave.js";
+import { createBodyCard } from "./bodyeditor.js";
+import { askText } from "./dialog.js";
 import { h } from "./dom.js";
+import { Drafts } from "./drafts.js";
+import { createDraftsPanel } from "./draftspanel.js";
 import { createEditing } from "./editing.js";
 import { ErrorView } from "./errors.js";
 import { downloadJson, readPlanFile, saveBlob } from "./files.js";
+import { showImportReport } from "./importreport.js";
 import { setupMarkup } from "./markup.js";
-import { hideNotice, notify } from "./notice.js";
+import { notify } from "./notice.js";
+import { createOutline } from "./outline.js";
 import { createPreview } from "./preview.js";
 import { PlanSchema } from "./schema.js";
 import { renderForm } from "./sections.js";
 import { Store } from "./store.js";
+import { startValidation } from "./validation.js";
 import { ViewState } from "./viewstate.js";
 
 const form = document.getElementById("plan-form");
@@ -22,6 +29,9 @@ const statusLine = document.getElementById("save-status");
 const store = new Store(null);
 const ui = new ViewState();
 let schema = null;
+let drafts = null;
+let bodyCard = null;
+let autosave = null;
 
 const errors = new ErrorView({
   summary: document.getElementById("error-summary"),
@@ -49,13 +59,17 @@ function emptyPlan() {
   };
 }
 
-const isBlank = (plan) => JSON.stringify(plan) === JSON.stringify(emptyPlan());
+/** The plan with the body's latest keystrokes in it. */
+function currentPlan() {
+  bodyCard?.flush();
+  return store.plan;
+}
 
 // --- rendering ---------------------------------------------------------------------
 
 function render({ focus = null } = {}) {
   const active = document.activeElement;
-  const activeId = active && form.contains(active) ? active.id : null;
+  const activeId = active && form.contains(active) && !bodyCard.card.contains(active) ? active.id : null;
   const selection = active && "selectionStart" in active ? [active.selectionStart, active.selectionEnd] : null;
   const scroll = window.scrollY;
   form.replaceChildren(...renderForm(ctx));
@@ -104,33 +118,55 @@ function revealElement(element) {
 
 const ctx = createEditing({ store, ui, errors, getSchema: () => schema, render });
 
-// --- loading whole plans -------------------------------------------------------------
+// --- drafts ------------------------------------------------------------------------
 
-function replacePlan(plan, message) {
-  const previous = store.plan;
-  const hadContent = previous && !isBlank(previous);
+function showDraftState({ readOnly = false, changedElsewhere = false } = {}) {
+  const banner = document.getElementById("tab-banner");
+  banner.hidden = !readOnly;
+  if (!readOnly) return;
+  banner.replaceChildren(
+    h("p", {}, changedElsewhere
+      ? "Bản nháp này vừa được sửa ở một thẻ khác. Thẻ này ngừng tự động lưu để không ghi đè lên thay đổi đó."
+      : "Bản nháp này đang mở ở một thẻ khác. Thẻ này chỉ xem, không tự động lưu, để hai thẻ không ghi đè lên nhau."),
+    h("div", { class: "row" },
+      h("button", { type: "button", class: "btn", on: { click: () => openDraftCopy() } }, "Sửa tiếp trong một bản sao"),
+      h("button", { type: "button", class: "btn", on: { click: () => reopenDraft() } }, "Mở lại bản mới nhất")));
+}
+
+async function openDraftCopy() {
+  await drafts.create(structuredClone(currentPlan()));
+  notify("Đã tạo bản sao; thẻ này sửa và lưu bản sao đó.", { kind: "success" });
+}
+
+async function reopenDraft() {
+  const record = await drafts.get(drafts.current.id);
+  if (record) showPlan(record.plan);
+  await drafts.retake();
+}
+
+/** Show `plan` in the form (it is already the current draft's plan). */
+function showPlan(plan) {
   errors.clear();
   store.load(plan);
   window.scrollTo(0, 0);
-  if (hadContent) {
-    ctx.offerUndo(previous, message, {
-      label: "Quay lại bản nháp trước", done: "Đã quay lại bản nháp trước.", kind: "success", timeout: 15000,
-    });
-  } else {
-    notify(message, { kind: "success" });
-  }
 }
 
-store.addEventListener("load", () => render());
-store.addEventListener("structure", (event) => render({ focus: event.detail.focus }));
+/** Opening an example or a file always makes a new draft: nothing is replaced. */
+async function openAsNewDraft(plan, message) {
+  autosave.flush();
+  await drafts.create(plan);
+  showPlan(plan);
+  notify(`${message} Bản nháp trước vẫn còn trong “Các bản nháp”.`, { kind: "success" });
+  panel.refresh();
+}
 
 // --- toolbar ------------------------------------------------------------------------
 
-async function withBusy(button, work) {
+async function withBusy(button, work, busyLabel = "Đang tạo…") {
   if (button.getAttribute("aria-busy") === "true") return;
   button.setAttribute("aria-busy", "true");
   const label = button.textContent;
-  button.textContent = "Đang tạo…";
+  button.textContent = busyLabel;
   try {
     await work();
   } finally {
@@ -152,7 +188,7 @@ function showApiError(error) {
 async function download(format, button) {
   await withBusy(button, async () => {
     try {
-      const { blob, filename } = await renderPlan(store.plan, format);
+      const { blob, filename } = await renderPlan(currentPlan(), format);
       errors.clear();
       saveBlob(blob, filename);
       notify(`Đã tạo tệp ${filename}.`, { kind: "success" });
@@ -168,8 +204,8 @@ async function loadExamples() {
   try {
     const examples = await fetchExamples();
     select.replaceChildren(h("option", { value: "" }, "— Chọn một kế hoạch mẫu —"),
-      ...examples.map((example) => h("option", { value: example.url, dataset: { name: example.name } },
-        example.summary ? `${example.summary}` : example.name)));
+      ...examples.map((example) => h("option", { value: example.url, dataset: { title: example.summary || "" } },
+        example.summary || "Kế hoạch mẫu")));
     select.disabled = false;
     open.disabled = false;
   } catch {
@@ -183,7 +219,7 @@ async function loadExamples() {
     }
     try {
       const plan = await fetchExample(select.value);
-      replacePlan(plan, `Đã mở kế hoạch mẫu “${select.selectedOptions[0].dataset.name}”.`);
+      await openAsNewDraft(plan, `Đã mở kế hoạch mẫu “${select.selectedOptions[0].dataset.title}” thành bản nháp mới.`);
     } catch (error) {
       showApiError(error);
     }
@@ -192,52 +228,82 @@ async function loadExamples() {
 
 function wireToolbar() {
   document.getElementById("btn-new").addEventListener("click", async () => {
-    const ok = await confirmAction({
-      heading: "Bắt đầu kế hoạch mới?",
-      message: "Toàn bộ nội dung đang soạn sẽ bị xoá khỏi biểu mẫu và khỏi bản nháp lưu trong trình duyệt. Nếu cần giữ lại, hãy “Tải về JSON” trước.",
-      confirmLabel: "Xoá và bắt đầu mới",
-    });
-    if (!ok) return;
-    clearDraft();
-    errors.clear();
-    hideNotice();
-    store.load(emptyPlan());
-    window.scrollTo(0, 0);
-    notify("Đã bắt đầu kế hoạch mới.", { kind: "success" });
+    await openAsNewDraft(emptyPlan(), "Đã bắt đầu kế hoạch mới.");
     document.getElementById("f-issuer-name").focus();
   });
 
-  const fileInput = document.getElementById("file-input");
-  document.getElementById("btn-upload").addEventListener("click", () => fileInput.click());
-  fileInput.addEventListener("change", async () => {
-    const file = fileInput.files[0];
+  const planInput = document.getElementById("file-input");
+  document.getElementById("btn-upload").addEventListener("click", () => planInput.click());
+  planInput.addEventListener("change", async () => {
+    const file = planInput.files[0];
     if (!file) return;
     try {
-      replacePlan(await readPlanFile(file), `Đã mở tệp “${file.name}”.`);
+      await openAsNewDraft(await readPlanFile(file), `Đã mở tệp “${file.name}” thành bản nháp mới.`);
     } catch (error) {
       notify(error.message, { kind: "error" });
     } finally {
-      fileInput.value = "";
+      planInput.value = "";
     }
   });
 
+  const wordInput = document.getElementById("word-input");
+  const wordButton = document.getElementById("btn-word");
+  wordButton.addEventListener("click", () => wordInput.click());
+  wordInput.addEventListener("change", async () => {
+    const file = wordInput.files[0];
+    if (!file) return;
+    await withBusy(wordButton, async () => {
+      try {
+        const result = await importWord(file);
+        await openAsNewDraft(result.plan, `Đã mở tệp Word “${file.name}” thành bản nháp mới.`);
+        showImportReport(result, { fileName: file.name, focusPath, form });
+      } catch (error) {
+        notify(error instanceof ApiError ? error.message : `Không đọc được tệp “${file.name}”.`, { kind: "error" });
+      } finally {
+        wordInput.value = "";
+      }
+    }, "Đang đọc tệp…");
+  });
+
   document.getElementById("btn-json").addEventListener("click", () => {
-    downloadJson(store.plan);
-    notify("Đã tải về tệp JSON của kế hoạch.", { kind: "success" });
+    downloadJson(currentPlan());
+    notify("Đã lưu tệp kế hoạch. Có thể mở lại bằng “Mở tệp kế hoạch…”.", { kind: "success" });
   });
   const docx = document.getElementById("btn-docx");
   docx.addEventListener("click", () => download("docx", docx));
   const pdf = document.getElementById("btn-pdf");
   pdf.addEventListener("click", () => download("pdf", pdf));
+
+  const menu = document.getElementById("btn-menu");
+  menu.addEventListener("click", () => {
+    const open = menu.getAttribute("aria-expanded") !== "true";
+    menu.setAttribute("aria-expanded", String(open));
+    document.getElementById("toolbar").classList.toggle("toolbar-open", open);
+  });
+}
+
+/** Focus the field showing a plan path (the body's paragraphs included). */
+function focusPath(path) {
+  if (path.startsWith("body.") && bodyCard.editor.focusPath(path)) return true;
+  for (let parts = path.split("."); parts.length; parts.pop()) {
+    const element = form.querySelector(`[data-path="${CSS.escape(parts.join("."))}"]`);
+    if (element) {
+      errors.focusField(element.matches("input, select, textarea") ? element : element.querySelector("input, select, textarea, button") || element);
+      return true;
+    }
+  }
+  return false;
 }
 
 function savedText(date, restored = false) {
   const time = date.toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
   const day = date.toLocaleDateString("vi-VN");
   return restored
-    ? `Đã khôi phục bản nháp lưu lúc ${time} ngày ${day}`
+    ? `Đã mở bản nháp lưu lúc ${time} ngày ${day}`
     : `Đã tự động lưu bản nháp lúc ${time}`;
 }
+
+let panel = null;
 
 // --- start -----------------------------------------------------------------------------
 
@@ -250,24 +316,62 @@ async function boot() {
     statusLine.textContent = "Chưa sẵn sàng";
     return;
   }
-  const draft = loadDraft();
-  store.plan = draft ? draft.plan : emptyPlan();
+  try {
+    drafts = await Drafts.open();
+  } catch {
+    statusLine.textContent = "Trình duyệt không cho lưu bản nháp: hãy “Lưu tệp kế hoạch…” thường xuyên";
+    form.replaceChildren(h("p", { class: "field-error" }, "Không mở được nơi lưu bản nháp của trình duyệt."));
+    return;
+  }
+  drafts.addEventListener("current", (event) => showDraftState(event.detail));
+  const record = await drafts.initial();
+  const plan = record ? record.plan : emptyPlan();
+  if (record) await drafts.use(record);
+  else await drafts.create(plan);
+  store.plan = plan;
+
+  const outline = createOutline(document.getElementById("outline-body"), () => bodyCard.editor);
+  bodyCard = createBodyCard(ctx, {
+    footnoteText: (current) => askText({
+      heading: current ? "Sửa chú thích cuối trang" : "Chèn chú thích cuối trang",
+      label: "Nội dung chú thích", value: current || "",
+    }),
+    onHeadings: () => outline.schedule(),
+  });
+  ctx.bodyCard = bodyCard;
+  errors.editor = { show: (list) => bodyCard.editor.showErrors(list), focus: (path) => bodyCard.editor.focusPath(path) };
+  store.addEventListener("load", () => {
+    bodyCard.load(store.plan.body);
+    render();
+  });
+  store.addEventListener("structure", (event) => render({ focus: event.detail.focus }));
   render();
-  statusLine.textContent = draft
-    ? savedText(new Date(draft.savedAt || Date.now()), true)
+  outline.schedule();
+  statusLine.textContent = record
+    ? savedText(new Date(record.updatedAt || Date.now()), true)
     : "Bản nháp được tự động lưu trong trình duyệt này";
-  startAutosave(store, {
-    onSaved: (date) => { statusLine.textContent = savedText(date); },
+  autosave = startAutosave(store, drafts, {
+    getPlan: currentPlan,
+    onSaved: (date) => { statusLine.textContent = savedText(date); panel.refresh(); },
+    onSkipped: () => { statusLine.textContent = "Chưa lưu: bản nháp này đang mở ở thẻ khác"; },
     onFailed: () => {
-      statusLine.textContent = "Không lưu được bản nháp trong trình duyệt (bộ nhớ đầy?) – hãy “Tải về JSON”";
+      statusLine.textContent = "Không lưu được bản nháp trong trình duyệt (bộ nhớ đầy?) – hãy “Lưu tệp kế hoạch…”";
     },
   });
+  panel = createDraftsPanel({
+    drafts,
+    beforeSwitch: () => autosave.flush(),
+    show: showPlan,
+    notify,
+  });
+  startValidation(store, { getPlan: currentPlan, errors });
   form.addEventListener("submit", (event) => event.preventDefault()); // Enter in a field never reloads
   setupMarkup(form);
-  createPreview({ getPlan: () => store.plan, onInvalid: showApiError });
+  createPreview({ getPlan: currentPlan, onInvalid: showApiError });
   wireToolbar();
   loadExamples();
   document.body.dataset.ready = "true";
+  performance.mark("form-ready"); // read by bench/browser.py (first load)
 }
 
 boot();

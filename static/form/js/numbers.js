@@ -140,17 +140,5 @@ export function parseInteger(text) {
   return { value: Number(raw) };
 }
 
-/** Roman numerals for first-level headings. */
-export function roman(value) {
-  const table = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"],
-    [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
-  let rest = value;
-  let text = "";
-  for (const [amount, letters] of table) {
-    while (rest >= amount) {
-      text += letters;
-      rest -= amount;
-    }
-  }
-  return text;
-}
+/** Roman numerals for first-level headings: the body editor's, one definition for the page. */
+export { roman } from "../editor/editor.js";

@@ -1,16 +1,22 @@
 // The form's top-level sections, in the order of the document: general
 // information, legal bases, body, closing, recipients, signatory, appendices.
+// The body card is the editor of bodyeditor.js, built once.
 
 import { appendicesSection } from "./appendix.js";
-import { blockList, outlineRoot } from "./blocks.js";
 import { h } from "./dom.js";
-import { addButton, button, itemButtons, numberField, selectField, stringList, textField } from "./fields.js";
+import { addButton, itemButtons, numberField, selectField, stringList, textField } from "./fields.js";
 
 function card(id, title, intro, ...content) {
   return h("section", { class: "card", id, "aria-labelledby": `${id}-title`, dataset: { title } },
     h("h2", { id: `${id}-title`, class: "card-title" }, title),
     intro ? h("p", { class: "card-intro" }, intro) : null,
-    ...content);
+    ...content,
+    toolbarLink());
+}
+
+/** At the end of each part: back to the main actions in one Tab stop. */
+export function toolbarLink() {
+  return h("a", { class: "card-skip", href: "#toolbar" }, "Lên thanh thao tác (lưu, tải bản Word)");
 }
 
 function advanced(summary, ...content) {
@@ -81,15 +87,6 @@ function basesSection(ctx) {
       path: ["lead_in"], def: "Plan", label: "Đoạn dẫn vào nội dung", multiline: true, order: ctx.schema.keyOrder("Plan"),
       placeholder: "Ví dụ: Ủy ban nhân dân xã ban hành Kế hoạch … như sau:",
     }));
-}
-
-function bodySection(ctx) {
-  return card("sec-body", "Nội dung kế hoạch",
-    "Các mục lớn được đánh số I, II, III…; mục con 1., 1.1., 1.1.1. Dùng nút “Lên”, “Xuống” để sắp xếp.",
-    h("div", { class: "card-tools" },
-      button("Thu gọn tất cả", { onClick: () => ctx.collapseAll(true) }),
-      button("Mở rộng tất cả", { onClick: () => ctx.collapseAll(false) })),
-    blockList(ctx, ["body"], { def: "Plan", key: "body", outline: outlineRoot(), label: "nội dung kế hoạch", parentOrder: ctx.schema.keyOrder("Plan") }));
 }
 
 function closingSection(ctx) {
@@ -200,7 +197,7 @@ export function renderForm(ctx) {
   return [
     generalSection(ctx),
     basesSection(ctx),
-    bodySection(ctx),
+    ctx.bodyCard.card, // mounted once: the editor keeps its state across renders
     closingSection(ctx),
     recipientsSection(ctx),
     signatorySection(ctx),

@@ -179,7 +179,7 @@ function keyField(ctx, colPath, columns, index) {
   const column = columns[index] || {};
   const info = ctx.schema.field("Column", "key");
   const input = h("input", {
-    id, type: "text", class: "input input-code", value: column.key ?? "", maxLength: info.maxLength,
+    id, type: "text", class: "input input-code", value: column.key ?? "",
     autocomplete: "off", spellcheck: "false", dataset: { path: dotted([...colPath, "key"]) },
     "aria-describedby": "columns-help",
   });
@@ -238,7 +238,7 @@ function grid(ctx, path, table, columns, codes, appendixLabel) {
         h("label", { for: idFor([...rowPath, "label"]), class: "visually-hidden" }, `Tên dòng ${index + 1}`),
         h("input", {
           id: idFor([...rowPath, "label"]), type: "text", class: "input cell-label", value: (row && row.label) ?? "",
-          autocomplete: "off", maxLength: ctx.schema.field("Row", "label").maxLength,
+          autocomplete: "off",
           dataset: { path: dotted([...rowPath, "label"]), inline: "true" },
           on: {
             input: (event) => {

@@ -1,0 +1,80 @@
+"""``python -m bench.browser [--keys N] [--example NAME]``: the form in Debian's
+Chromium on the largest example — keystroke to paint, adding / removing a
+paragraph and moving it between levels, and first load — printed as p50/p95."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from app import create_app
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, LiveServer
+
+from .stats import markdown_table, ms, p50, p95
+
+# Time from the keydown event to the first frame after it: the callback of
+# the animation frame that follows, then a task (the frame has been painted).
+PROBE = """() => {
+  window.__paint = [];
+  document.addEventListener('keydown', (event) => {
+    const start = event.timeStamp;
+    requestAnimationFrame(() => setTimeout(() => window.__paint.push(performance.now() - start), 0));
+  }, true);
+}"""
+
+
+def measure(page, keys: list[str], count: int) -> list[float]:
+    page.evaluate("window.__paint = []")
+    for index in range(count):
+        # One key at a time, as a clerk types: the latency of each keystroke, not a queue of them.
+        page.keyboard.press(keys[index % len(keys)])
+        page.wait_for_function("(n) => window.__paint.length >= n", arg=index + 1, polling=5)
+    return [value / 1000 for value in page.evaluate("window.__paint")]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.browser", description=__doc__)
+    parser.add_argument("--keys", type=int, default=200, help="keystrokes per measure (default 200)")
+    parser.add_argument("--example", default="dai-lanh-2024", help="example to load (default: the largest)")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with LiveServer(create_app({"TESTING": True, "PDF_BACKEND": "none"})) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport=VIEWPORT).new_page()
+        page.goto(server.url)
+        page.wait_for_selector("body[data-ready=true]")
+        page.wait_for_selector("#example-select:not([disabled])")
+        page.select_option("#example-select", value=f"/examples/{args.example}")
+        page.click("#btn-example")
+        page.wait_for_selector("#notice:has-text('thành bản nháp mới')")
+        paragraphs = page.locator(".pm-body > *").count()
+
+        loads = []
+        for _ in range(5):
+            page.reload()
+            page.wait_for_selector("body[data-ready=true]")
+            loads.append(page.evaluate("performance.getEntriesByName('form-ready')[0].startTime") / 1000)
+        rows.append(("first load (navigation → editable, draft from IndexedDB)", len(loads), ms(p50(loads)), ms(p95(loads))))
+
+        page.evaluate(PROBE)
+        middle = page.locator(".pm-body > *").nth(paragraphs // 2)
+        middle.click()
+        page.keyboard.press("End")
+        typed = measure(page, list("giam ngheo ben vung "), args.keys)
+        rows.append(("keystroke → paint (typing in a paragraph)", len(typed), ms(p50(typed)), ms(p95(typed))))
+        added = measure(page, ["Enter", "Backspace"], args.keys)
+        rows.append(("add / remove a paragraph (Enter, Backspace)", len(added), ms(p50(added)), ms(p95(added))))
+        page.keyboard.press("Enter")
+        page.keyboard.type("- x")
+        moved = measure(page, ["Tab", "Shift+Tab"], args.keys)
+        rows.append(("move a paragraph between levels (Tab, Shift+Tab)", len(moved), ms(p50(moved)), ms(p95(moved))))
+        browser.close()
+    print(f"Form in Chromium, example {args.example} ({paragraphs} paragraphs in the body editor)\n")
+    print(markdown_table(("measure", "samples", "p50", "p95"), rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,183 @@
+// The body editor of the clerks' form: one continuous document on
+// ProseMirror whose paragraphs carry the plan's structure. The page gives it
+// the plan body and gets the body back (structure.js does the conversion).
+
+import { baseKeymap, toggleMark } from "prosemirror-commands";
+import { history, redo, undo } from "prosemirror-history";
+import { InputRule, inputRules } from "prosemirror-inputrules";
+import { keymap } from "prosemirror-keymap";
+import { EditorState } from "prosemirror-state";
+import { EditorView } from "prosemirror-view";
+
+import { enter, insertFootnote, setHeadingAttrs, setKind, shiftLevel } from "./commands.js";
+import { decorationsPlugin, errorsKey, errorsPlugin } from "./decorations.js";
+import { pastePlugin } from "./paste.js";
+import { schema } from "./schema.js";
+import { bodyToDoc, docToBody } from "./structure.js";
+
+export { bodyToDoc, docToBody } from "./structure.js";
+export { parseInline, serializeInline } from "./inline.js";
+export { labels, pointLabel, roman } from "./numbering.js";
+
+/** Typed labels at the start of a paragraph become its kind, as Word's AutoFormat does. */
+function labelRules() {
+  const { point, bullet, subbullet } = schema.nodes;
+  const turn = (type, attrsOf) => (state, match, start, end) => {
+    const $start = state.doc.resolve(start);
+    const node = $start.parent;
+    if ($start.parentOffset !== 0 || node.type.name === "heading") return null;
+    return state.tr.delete(start, end).setNodeMarkup($start.before(), type, attrsOf(node));
+  };
+  return inputRules({
+    rules: [
+      new InputRule(/^[a-zđ]\)\s$/, turn(point, () => ({}))),
+      new InputRule(/^[-–•]\s$/, turn(bullet, (node) => ({ attached: Boolean(node.attrs.attached) }))),
+      new InputRule(/^\+\s$/, turn(subbullet, () => ({}))),
+    ],
+  });
+}
+
+/**
+ * mount: the element to render into. options:
+ *   body            the plan body to edit
+ *   limits          {paragraph, heading} (from /schema maxLength)
+ *   placeholder(kind)   the heading an empty heading of `kind` prints
+ *   emptyText(node)     a hint for an empty paragraph
+ *   recognize({html, text}) -> Promise<{blocks, warnings}>  (POST /import/clipboard)
+ *   notify(message, kind)
+ *   onChange()      after each change of the document
+ *   onSelection(info)   the kind and flags of the paragraph at the caret
+ *   label           the accessible name of the editing area
+ */
+export function createBodyEditor(mount, options) {
+  let escaped = false;
+  const escapeThenTab = (command) => (state, dispatch, view) => (escaped ? false : command(state, dispatch, view));
+  const plugins = [
+    labelRules(),
+    keymap({
+      Enter: enter,
+      Tab: escapeThenTab(shiftLevel(true)),
+      "Shift-Tab": escapeThenTab(shiftLevel(false)),
+      "Mod-b": toggleMark(schema.marks.strong),
+      "Mod-i": toggleMark(schema.marks.em),
+      "Mod-z": undo,
+      "Mod-y": redo,
+      "Shift-Mod-z": redo,
+    }),
+    keymap(baseKeymap),
+    history(),
+    errorsPlugin(),
+    decorationsPlugin(options),
+    pastePlugin(options),
+  ];
+  const stateFor = (body) => EditorState.create({ doc: schema.nodeFromJSON(bodyToDoc(body)), plugins });
+
+  let cached = null;
+  const view = new EditorView(mount, {
+    state: stateFor(options.body),
+    attributes: {
+      class: "pm-body",
+      role: "textbox",
+      "aria-multiline": "true",
+      "aria-label": options.label,
+      "aria-describedby": options.describedBy || "",
+      spellcheck: "true",
+      lang: "vi",
+    },
+    handleKeyDown(_view, event) {
+      escaped = event.key === "Escape" || (escaped && event.key === "Tab");
+      return false;
+    },
+    dispatchTransaction(tr) {
+      view.updateState(view.state.apply(tr));
+      if (tr.docChanged) {
+        cached = null;
+        options.onChange?.();
+      }
+      if (tr.docChanged || tr.selectionSet) options.onSelection?.(selectionInfo());
+    },
+  });
+
+  function selectionInfo() {
+    const { $from, node } = view.state.selection;
+    const block = $from.depth ? $from.node(1) : view.state.doc.child(Math.min($from.index(0), view.state.doc.childCount - 1));
+    return {
+      type: block.type.name,
+      attrs: block.attrs,
+      marks: new Set(($from.marks() || []).map((mark) => mark.type.name)),
+      footnote: node && node.type === schema.nodes.footnote ? node.attrs.text : null,
+    };
+  }
+
+  const run = (command) => {
+    command(view.state, view.dispatch, view);
+    view.focus();
+  };
+
+  return {
+    view,
+    /** {body, paths}: the plan body, and each paragraph's plan path. */
+    read() {
+      cached ??= docToBody(view.state.doc.toJSON());
+      return cached;
+    },
+    load(body) {
+      cached = null;
+      view.updateState(stateFor(body));
+      options.onSelection?.(selectionInfo());
+    },
+    /** Server errors [{path, message}] under the paragraphs they are about;
+     * the ones that belong to no paragraph are returned. */
+    showErrors(errors) {
+      const { paths } = this.read();
+      const positions = [];
+      view.state.doc.forEach((_, pos) => positions.push(pos));
+      const placed = [];
+      const rest = [];
+      for (const error of errors) {
+        let index = paths.findIndex((path) => path === error.path);
+        if (index < 0) index = paths.findIndex((path) => path.startsWith(`${error.path}.`) || error.path.startsWith(path.replace(/\.(text|heading|name)$/, ".")));
+        if (index < 0) rest.push(error);
+        else placed.push({ pos: positions[index], message: error.message, path: error.path });
+      }
+      view.dispatch(view.state.tr.setMeta(errorsKey, placed));
+      return rest;
+    },
+    /** Put the caret in the paragraph whose plan path is `path`. */
+    focusPath(path) {
+      const { paths } = this.read();
+      let index = paths.indexOf(path);
+      if (index < 0) index = paths.findIndex((candidate) => candidate.startsWith(path) || path.startsWith(candidate.replace(/\.(text|heading|name)$/, "")));
+      if (index < 0) return false;
+      this.focusIndex(index);
+      return true;
+    },
+    focusIndex(index) {
+      let target = 0;
+      view.state.doc.forEach((node, pos, i) => { if (i === index) target = pos + 1; });
+      const tr = view.state.tr.setSelection(view.state.selection.constructor.near(view.state.doc.resolve(target)));
+      view.dispatch(tr.scrollIntoView());
+      view.focus();
+      view.domAtPos(target).node?.parentElement?.scrollIntoView?.({ block: "center" });
+    },
+    setKind: (kind) => run(setKind(kind)),
+    setHeading: (changes) => run(setHeadingAttrs(changes)),
+    toggleBold: () => run(toggleMark(schema.marks.strong)),
+    toggleItalic: () => run(toggleMark(schema.marks.em)),
+    footnote: (text) => run(insertFootnote(text)),
+    undo: () => run(undo),
+    redo: () => run(redo),
+    selection: selectionInfo,
+    focus: () => view.focus(),
+    /** The headings, for the outline: [{index, level, text, label}]. */
+    headings() {
+      const list = [];
+      view.state.doc.forEach((node, _pos, index) => {
+        if (node.type === schema.nodes.heading) list.push({ index, level: node.attrs.level, kind: node.attrs.kind, text: node.textContent });
+      });
+      return list;
+    },
+  };
+}
+
+
