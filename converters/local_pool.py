@@ -343,6 +343,10 @@ class UnoserverPool:
             if instance.retired:
                 return
             instance.retired = True
+        # Out of service before the kill, which takes a moment: an idle instance
+        # would otherwise still be handed out and counted as ready meanwhile.
+        # STARTING, not DEAD: the slot's successor is on its way, requests wait.
+        self._dispatcher.set_state(instance, STARTING, reason)
         self._stop(instance)
         if self._closed:
             return
