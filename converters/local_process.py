@@ -202,30 +202,32 @@ class UnoserverProcess:
         return stat is not None and stat[1] != "Z" and stat[2] == self.pid
 
 
-def read_stat(pid: int) -> tuple[str, str, int] | None:
-    """(command name, state letter, session id) of a process, from /proc."""
+def _stat(pid: int) -> tuple[str, list[str]] | None:
+    """A process's command name and the fields after it in /proc/PID/stat (field 3 on)."""
     try:
         with open(f"/proc/{pid}/stat", encoding="utf-8", errors="replace") as file:
             data = file.read()
     except OSError:
         return None
     # The name is parenthesised and may itself contain spaces or parentheses.
-    name = data[data.index("(") + 1 : data.rindex(")")]
-    state, _ppid, _pgrp, session = data[data.rindex(")") + 2 :].split()[:4]
+    return data[data.index("(") + 1 : data.rindex(")")], data[data.rindex(")") + 2 :].split()
+
+
+def read_stat(pid: int) -> tuple[str, str, int] | None:
+    """(command name, state letter, session id) of a process, from /proc."""
+    stat = _stat(pid)
+    if stat is None:
+        return None
+    name, (state, _ppid, _pgrp, session, *_) = stat
     return name, state, int(session)
 
 
 def process_identity(pid: int) -> str | None:
     """``pid:start time``, which a later process reusing the pid does not share; None if gone."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="utf-8", errors="replace") as file:
-            data = file.read()
-    except OSError:
+    stat = _stat(pid)
+    if stat is None or stat[1][0] == "Z":
         return None
-    fields = data[data.rindex(")") + 2 :].split()
-    if fields[0] == "Z":
-        return None
-    return f"{pid}:{fields[19]}"  # field 22 of proc(5): start time since boot
+    return f"{pid}:{stat[1][19]}"  # field 22 of proc(5): start time since boot
 
 
 def session_members(session: int) -> list[tuple[int, str]]:
