@@ -24,5 +24,4 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
   CMD ["python3", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"]
 # waitress in one process that owns the LibreOffice pool (see serve.py).
-STOPSIGNAL SIGTERM
 CMD ["python3", "serve.py"]

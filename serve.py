@@ -34,9 +34,11 @@ DEFAULTS = {
     # Seconds a connection may stay silent (no request in progress) before it is closed.
     "CHANNEL_TIMEOUT": "30",
 }
-# Waitress answers bodies above this itself (plain text 413) without reading them;
-# below it the app's MAX_CONTENT_LENGTH gives the JSON 413.
-BODY_LIMIT_FACTOR = 4
+# Waitress answers bodies above this multiple of MAX_CONTENT_LENGTH itself (plain
+# text 413; at once when Content-Length says so), below it the app gives its JSON
+# 413. It also bounds what waitress spools to disk per connection (bodies over
+# 512 KB): at most CONNECTION_LIMIT x 2 x MAX_CONTENT_LENGTH (4 GB by default).
+BODY_LIMIT_FACTOR = 2
 
 
 def setting(name: str) -> str:

@@ -21,7 +21,6 @@ import argparse
 import asyncio
 import sys
 import threading
-import time
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 

@@ -1,11 +1,12 @@
 """Hands conversions to a set of unoserver instances, one at a time each.
 
 The dispatcher owns the bounded waiting queue, the per-attempt timeout, the
-single retry and the health probe (a real tiny conversion with a deadline). It knows nothing about where instances come from: the backend
-that owns it is told, through ``retire``, when an instance must be taken out
-of service (it timed out, its connection broke, or it reached its recycling
-count) and is expected to put a replacement in with ``swap`` or to bring the
-same instance back with ``set_state``.
+single retry and the health probe (a real tiny conversion with a deadline).
+It knows nothing about where instances come from: the backend that owns it
+is told, through ``retire``, when an instance must be taken out of service
+(it timed out, its connection broke, it failed a probe, or it reached its
+recycling count) and is expected to put a replacement in with ``swap`` or to
+bring the same instance back with ``set_state``.
 """
 
 from __future__ import annotations

@@ -213,11 +213,12 @@ class UnoserverPool:
         self._dispatcher.close()
         self._closing.set()
         self._wake.set()
-        for thread in (self._supervisor, self._health):
-            if thread is not None:
-                thread.join()
+        if self._supervisor is not None:
+            self._supervisor.join()  # no spawn from here on
         for instance in self._dispatcher.instances():
             self._stop(instance)
+        if self._health is not None:
+            self._health.join()  # a probe in flight ended with its instance
         if self._workdir is not None:
             _remove_pool_dir(self._workdir)
         _running_pools.discard(self)
@@ -343,6 +344,10 @@ class UnoserverPool:
             if instance.retired:
                 return
             instance.retired = True
+        # Out of service before the kill, which takes a moment: an idle instance
+        # would otherwise still be handed out and counted as ready meanwhile.
+        # STARTING, not DEAD: the slot's successor is on its way, requests wait.
+        self._dispatcher.set_state(instance, STARTING, reason)
         self._stop(instance)
         if self._closed:
             return

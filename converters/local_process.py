@@ -25,7 +25,10 @@ PROFILE_DIR = "profile"
 # Runs in the server python in place of ``python -m unoserver.server``:
 # - PR_SET_PDEATHSIG makes the kernel send SIGTERM to the server when the
 #   thread that spawned it dies, so a service killed with SIGKILL (no atexit)
-#   leaves no orphan; unoserver passes SIGTERM on to LibreOffice.
+#   leaves no orphan. SIGTERM then SIGKILLs the whole session at once:
+#   unoserver's own handler (kept from being installed) would ask LibreOffice
+#   to shut down gracefully, which on a loaded machine took over 20 s, for
+#   nothing worth saving. The next pool removes what the kill leaves behind.
 # - ``sys.exit(main())`` keeps unoserver's exit status, which its
 #   ``if __name__ == "__main__": main()`` discards.
 # - unoserver 3.7 sleeps a fixed 5 s, then 2 s, "to give LibreOffice time to
@@ -35,6 +38,9 @@ PROFILE_DIR = "profile"
 _LAUNCHER = """\
 import ctypes, os, signal, sys
 ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+signal.signal(signal.SIGTERM, lambda signum, frame: os.killpg(0, signal.SIGKILL))
+_install = signal.signal
+signal.signal = lambda signum, handler: None if signum == signal.SIGTERM else _install(signum, handler)
 if os.getppid() != int(sys.argv[1]):
     sys.exit("the service exited before unoserver started")
 import socket, time as _time
@@ -196,30 +202,32 @@ class UnoserverProcess:
         return stat is not None and stat[1] != "Z" and stat[2] == self.pid
 
 
-def read_stat(pid: int) -> tuple[str, str, int] | None:
-    """(command name, state letter, session id) of a process, from /proc."""
+def _stat(pid: int) -> tuple[str, list[str]] | None:
+    """A process's command name and the fields after it in /proc/PID/stat (field 3 on)."""
     try:
         with open(f"/proc/{pid}/stat", encoding="utf-8", errors="replace") as file:
             data = file.read()
     except OSError:
         return None
     # The name is parenthesised and may itself contain spaces or parentheses.
-    name = data[data.index("(") + 1 : data.rindex(")")]
-    state, _ppid, _pgrp, session = data[data.rindex(")") + 2 :].split()[:4]
+    return data[data.index("(") + 1 : data.rindex(")")], data[data.rindex(")") + 2 :].split()
+
+
+def read_stat(pid: int) -> tuple[str, str, int] | None:
+    """(command name, state letter, session id) of a process, from /proc."""
+    stat = _stat(pid)
+    if stat is None:
+        return None
+    name, (state, _ppid, _pgrp, session, *_) = stat
     return name, state, int(session)
 
 
 def process_identity(pid: int) -> str | None:
     """``pid:start time``, which a later process reusing the pid does not share; None if gone."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="utf-8", errors="replace") as file:
-            data = file.read()
-    except OSError:
+    stat = _stat(pid)
+    if stat is None or stat[1][0] == "Z":
         return None
-    fields = data[data.rindex(")") + 2 :].split()
-    if fields[0] == "Z":
-        return None
-    return f"{pid}:{fields[19]}"  # field 22 of proc(5): start time since boot
+    return f"{pid}:{stat[1][19]}"  # field 22 of proc(5): start time since boot
 
 
 def session_members(session: int) -> list[tuple[int, str]]:

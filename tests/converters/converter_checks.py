@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from converters import UnoserverPool
+from converters.local_process import ipc_pipe_path
 
 SAMPLE_TEXT = "Kế hoạch giảm nghèo bền vững năm 2024 – Ủy ban nhân dân xã Đại Lãnh"
 EXPECTED_FONTS = ("LiberationSerif", "TimesNewRoman")
@@ -110,6 +111,16 @@ def kill_processes_mentioning(text: str) -> None:
     for pid in processes_mentioning(text):
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
+
+
+def instance_dir(pool: UnoserverPool, instance: dict) -> Path:
+    """The folder of an instance, from its status()."""
+    return pool.workdir / f"instance-{instance['slot']}-{instance['restarts']}"
+
+
+def left_in_tmp(folder: Path) -> list[Path]:
+    """What an instance's LibreOffice could leave behind: its folder and its IPC socket."""
+    return [path for path in (folder, ipc_pipe_path(folder / "profile")) if path.exists()]
 
 
 def pool_recovered(pool: UnoserverPool, replaced_pids: set[int]) -> bool:

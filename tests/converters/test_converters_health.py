@@ -10,7 +10,9 @@ import signal
 import pytest
 from converter_checks import (
     assert_sample_pdf,
+    instance_dir,
     is_running,
+    left_in_tmp,
     pool_recovered,
     running_pool,
     soffice_of,
@@ -57,6 +59,7 @@ def test_stopped_soffice_is_found_by_the_health_probe_and_replaced(sample_docx, 
         assert "health probe" in pool.status()["instances"][0]["last_error"]
         assert wait_for(lambda: not is_running(hung), 10)
         assert wait_for(lambda: pool_recovered(pool, {victim["pid"]}), 60), pool.status()
+        assert not left_in_tmp(instance_dir(pool, victim))
 
 
 def test_retry_is_never_sent_to_a_hung_instance(sample_docx, stopped):

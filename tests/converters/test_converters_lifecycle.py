@@ -10,12 +10,13 @@ import sys
 import textwrap
 from pathlib import Path
 
-import pytest
 from converter_checks import (
     assert_sample_pdf,
     descendants,
+    instance_dir,
     is_running,
     kill_processes_mentioning,
+    left_in_tmp,
     pool_recovered,
     processes_mentioning,
     running_pool,
@@ -23,19 +24,10 @@ from converter_checks import (
     wait_for,
 )
 
-from converters import UnoserverPool, converter_from_config
+from converters import converter_from_config
 from converters.local_process import ipc_pipe_path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-
-
-def instance_dir(pool: UnoserverPool, instance: dict) -> Path:
-    return pool.workdir / f"instance-{instance['slot']}-{instance['restarts']}"
-
-
-def left_in_tmp(folder: Path) -> list[Path]:
-    """What an instance folder's LibreOffice could leave: the folder and its IPC socket."""
-    return [path for path in (folder, ipc_pipe_path(folder / "profile")) if path.exists()]
 
 
 def test_instance_is_recycled_after_the_configured_number_of_conversions(sample_docx):
