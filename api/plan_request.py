@@ -29,9 +29,27 @@ def plan_json(request: Request):
     )
 
 
+# No field of a plan holds a number near this long; Python refuses integers
+# over 4,300 digits (and converts long ones in quadratic time) anyway.
+MAX_INTEGER_DIGITS = 100
+
+
+class _IntegerTooLong(ValueError):
+    pass
+
+
+def _integer(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INTEGER_DIGITS:
+        raise _IntegerTooLong(text)
+    return int(text)
+
+
 def _parse(raw: bytes):
     try:
-        return json.loads(raw.decode("utf-8-sig"))
+        return json.loads(raw.decode("utf-8-sig"), parse_int=_integer)
+    except _IntegerTooLong:
+        message = f"Dữ liệu có một số nguyên dài hơn {MAX_INTEGER_DIGITS} chữ số; không trường nào của kế hoạch cần số lớn như vậy."
+        raise ApiError(400, "number_too_long", message) from None
     except UnicodeDecodeError:
         raise ApiError(400, "malformed_json", "Tệp không phải văn bản UTF-8; hãy lưu kế hoạch dạng JSON UTF-8.") from None
     except json.JSONDecodeError as error:

@@ -119,3 +119,35 @@ def test_backslash_escapes_only_markup_characters(docx_client, typed, shown):
     response = post(docx_client, plan)
     assert response.status_code == 200
     assert shown in document_text(reopen(response.data))
+
+
+@pytest.mark.parametrize("digits", [101, 4301, 100_000])
+@pytest.mark.parametrize("where", ["unknown", "number"])
+def test_integer_literal_too_long_is_400_anywhere(docx_client, digits, where):
+    plan = json.dumps({**example_plans()["minimal"], where: 0}).replace(f'"{where}": 0', f'"{where}": {"9" * digits}')
+    for endpoint in ("/validate", "/render"):
+        response = docx_client.post(endpoint, data=plan, content_type="application/json")
+        assert response.status_code == 400
+        assert response.get_json()["code"] == "number_too_long"
+
+
+def test_long_integer_within_the_parse_limit_is_422(docx_client):
+    response = post(docx_client, {**example_plans()["minimal"], "number": 10**99})
+    assert response.status_code == 422
+    assert codes(response) == [("number", "out_of_range")]
+
+
+@pytest.mark.parametrize("build", [
+    lambda node: {"type": "section", "heading": "Mục", "content": [node]},
+    lambda node: {"type": "assignments", "agencies": [{"name": "Phòng", "duties": [node]}]},
+], ids=["sections", "agencies"])
+@pytest.mark.parametrize("levels", [60, 107, 200])
+def test_deep_nesting_is_422_not_a_recursion_error(docx_client, build, levels):
+    node = {"type": "paragraph", "text": "Nội dung"}
+    for _ in range(levels):
+        node = build(node)
+    plan = {**example_plans()["minimal"], "body": [node]}
+    for endpoint in ("/validate", "/render"):
+        response = docx_client.post(endpoint, data=json.dumps(plan), content_type="application/json")
+        assert response.status_code == 422
+        assert {code for _, code in codes(response)} == {"too_deeply_nested"}
