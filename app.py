@@ -18,6 +18,7 @@ from flask import Flask
 import api
 import web
 from converters import converter_from_config
+from render_pool import renderer_from_config
 
 DEFAULTS = {
     # Plans are text: 2 MB holds the largest real plans many times over.
@@ -39,6 +40,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     converter = app.config.get("CONVERTER") or converter_from_config(app.config)
     app.extensions["converter"] = converter
     atexit.register(converter.close)
+    if app.testing and "RENDER_WORKERS" not in (test_config or {}):
+        app.config["RENDER_WORKERS"] = 0  # tests render in-process unless isolation is what they test
+    renderer = renderer_from_config(app.config)
+    app.extensions["renderer"] = renderer
+    atexit.register(renderer.close)
 
     api.init_app(app)
     web.init_app(app)

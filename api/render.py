@@ -9,7 +9,6 @@ from urllib.parse import quote
 from flask import current_app, jsonify, request, send_file
 from flask_smorest import Blueprint
 
-from generators import render_docx
 from generators.naming import download_name
 from schemas import load_plan
 
@@ -64,7 +63,7 @@ def render():
 def document_response(plan: dict, output_format: str):
     """The attachment response for a validated plan, as DOCX or PDF: the one
     way every endpoint that hands out a document builds it."""
-    document = render_docx(plan)
+    document = current_app.extensions["renderer"].render(plan)
     if output_format == "pdf":
         document = current_app.extensions["converter"].convert(document)
     name = download_name(plan, output_format)

@@ -57,6 +57,18 @@ def table_cells(plan: dict) -> int:
                for table in (appendix["table"] for appendix in plan["appendices"]) if table)
 
 
+# Plans up to about three times the largest real one: rendered in a few
+# milliseconds. Heavier ones (up to the caps) go to workers of their own.
+LIGHT = Work(characters=100_000, runs=2_000, footnotes=100)
+LIGHT_CELLS = 1_000
+
+
+def is_heavy(plan: dict) -> bool:
+    work = text_work(plan)
+    return (work.characters > LIGHT.characters or work.runs > LIGHT.runs or work.footnotes > LIGHT.footnotes
+            or table_cells(plan) > LIGHT_CELLS)
+
+
 def workload_problems(plan: dict) -> dict:
     """marshmallow-style errors for a valid plan that asks too much work
     (runs and footnotes are the whole plan's: reported at its root)."""
