@@ -31,6 +31,9 @@ DEFAULTS = {
 def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.json.sort_keys = False  # keep the schemas' field order in /schema and in errors
+    # "//render" is not an address of the API: 404 in the JSON error shape,
+    # not a redirect whose Location Werkzeug would build from the Host header.
+    app.url_map.merge_slashes = False
     app.config.from_mapping(DEFAULTS)
     app.config.from_prefixed_env(prefix="PLANS")
     if test_config:

@@ -3,6 +3,7 @@ text before its fix)."""
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -151,3 +152,50 @@ def test_deep_nesting_is_422_not_a_recursion_error(docx_client, build, levels):
         response = docx_client.post(endpoint, data=json.dumps(plan), content_type="application/json")
         assert response.status_code == 422
         assert {code for _, code in codes(response)} == {"too_deeply_nested"}
+
+
+@pytest.mark.parametrize("code", ["UB\u061cND", "UB\u180eND", "UB\u1680ND", "UB×ND", "УБНД", "UB\u200bND"])
+@pytest.mark.parametrize("field", ["abbreviation", "symbol"])
+def test_symbols_and_abbreviations_admit_only_vietnamese_letters_digits_and_hyphens(docx_client, code, field):
+    plan = example_plans()["minimal"]
+    if field == "abbreviation":
+        plan = {**plan, "issuer": {**plan["issuer"], "abbreviation": code}}
+        path = "issuer.abbreviation"
+    else:
+        plan = {**plan, "symbol": code}
+        path = "symbol"
+    response = post(docx_client, plan)
+    assert response.status_code == 422
+    assert codes(response) == [(path, "invalid_pattern")]
+
+
+@pytest.mark.parametrize("code", ["UBND", "HĐND", "KH-UBND", "QĐ-ỦY", "PLĐ-2"])
+def test_vietnamese_symbols_are_accepted(docx_client, code):
+    response = post(docx_client, {**example_plans()["minimal"], "symbol": code})
+    assert response.status_code == 200
+
+
+def chunked(client, body: bytes, content_type: str):
+    # As gunicorn hands over a chunked request: no Content-Length, the server terminates the stream.
+    return client.post("/render", input_stream=io.BytesIO(body), content_type=content_type,
+                       headers={"Transfer-Encoding": "chunked"}, environ_base={"wsgi.input_terminated": True})
+
+
+def test_chunked_body_over_the_limit_is_413(docx_client):
+    body = b'{"summary": "' + b"x" * 3_000_000 + b'"}'
+    response = chunked(docx_client, body, "application/json")
+    assert response.status_code == 413
+    assert response.get_json()["code"] == "too_large"
+
+
+def test_chunked_body_under_the_limit_renders(docx_client):
+    response = chunked(docx_client, json.dumps(example_plans()["minimal"]).encode(), "application/json")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/examples//minimal", "/docs//assets/swagger-ui.css"])
+def test_double_slash_is_a_json_404_not_a_redirect_built_from_host(docx_client, path):
+    response = docx_client.get("/", environ_overrides={"PATH_INFO": path}, headers={"Host": "evil.example"})
+    assert response.status_code == 404
+    assert "Location" not in response.headers
+    assert response.get_json()["code"] == "not_found"
