@@ -199,3 +199,18 @@ def test_double_slash_is_a_json_404_not_a_redirect_built_from_host(docx_client, 
     assert response.status_code == 404
     assert "Location" not in response.headers
     assert response.get_json()["code"] == "not_found"
+
+
+@pytest.mark.parametrize("text, count, code", [
+    ("*a" * 3000, 300, "too_many_runs"),          # 1.8 MB that blocked the only worker for 120 s
+    ("^[a]" * 1500, 262, "too_many_footnotes"),   # 392,000 footnotes that took 2 GB
+])
+def test_plans_that_stalled_the_service_are_refused_at_validation(docx_client, text, count, code):
+    plan = {**example_plans()["minimal"], "body": [
+        {"type": "section", "heading": "Mục", "content": [{"type": "paragraph", "text": text}] * min(count, 250)},
+        {"type": "section", "heading": "Mục", "content": [{"type": "paragraph", "text": text}] * max(0, count - 250)},
+    ]}
+    for endpoint in ("/validate", "/render"):
+        response = docx_client.post(endpoint, data=json.dumps(plan), content_type="application/json")
+        assert response.status_code == 422
+        assert code in {error["code"] for error in response.get_json()["errors"]}
