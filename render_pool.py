@@ -10,9 +10,9 @@ finds every worker busy for longer than ``queue_wait`` gets a 503 at once.
 Two lanes: light plans (most of them, a few milliseconds each) never queue
 behind heavy ones, which have workers of their own.
 
-Workers start from a ``forkserver`` (never a fork of the threaded server
-process) that has already imported the generators, and warm the template
-before their first plan.
+Workers are spawned (a fresh interpreter: never a fork of the threaded
+server process, and unlike a forkserver no socket folder left in /tmp if
+the service is killed) and warm the template before their first plan.
 """
 
 from __future__ import annotations
@@ -25,9 +25,6 @@ import threading
 from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
-
-PRELOAD = ["generators", "schemas"]
-
 
 class RenderUnavailable(Exception):
     """No worker could take the render in time, or workers keep dying."""
@@ -110,8 +107,7 @@ class RenderPool:
         self.timeout = timeout
         self.queue_wait = queue_wait
         self.is_heavy = is_heavy or (lambda plan: False)
-        self._context = multiprocessing.get_context("forkserver")
-        self._context.set_forkserver_preload(PRELOAD)
+        self._context = multiprocessing.get_context("spawn")
         self._lock = threading.Lock()
         self._workers: set[_Worker] = set()
         self._closed = False

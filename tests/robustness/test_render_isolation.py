@@ -99,3 +99,38 @@ def test_close_stops_every_worker():
 
 def test_tests_render_in_process_by_default(app):
     assert app.extensions["renderer"].status() == {"isolation": "inline"}
+
+
+KILLED_SERVICE = """
+import json, os, signal, sys
+from render_pool import RenderPool
+from schemas import load_plan
+pool = RenderPool(1, 1, timeout=60, queue_wait=60)
+pool.render(load_plan(json.load(open("examples/minimal.json"))))
+print(" ".join(str(worker.process.pid) for worker in pool._workers), flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_workers_of_a_killed_service_exit_and_leave_nothing_in_tmp(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "TMPDIR": str(tmp_path), "PYTHONPATH": str(root)}
+    result = subprocess.run([sys.executable, "-c", KILLED_SERVICE], cwd=root, env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == -signal.SIGKILL, result.stderr
+    pids = [int(pid) for pid in result.stdout.split()]
+    assert len(pids) == 2
+
+    def gone(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        return False
+
+    assert wait_for(lambda: all(gone(pid) for pid in pids), 30)
+    assert list(tmp_path.iterdir()) == []
