@@ -54,7 +54,8 @@ FILE_RESPONSES = {
 @blp.alt_response(413, schema=ErrorResponseSchema, description="Dữ liệu quá lớn")
 @blp.alt_response(415, schema=ErrorResponseSchema, description="Sai kiểu nội dung")
 @blp.alt_response(422, schema=ErrorResponseSchema, description="Kế hoạch không hợp lệ: danh sách lỗi theo trường")
-@blp.alt_response(503, schema=ErrorResponseSchema, description="Chưa chuyển được sang PDF lúc này (xem Retry-After)")
+@blp.alt_response(503, schema=ErrorResponseSchema, description="Máy chủ đang bận hoặc chưa chuyển được sang PDF lúc này (xem Retry-After)")
+@blp.alt_response(504, schema=ErrorResponseSchema, description="Soạn văn bản hoặc chuyển sang PDF quá thời gian cho phép")
 def render():
     output_format = wanted_format(request)
     return document_response(load_plan(plan_json(request)), output_format)
