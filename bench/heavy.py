@@ -16,13 +16,15 @@ import json
 import sys
 import time
 
+from app import DEFAULTS
 from schemas import PLAN_SCHEMA, limits
+from schemas.outline_rules import count_blocks
 from schemas.workload import table_cells, text_work
 
 from .service import ROOT
 from .stats import markdown_table
 
-MAX_BODY = 2 * 1024 * 1024  # the service's MAX_CONTENT_LENGTH default
+MAX_BODY = DEFAULTS["MAX_CONTENT_LENGTH"]
 RUNS_PER_PARAGRAPH = limits.PARAGRAPH // 2
 FILLER = "Noi dung ke hoach thuc hien nhiem vu nam 2024 cua xa. "  # ASCII: the most characters per byte
 
@@ -105,18 +107,12 @@ def _add_text(plan: dict) -> None:
     text = (FILLER * (limits.PARAGRAPH // len(FILLER) + 1))[:limits.PARAGRAPH].strip()
     paragraph_bytes = len(encoded(_paragraph(text))) + 1
     sections_room = 40  # headings and brackets of the sections that hold them
-    room_blocks = limits.BLOCKS_TOTAL - _blocks(plan) - sections_room
+    room_blocks = limits.BLOCKS_TOTAL - count_blocks(plan["body"]) - sections_room
     room_runs = limits.RUNS_TOTAL - _runs(plan) - sections_room
     room_bytes = MAX_BODY - len(encoded(plan)) - 100 * sections_room
     room_characters = limits.CHARACTERS_TOTAL - text_work(PLAN_SCHEMA.load(plan)).characters - 100 * sections_room
     count = max(0, min(room_blocks, room_runs, room_bytes // paragraph_bytes, room_characters // len(text)))
     plan["body"] += _sections([_paragraph(text) for _ in range(count)], "Nội dung")
-
-
-def _blocks(plan: dict) -> int:
-    from schemas.outline_rules import count_blocks
-
-    return count_blocks(plan["body"])
 
 
 def heavy_plans() -> dict[str, dict]:
