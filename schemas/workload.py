@@ -2,10 +2,11 @@
 
 Each field has its own limit, but their product can still be huge: 5,000
 paragraphs of ``*a*a*a…`` are 15 million formatted runs, and bullets hold
-sub-items by the thousand. These caps bound
-the whole plan, chosen by measurement (docs/performance.md) so that the
+sub-items by the thousand. These caps bound the whole plan, chosen by
+measurement (docs/performance.md, ``python -m bench.heavy``) so that the
 largest plan they allow renders in well under 2 s and converts to PDF well
-inside PDF_TIMEOUT on a 2-core machine.
+inside PDF_TIMEOUT on a 2-core machine. /validate and /render both check
+them (through ``schemas.load_plan``).
 """
 
 from __future__ import annotations
