@@ -18,6 +18,7 @@ from flask import Flask
 import api
 import web
 from converters import converter_from_config
+from render_pool import renderer_from_config
 
 DEFAULTS = {
     # Plans are text: 2 MB holds the largest real plans many times over.
@@ -30,6 +31,9 @@ DEFAULTS = {
 def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.json.sort_keys = False  # keep the schemas' field order in /schema and in errors
+    # "//render" is not an address of the API: 404 in the JSON error shape,
+    # not a redirect whose Location Werkzeug would build from the Host header.
+    app.url_map.merge_slashes = False
     app.config.from_mapping(DEFAULTS)
     app.config.from_prefixed_env(prefix="PLANS")
     if test_config:
@@ -39,6 +43,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     converter = app.config.get("CONVERTER") or converter_from_config(app.config)
     app.extensions["converter"] = converter
     atexit.register(converter.close)
+    if app.testing and "RENDER_WORKERS" not in (test_config or {}):
+        app.config["RENDER_WORKERS"] = 0  # tests render in-process unless isolation is what they test
+    renderer = renderer_from_config(app.config)
+    app.extensions["renderer"] = renderer
+    atexit.register(renderer.close)
 
     api.init_app(app)
     web.init_app(app)

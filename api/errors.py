@@ -13,6 +13,7 @@ from marshmallow import Schema, fields
 from werkzeug.exceptions import HTTPException
 
 from converters import ConversionFailed, ConversionTimeout, ConversionUnavailable
+from render_pool import RenderTimeout, RenderUnavailable
 from schemas import PlanInvalid
 
 HTTP_CODES = {
@@ -86,6 +87,17 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(ConversionFailed)
     def conversion_failed(error: ConversionFailed):
         return error_response(ApiError(502, "conversion_failed", str(error)))
+
+    @app.errorhandler(RenderUnavailable)
+    def render_unavailable(error: RenderUnavailable):
+        message = "Máy chủ đang bận soạn các văn bản khác; hãy thử lại sau ít giây."
+        retry_after = str(max(1, int(error.retry_after)))
+        return error_response(ApiError(503, "render_unavailable", message, headers={"Retry-After": retry_after}))
+
+    @app.errorhandler(RenderTimeout)
+    def render_timeout(error: RenderTimeout):
+        message = "Soạn văn bản quá thời gian cho phép và đã bị dừng; hãy thử lại hoặc rút gọn kế hoạch."
+        return error_response(ApiError(504, "render_timeout", message))
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):

@@ -9,7 +9,6 @@ from urllib.parse import quote
 from flask import current_app, jsonify, request, send_file
 from flask_smorest import Blueprint
 
-from generators import render_docx
 from generators.naming import download_name
 from schemas import load_plan
 
@@ -55,7 +54,8 @@ FILE_RESPONSES = {
 @blp.alt_response(413, schema=ErrorResponseSchema, description="Dữ liệu quá lớn")
 @blp.alt_response(415, schema=ErrorResponseSchema, description="Sai kiểu nội dung")
 @blp.alt_response(422, schema=ErrorResponseSchema, description="Kế hoạch không hợp lệ: danh sách lỗi theo trường")
-@blp.alt_response(503, schema=ErrorResponseSchema, description="Chưa chuyển được sang PDF lúc này (xem Retry-After)")
+@blp.alt_response(503, schema=ErrorResponseSchema, description="Máy chủ đang bận hoặc chưa chuyển được sang PDF lúc này (xem Retry-After)")
+@blp.alt_response(504, schema=ErrorResponseSchema, description="Soạn văn bản hoặc chuyển sang PDF quá thời gian cho phép")
 def render():
     output_format = wanted_format(request)
     return document_response(load_plan(plan_json(request)), output_format)
@@ -64,7 +64,7 @@ def render():
 def document_response(plan: dict, output_format: str):
     """The attachment response for a validated plan, as DOCX or PDF: the one
     way every endpoint that hands out a document builds it."""
-    document = render_docx(plan)
+    document = current_app.extensions["renderer"].render(plan)
     if output_format == "pdf":
         document = current_app.extensions["converter"].convert(document)
     name = download_name(plan, output_format)

@@ -16,13 +16,15 @@ import json
 import sys
 import time
 
+from app import DEFAULTS
 from schemas import PLAN_SCHEMA, limits
-from schemas.workload import inline_work, table_cells
+from schemas.outline_rules import count_blocks
+from schemas.workload import table_cells, text_work
 
 from .service import ROOT
 from .stats import markdown_table
 
-MAX_BODY = 2 * 1024 * 1024  # the service's MAX_CONTENT_LENGTH default
+MAX_BODY = DEFAULTS["MAX_CONTENT_LENGTH"]
 RUNS_PER_PARAGRAPH = limits.PARAGRAPH // 2
 FILLER = "Noi dung ke hoach thuc hien nhiem vu nam 2024 cua xa. "  # ASCII: the most characters per byte
 
@@ -71,7 +73,7 @@ def _cells_appendix(cells: int) -> list[dict]:
 
 def _runs(plan: dict) -> int:
     """Runs as the service counts them: on the plan with its defaults filled in."""
-    return inline_work(PLAN_SCHEMA.load(plan))[0]
+    return text_work(PLAN_SCHEMA.load(plan)).runs
 
 
 def _add_runs(plan: dict, budget: int) -> None:
@@ -81,7 +83,7 @@ def _add_runs(plan: dict, budget: int) -> None:
     missing = budget - _runs(plan)
     while missing > 0:
         paragraphs.append(_paragraph("*a" * min(RUNS_PER_PARAGRAPH, missing)))
-        missing -= inline_work(paragraphs[-1])[0]
+        missing -= text_work(paragraphs[-1]).runs
     plan["body"] += _sections(paragraphs, "Định dạng")
     # Section headings count too: shorten the last paragraph to land on the budget.
     while paragraphs and _runs(plan) > budget:
@@ -99,26 +101,22 @@ def _add_items(plan: dict) -> None:
 
 
 def _add_text(plan: dict) -> None:
-    """Plain paragraphs until the request is at its size limit (or the body
-    at its block or run limit): the most text LibreOffice can be asked to lay out."""
+    """Plain paragraphs until the plan is at its character limit (or the
+    request at its size limit, the body at its block or run limit): the most
+    text LibreOffice can be asked to lay out."""
     text = (FILLER * (limits.PARAGRAPH // len(FILLER) + 1))[:limits.PARAGRAPH].strip()
     paragraph_bytes = len(encoded(_paragraph(text))) + 1
     sections_room = 40  # headings and brackets of the sections that hold them
-    room_blocks = limits.BLOCKS_TOTAL - _blocks(plan) - sections_room
+    room_blocks = limits.BLOCKS_TOTAL - count_blocks(plan["body"]) - sections_room
     room_runs = limits.RUNS_TOTAL - _runs(plan) - sections_room
     room_bytes = MAX_BODY - len(encoded(plan)) - 100 * sections_room
-    count = max(0, min(room_blocks, room_runs, room_bytes // paragraph_bytes))
+    room_characters = limits.CHARACTERS_TOTAL - text_work(PLAN_SCHEMA.load(plan)).characters - 100 * sections_room
+    count = max(0, min(room_blocks, room_runs, room_bytes // paragraph_bytes, room_characters // len(text)))
     plan["body"] += _sections([_paragraph(text) for _ in range(count)], "Nội dung")
 
 
-def _blocks(plan: dict) -> int:
-    from schemas.outline_rules import count_blocks
-
-    return count_blocks(plan["body"])
-
-
 def heavy_plans() -> dict[str, dict]:
-    plans = {}
+    plans = {"dai-lanh-2024 (reference)": json.loads((ROOT / "examples" / "dai-lanh-2024.json").read_text(encoding="utf-8"))}
     runs = base_plan()
     _add_runs(runs, limits.RUNS_TOTAL)
     plans["runs"] = runs
@@ -139,7 +137,7 @@ def heavy_plans() -> dict[str, dict]:
 
 
 def worst_plan() -> dict:
-    """Valid, and at every whole-plan cap at once and near the size limit."""
+    """Valid, and at every whole-plan cap at once."""
     plan = base_plan()
     plan["appendices"] = _cells_appendix(limits.CELLS_TOTAL)
     plan["body"] = _sections(_footnote_paragraphs(limits.FOOTNOTES_TOTAL), "Chú thích")
@@ -151,8 +149,8 @@ def worst_plan() -> dict:
 
 
 def describe(plan: dict) -> tuple[int, int, int, int]:
-    runs, notes = inline_work(plan)
-    return len(encoded(plan)), runs, notes, table_cells({"appendices": plan.get("appendices", [])})
+    work = text_work(plan)
+    return len(encoded(plan)), work.characters, work.runs, work.footnotes, table_cells({"appendices": plan.get("appendices", [])})
 
 
 def measure(pdf: bool) -> str:
@@ -170,7 +168,7 @@ def measure(pdf: bool) -> str:
     rows = []
     try:
         for name, data in heavy_plans().items():
-            size, runs, notes, cells = describe(data)
+            size, characters, runs, notes, cells = describe(data)
             start = time.perf_counter()
             plan = load_plan(data)
             validated = time.perf_counter() - start
@@ -183,13 +181,13 @@ def measure(pdf: bool) -> str:
                 pdf_bytes = converter.convert(document)
                 converted = f"{time.perf_counter() - start:.1f}"
                 pages = str(_pages(pdf_bytes))
-            rows.append([name, f"{size // 1024:,}", f"{runs:,}", f"{notes:,}", f"{cells:,}", f"{validated:.2f}",
+            rows.append([name, f"{size // 1024:,}", f"{characters:,}", f"{runs:,}", f"{notes:,}", f"{cells:,}", f"{validated:.2f}",
                          f"{rendered:.2f}", converted, pages])
             print(f"[heavy] {name}: render {rendered:.2f} s, PDF {converted} s", file=sys.stderr, flush=True)
     finally:
         if converter:
             converter.close()
-    return markdown_table(["plan", "JSON KiB", "runs", "footnotes", "cells", "validate (s)", "render (s)",
+    return markdown_table(["plan", "JSON KiB", "characters", "runs", "footnotes", "cells", "validate (s)", "render (s)",
                            "PDF (s)", "pages"], rows)
 
 

@@ -3,9 +3,11 @@ stable machine codes."""
 
 from marshmallow import ValidationError
 
+from . import limits
 from .limits import SCHEMA_VERSION
+from .outline_rules import first_too_deep
 from .plan import PLAN_SCHEMA, PlanSchema
-from .problems import Problem, flatten
+from .problems import Problem, flatten, nest
 from .workload import workload_problems
 
 
@@ -20,6 +22,9 @@ class PlanInvalid(Exception):
 def load_plan(data) -> dict:
     """Validate ``data`` (parsed JSON) and return the plan with defaults
     filled in, or raise ``PlanInvalid`` listing every problem."""
+    deep = first_too_deep(data, limits.JSON_DEPTH)
+    if deep is not None:
+        raise PlanInvalid(list(flatten(nest(deep, Problem("too_deeply_nested", max=limits.JSON_DEPTH)))))
     try:
         plan = PLAN_SCHEMA.load(data)
     except ValidationError as error:

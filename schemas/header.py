@@ -23,7 +23,11 @@ DOCUMENT_TYPES = {
 
 SIGNING_AUTHORITIES = ("KT", "TL", "TUQ", "Q")
 CODE_HINT = "chữ cái, chữ số và dấu gạch nối, không có khoảng trắng (ví dụ: UBND, KH-UBND)"
-CODE_PATTERN = r"^[0-9A-Za-zÀ-ỹĐđ]+(-[0-9A-Za-zÀ-ỹĐđ]+)*$"
+# Letters of the Vietnamese alphabet (NFC), besides ASCII: a range such as
+# À-ỹ would also admit "×", Cyrillic, Arabic and invisible marks.
+VIETNAMESE_LETTERS = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+_CODE_CHARACTER = f"[0-9A-Za-z{VIETNAMESE_LETTERS}{VIETNAMESE_LETTERS.upper()}]"
+CODE_PATTERN = rf"^{_CODE_CHARACTER}+(-{_CODE_CHARACTER}+)*$"
 
 
 def code_text(**kwargs) -> Text:

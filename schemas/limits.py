@@ -12,19 +12,21 @@ LEGAL_BASES = 50
 BLOCKS_PER_LIST = 500  # blocks in one section, items in one list, agencies, ...
 BLOCKS_TOTAL = 5000    # every paragraph, heading and item in the whole body
 HEADING_DEPTH = 4      # I. → 1. → 1.1. → 1.1.1.
+JSON_DEPTH = 40        # nested objects and arrays; the deepest valid plan needs 18
 RECIPIENTS = 100
 ARCHIVE_UNITS = 10
 
 APPENDICES = 20
 TABLE_COLUMNS = 30
 TABLE_ROWS = 1000
-TABLE_CELLS = 10_000  # rows × columns of one table
 TABLE_VALUE = 1e12
 
-# The whole plan (schemas/workload.py). Measured on 2 cores (docs/performance.md):
-# LibreOffice needs about 65 µs per run, 2 ms per footnote (more as they
-# crowd: 8,000 took 40 s) and 0.4 ms per cell; the largest plan these allow
-# renders in under 1 s and converts in about 10 s, a third of PDF_TIMEOUT.
+# The whole plan (schemas/workload.py), chosen by measurement on 2 cores
+# (docs/performance.md, python -m bench.heavy): LibreOffice lays out about
+# 100 pages of text a second, and a run, a footnote (more as they crowd:
+# 8,000 took 40 s) or a table cell each cost it far more than a character.
+CHARACTERS_TOTAL = 500_000  # about 230 pages; the largest real plan has 40,000
 RUNS_TOTAL = 20_000
 FOOTNOTES_TOTAL = 500
-CELLS_TOTAL = 10_000
+CELLS_TOTAL = 5_000
+TABLE_CELLS = CELLS_TOTAL  # one table may use them all: checked early, where the table is

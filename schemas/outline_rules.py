@@ -39,6 +39,23 @@ def _section(section: dict, depth: int, path: tuple) -> Iterator[tuple[int, tupl
         yield from headings(section.get(key, []), depth + 1, path + (key,))
 
 
+def first_too_deep(data, max_depth: int) -> tuple | None:
+    """The path of the first JSON object or array nested more than
+    ``max_depth`` levels deep, or None. Iterative, and run before marshmallow,
+    whose recursion (about 20 Python frames a level) would otherwise hit
+    Python's limit before any depth rule is checked."""
+    stack = [(data, (), 1)]
+    while stack:
+        value, path, depth = stack.pop()
+        if not isinstance(value, (dict, list)):
+            continue
+        if depth > max_depth:
+            return path
+        children = value.items() if isinstance(value, dict) else enumerate(value)
+        stack.extend((child, path + (key,), depth + 1) for key, child in reversed(list(children)))
+    return None
+
+
 def count_blocks(value) -> int:
     if isinstance(value, dict):
         return 1 + sum(count_blocks(item) for item in value.values())

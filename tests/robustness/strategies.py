@@ -15,9 +15,11 @@ import json
 import unicodedata
 from pathlib import Path
 
+from hypothesis import assume
 from hypothesis import strategies as st
 
 from schemas import limits
+from schemas.workload import text_work
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent.parent / "examples"
 
@@ -66,10 +68,13 @@ def text(max_length: int, *, long: bool = True) -> st.SearchStrategy[str]:
 
 
 def _fill(seed: str, length: int) -> str:
-    """``seed`` repeated to exactly ``length`` characters once normalized
-    (trimmed ends and NFC can shorten it: then a plain letter pads)."""
+    """``seed``, then itself without markup marks repeated, to exactly
+    ``length`` characters once normalized (trimmed ends and NFC can shorten
+    it: then a plain letter pads). Marks repeated thousands of times would
+    pass the plan's caps on runs and footnotes (schemas/workload.py)."""
     seed = normalized(seed) or "x"
-    value = (seed + " ") * (length // (len(seed) + 1) + 1)
+    filler = normalized(seed.replace("^[", "").replace("*", "")) or "x"
+    value = seed + " " + (filler + " ") * (length // (len(filler) + 1) + 1)
     value = normalized(value[:length])
     while len(value) > length:
         value = normalized(value[:-1])
@@ -181,6 +186,9 @@ def plans(draw, *, big: bool = False):
         data["lead_in"] = draw(paragraph())
     if draw(st.booleans()):
         data["closing"] = draw(paragraph())
+    work = text_work(data)  # counted on the raw plan: defaults add only a few short texts
+    assume(work.characters < limits.CHARACTERS_TOTAL - 1000 and work.runs < limits.RUNS_TOTAL - 100
+           and work.footnotes <= limits.FOOTNOTES_TOTAL)
     return data
 
 

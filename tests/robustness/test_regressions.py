@@ -3,6 +3,7 @@ text before its fix)."""
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -119,3 +120,97 @@ def test_backslash_escapes_only_markup_characters(docx_client, typed, shown):
     response = post(docx_client, plan)
     assert response.status_code == 200
     assert shown in document_text(reopen(response.data))
+
+
+@pytest.mark.parametrize("digits", [101, 4301, 100_000])
+@pytest.mark.parametrize("where", ["unknown", "number"])
+def test_integer_literal_too_long_is_400_anywhere(docx_client, digits, where):
+    plan = json.dumps({**example_plans()["minimal"], where: 0}).replace(f'"{where}": 0', f'"{where}": {"9" * digits}')
+    for endpoint in ("/validate", "/render"):
+        response = docx_client.post(endpoint, data=plan, content_type="application/json")
+        assert response.status_code == 400
+        assert response.get_json()["code"] == "number_too_long"
+
+
+def test_long_integer_within_the_parse_limit_is_422(docx_client):
+    response = post(docx_client, {**example_plans()["minimal"], "number": 10**99})
+    assert response.status_code == 422
+    assert codes(response) == [("number", "out_of_range")]
+
+
+@pytest.mark.parametrize("build", [
+    lambda node: {"type": "section", "heading": "Mục", "content": [node]},
+    lambda node: {"type": "assignments", "agencies": [{"name": "Phòng", "duties": [node]}]},
+], ids=["sections", "agencies"])
+@pytest.mark.parametrize("levels", [60, 107, 200])
+def test_deep_nesting_is_422_not_a_recursion_error(docx_client, build, levels):
+    node = {"type": "paragraph", "text": "Nội dung"}
+    for _ in range(levels):
+        node = build(node)
+    plan = {**example_plans()["minimal"], "body": [node]}
+    for endpoint in ("/validate", "/render"):
+        response = docx_client.post(endpoint, data=json.dumps(plan), content_type="application/json")
+        assert response.status_code == 422
+        assert {code for _, code in codes(response)} == {"too_deeply_nested"}
+
+
+@pytest.mark.parametrize("code", ["UB\u061cND", "UB\u180eND", "UB\u1680ND", "UB×ND", "УБНД", "UB\u200bND"])
+@pytest.mark.parametrize("field", ["abbreviation", "symbol"])
+def test_symbols_and_abbreviations_admit_only_vietnamese_letters_digits_and_hyphens(docx_client, code, field):
+    plan = example_plans()["minimal"]
+    if field == "abbreviation":
+        plan = {**plan, "issuer": {**plan["issuer"], "abbreviation": code}}
+        path = "issuer.abbreviation"
+    else:
+        plan = {**plan, "symbol": code}
+        path = "symbol"
+    response = post(docx_client, plan)
+    assert response.status_code == 422
+    assert codes(response) == [(path, "invalid_pattern")]
+
+
+@pytest.mark.parametrize("code", ["UBND", "HĐND", "KH-UBND", "QĐ-ỦY", "PLĐ-2"])
+def test_vietnamese_symbols_are_accepted(docx_client, code):
+    response = post(docx_client, {**example_plans()["minimal"], "symbol": code})
+    assert response.status_code == 200
+
+
+def chunked(client, body: bytes, content_type: str):
+    # As gunicorn hands over a chunked request: no Content-Length, the server terminates the stream.
+    return client.post("/render", input_stream=io.BytesIO(body), content_type=content_type,
+                       headers={"Transfer-Encoding": "chunked"}, environ_base={"wsgi.input_terminated": True})
+
+
+def test_chunked_body_over_the_limit_is_413(docx_client):
+    body = b'{"summary": "' + b"x" * 3_000_000 + b'"}'
+    response = chunked(docx_client, body, "application/json")
+    assert response.status_code == 413
+    assert response.get_json()["code"] == "too_large"
+
+
+def test_chunked_body_under_the_limit_renders(docx_client):
+    response = chunked(docx_client, json.dumps(example_plans()["minimal"]).encode(), "application/json")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/examples//minimal", "/docs//assets/swagger-ui.css"])
+def test_double_slash_is_a_json_404_not_a_redirect_built_from_host(docx_client, path):
+    response = docx_client.get("/", environ_overrides={"PATH_INFO": path}, headers={"Host": "evil.example"})
+    assert response.status_code == 404
+    assert "Location" not in response.headers
+    assert response.get_json()["code"] == "not_found"
+
+
+@pytest.mark.parametrize("text, count, code", [
+    ("*a" * 3000, 300, "too_many_runs"),          # 1.8 MB that blocked the only worker for 120 s
+    ("^[a]" * 1500, 262, "too_many_footnotes"),   # 392,000 footnotes that took 2 GB
+])
+def test_plans_that_stalled_the_service_are_refused_at_validation(docx_client, text, count, code):
+    plan = {**example_plans()["minimal"], "body": [
+        {"type": "section", "heading": "Mục", "content": [{"type": "paragraph", "text": text}] * min(count, 250)},
+        {"type": "section", "heading": "Mục", "content": [{"type": "paragraph", "text": text}] * max(0, count - 250)},
+    ]}
+    for endpoint in ("/validate", "/render"):
+        response = docx_client.post(endpoint, data=json.dumps(plan), content_type="application/json")
+        assert response.status_code == 422
+        assert code in {error["code"] for error in response.get_json()["errors"]}
