@@ -55,19 +55,24 @@ class BodyWriter:
         """The plan's body and its closing paragraph, the last of them ending
         the text with "./.", and as many of the last paragraphs as it takes
         to reach two lines kept with the signature block that follows."""
-        paragraphs = [_element(xml) for xml in self.blocks(blocks)]
+        paragraphs = list(self.blocks(blocks))
         if closing:
-            paragraphs.append(_element(self.paragraph(S.CLOSING, ensure_ending(closing, END_OF_TEXT))))
+            paragraphs.append(self.paragraph(S.CLOSING, ensure_ending(closing, END_OF_TEXT)))
         elif paragraphs:
-            _end_text(paragraphs[-1])
+            last = _element(paragraphs[-1])
+            _end_text(last)
+            paragraphs[-1] = _xml(last)
         kept_lines = 0
-        for paragraph in reversed(paragraphs):
+        # Only the last few paragraphs are parsed: the body may be long.
+        for index in range(len(paragraphs) - 1, -1, -1):
+            paragraph = _element(paragraphs[index])
             fewest, most = _line_range(_text_of(paragraph))
             if kept_lines >= 2 or most > MOVABLE_LINES:
                 break
             _keep_with_next(paragraph)
+            paragraphs[index] = _xml(paragraph)
             kept_lines += fewest
-        return "".join(etree.tostring(paragraph, encoding="unicode") for paragraph in paragraphs)
+        return "".join(paragraphs)
 
     def blocks(self, blocks: list[dict], depth: int = 1) -> Iterator[str]:
         for block in blocks:
@@ -203,6 +208,10 @@ def _is_empty_default(part: dict, kind: str) -> bool:
 
 def _element(fragment: str):
     return etree.fromstring(f'<w:body xmlns:w="{W_NS}">{fragment}</w:body>')[0]
+
+
+def _xml(element) -> str:
+    return etree.tostring(element, encoding="unicode")
 
 
 def _keep_with_next(paragraph) -> None:
