@@ -472,3 +472,23 @@ def test_every_example_still_validates_and_renders_its_text():
     for name in EXAMPLE_NAMES:
         lines = visible_lines(render(example(name)))
         assert lines[-1].startswith(example(name)["signatory"]["name"]) or example(name)["signatory"]["name"] in lines
+
+
+def test_decree_mark_follows_a_final_footnote():
+    body = [{"type": "section", "heading": "Nội dung", "content": [
+        {"type": "paragraph", "text": "Thực hiện theo quy định^[Quyết định số 537/QĐ-UBND.]"}]}]
+    last = body_paragraphs(render(plan(body=body, closing=None)))[-1]
+    assert last.text == "Thực hiện theo quy định./."
+    assert last._p.findall(qn("w:r"))[-2].find(qn("w:footnoteReference")) is not None
+
+
+@pytest.mark.parametrize(("place", "widened"), [("Đại Lãnh", False), ("Thành phố Buôn Ma Thuột", True),
+                                                ("Thành phố Hồ Chí Minh", True)])
+def test_long_places_widen_the_date_cell_only(place, widened):
+    header = render(plan(place=place, date={"year": 2024, "month": 12, "day": 28})).tables[0]
+    grid = [round(col.w / 635) for col in header._tbl.tblGrid.gridCol_lst]  # EMU → twips, as tcW
+    assert (len(grid) == 3) is widened
+    number, date = header.rows[1]._tr.tc_lst
+    assert date.tcPr.tcW.w == sum(grid[1:]) if widened else date.tcPr.tcW.w == grid[-1]
+    assert number.tcPr.tcW.w + date.tcPr.tcW.w == sum(grid)
+    assert header.rows[0]._tr.tc_lst[1].tcPr.tcW.w == grid[-1]  # the motto's column is unchanged
