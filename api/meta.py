@@ -105,7 +105,7 @@ EXAMPLE_ITEM = {"type": "object", "properties": {"name": {"type": "string"}, "su
 def schema():
     document = json_schema(current_app.extensions["flask-smorest"]["apis"][""]["ext_obj"].spec.to_dict())
     compact = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-    return current_app.response_class(compact, mimetype="application/schema+json")
+    return current_app.response_class(compact, mimetype="application/json")
 
 
 @lru_cache(maxsize=1)

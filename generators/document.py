@@ -9,7 +9,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 
 from . import front_matter
 from .appendix import AppendixWriter
-from .header_fit import fit_place_date
+from .header_fit import fit_header
 from .inline import plain
 from .outline import BodyWriter
 from .rules import draw_rules
@@ -35,7 +35,7 @@ class PlanDocument:
         context = front_matter.context(plan, footnotes)
         context["body"] = Markup(writer.body(plan["body"], plan["closing"]))
         template.render(context, jinja_env=JINJA, autoescape=True)
-        fit_place_date(document)
+        fit_header(document)
         draw_rules(document, front_matter.issuer_lines(plan["issuer"]["name"]), plain(plan["summary"]))
         AppendixWriter(document, writer, front_matter.attached_to(plan)).write(plan["appendices"])
         footnotes.write_to(document.part.part_related_by(RELATIONSHIP_TYPE.FOOTNOTES))

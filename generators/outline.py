@@ -134,11 +134,11 @@ class BodyWriter:
         yield from self.blocks(rest, depth + 1)
 
     def section(self, block: dict, depth: int) -> Iterator[str]:
-        if not _is_empty_default(block, block["type"]):
+        if not is_empty_default(block, block["type"]):
             yield from self.heading(depth, block.get("heading"), block["content"], block["run_in"])
 
     def part(self, part: dict | None, key: str, depth: int) -> Iterator[str]:
-        if part and not _is_empty_default(part, key):
+        if part and not is_empty_default(part, key):
             yield from self.heading(depth, part.get("heading"), part["content"], part["run_in"])
 
     def purposes_requirements(self, block: dict, depth: int) -> Iterator[str]:
@@ -196,14 +196,15 @@ _OWN_CONTENT = ("content", "sections", "agencies", "closing", "items", "notes")
 _SUB_PARTS = ("purposes", "requirements", "general", "specific")
 
 
-def _is_empty_default(part: dict, kind: str) -> bool:
-    """A named section or part left with its default heading and nothing in
-    it: printing it would leave an empty heading in the plan."""
+def is_empty_default(part: dict, kind: str) -> bool:
+    """A named section or part (``kind``: its type or its key) left with its
+    default heading and nothing in it: printing it would leave an empty
+    heading in the plan, so it is not printed."""
     if part.get("heading") != DEFAULT_HEADINGS.get(kind):
         return False
     if any(part.get(key) for key in _OWN_CONTENT):
         return False
-    return all(not part.get(key) or _is_empty_default(part[key], key) for key in _SUB_PARTS)
+    return all(not part.get(key) or is_empty_default(part[key], key) for key in _SUB_PARTS)
 
 
 def _element(fragment: str):

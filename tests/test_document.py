@@ -422,13 +422,32 @@ def test_archive_line_typed_as_a_recipient_is_refused():
     assert "archive" in error["message"]
 
 
+def summary_leaving(last_words: int) -> str:
+    """A summary that, filled line by line, would leave ``last_words`` words
+    on its last line."""
+    from generators.header_fit import wrapped_lines
+
+    words = ("Triển khai thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững và an sinh xã hội "
+             "trên địa bàn xã Đại Lãnh huyện Vạn Ninh tỉnh Khánh Hòa năm 2024").split()
+    for count in range(4, len(words) + 1):
+        lines = wrapped_lines(words[:count], 165 * 72 / 25.4 - 4, 14)
+        if len(lines) > 1 and lines[-1] == last_words:
+            return " ".join(words[:count])
+    raise AssertionError("no such summary")
+
+
 def test_summary_breaks_where_the_author_breaks_it():
     summary = "Thực hiện Chương trình mục tiêu quốc gia\nGiảm nghèo bền vững huyện Tam Đường năm 2021"
     paragraph = by_style(render(plan(summary=summary)), S.SUMMARY)[0]
     assert len(paragraph._p.findall(".//" + qn("w:br"))) == 1
     assert paragraph.text == summary  # python-docx reads the break as a newline
-    unbroken = by_style(render(plan(summary="Triển khai công tác giảm nghèo năm 2024")), S.SUMMARY)[0]
-    assert unbroken.text == "Triển khai công tác giảm nghèo\u00a0năm\u00a02024"
+    short = by_style(render(plan(summary="Triển khai công tác giảm nghèo năm 2024")), S.SUMMARY)[0]
+    assert not short._p.findall(".//" + qn("w:br"))
+    for last_words in (1, 2):
+        text = summary_leaving(last_words)
+        balanced = by_style(render(plan(summary=text)), S.SUMMARY)[0]
+        # a break before the third word from the end; the text itself is unchanged
+        assert balanced.text == text.rsplit(" ", 3)[0] + " \n" + " ".join(text.split(" ")[-3:])
     from schemas import PlanInvalid
 
     with pytest.raises(PlanInvalid):

@@ -201,6 +201,21 @@ def test_place_and_date_stay_on_one_line(pdf_of):
         assert line.x0 > 200  # still in the right-hand column, under the motto
 
 
+# --- the summary's last line -------------------------------------------------------------------
+
+
+def test_summary_never_ends_with_one_or_two_words(pdf_of):
+    from tests.test_document import summary_leaving
+
+    texts = [summary_leaving(1), summary_leaving(2)]
+    for text, pages in zip(texts, pdf_of([plan(summary=text) for text in texts])):
+        title = pages[0].find("KẾ HOẠCH")
+        lines = [line for line in pages[0].lines if line.top > title.top and line.size == 14][:3]
+        summary_lines = [line.text for line in lines if line.text in text or text.endswith(line.text)]
+        assert " ".join(summary_lines) == text
+        assert len(summary_lines) == 2 and len(summary_lines[-1].split()) >= 3, summary_lines
+
+
 # --- recipients --------------------------------------------------------------------------------
 
 
