@@ -48,14 +48,13 @@ def fit_place_date(document) -> None:
     columns = [int(col.get(qn("w:w"))) for col in grid.findall(qn("w:gridCol"))]
     if len(columns) != 2:
         return  # a template whose header has another shape: leave it as drawn
-    margins = CELL_MARGINS_PT
     place_text = place_cell.paragraphs[0].text
-    needed = text_width(place_text, style_size(document, S.PLACE_DATE, 14), italic=True) + margins + SLACK_PT
+    needed = text_width(place_text, style_size(document, S.PLACE_DATE, 14), italic=True) + CELL_MARGINS_PT + SLACK_PT
     available = columns[1] / TWIPS_PER_PT
     if needed <= available:
         return
     number_text = number_cell.paragraphs[0].text
-    number_needed = text_width(number_text, style_size(document, S.NUMBER_SYMBOL, 13)) + margins + SLACK_PT
+    number_needed = text_width(number_text, style_size(document, S.NUMBER_SYMBOL, 13)) + CELL_MARGINS_PT + SLACK_PT
     right = min(needed, sum(columns) / TWIPS_PER_PT - number_needed)
     left_twips = sum(columns) - round(right * TWIPS_PER_PT)
     if left_twips >= columns[0]:
@@ -94,10 +93,12 @@ def wrapped_lines(words: list[str], width_pt: float, size_pt: float) -> list[int
 
 
 def balance_summary(document) -> None:
-    paragraph = next((p for p in document.paragraphs if p._p.style == S.SUMMARY.style_id), None)
-    if paragraph is None or paragraph._p.find(f".//{qn('w:br')}") is not None:
+    # The summary is near the top: stop there rather than list every paragraph.
+    paragraphs = document.element.body.iterchildren(qn("w:p"))
+    paragraph = next((p for p in paragraphs if p.style == S.SUMMARY.style_id), None)
+    if paragraph is None or paragraph.find(f".//{qn('w:br')}") is not None:
         return  # the author broke it
-    texts = paragraph._p.findall(f"{qn('w:r')}/{qn('w:t')}")
+    texts = paragraph.findall(f"{qn('w:r')}/{qn('w:t')}")
     text = "".join(t.text or "" for t in texts)
     words = text.split(" ")
     section = document.sections[0]
