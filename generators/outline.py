@@ -34,7 +34,7 @@ END_OF_TEXT = "./."
 # LibreOffice moves a paragraph that keeps with the next whole rather than
 # splitting it, so only paragraphs of at most MOVABLE_LINES lines keep (a
 # longer one would leave the page above it largely empty).
-MOVABLE_LINES = 4
+MOVABLE_LINES = 6
 # Line counts are bounded from the measured text on the widest and narrowest
 # lines Decree 30 allows (A4 less 30 + 15 or 35 + 20 mm margins, 1 cm first-line
 # indent) at body sizes 13 and 14 pt, with a margin for justification.

@@ -130,9 +130,10 @@ def test_minimal_plan_ends_its_text_with_the_decree_mark(pdf_of):
 
 def test_signature_block_never_splits_wherever_it_falls(pdf_of):
     """A paragraph before the end grows line by line, so the signature block
-    starts at every line of a page: after a closing of two lines, of one line
-    (the paragraph above it keeps with it too), and with no closing (the
-    body's last paragraph keeps with it)."""
+    starts at every line of a page: after a closing of two lines (and, more
+    sparsely, of three and four), of one line (the paragraph above it keeps
+    with it too), and with no closing (the body's last paragraph keeps with
+    it)."""
     filler = [{"type": "paragraph", "text": text_of_lines(8)} for _ in range(4)]
 
     def body(*paragraph_lines: int) -> list[dict]:
@@ -140,6 +141,7 @@ def test_signature_block_never_splits_wherever_it_falls(pdf_of):
         return [{"type": "section", "heading": "Nội dung", "content": grown}]
 
     plans = [plan(body=body(lines), closing=text_of_lines(2)) for lines in range(1, 44)]
+    plans += [plan(body=body(lines), closing=text_of_lines(closing)) for closing in (3, 4) for lines in range(1, 44, 7)]
     plans += [plan(body=body(lines, 2), closing=text_of_lines(1)) for lines in range(1, 44, 6)]
     plans += [plan(body=body(lines, 2), closing=None) for lines in range(1, 44, 6)]
     positions = set()
