@@ -39,7 +39,6 @@ def block_property(converter, field, **kwargs) -> dict:
         components.schema(BLOCK_COMPONENT, {
             "type": "object",
             "title": "Mục nội dung",
-            "description": "Một khối của phần nội dung, phân biệt theo trường type.",
             "required": ["type"],
             "properties": {"type": {"enum": list(BLOCK_SCHEMAS)}},
         })
@@ -71,6 +70,8 @@ def json_schema(openapi: dict) -> dict:
             if "enum" in prop:  # the values say it all: no type or length
                 prop.pop("type", None)
                 prop.pop("maxLength", None)
+            if "default" in prop and prop["default"] is None:
+                del prop["default"]  # a field that may be null is left out by default: nothing to announce
     return {
         "$schema": JSON_SCHEMA_DIALECT,
         "title": "Kế hoạch theo Nghị định 30/2020/NĐ-CP",
@@ -105,7 +106,7 @@ EXAMPLE_ITEM = {"type": "object", "properties": {"name": {"type": "string"}, "su
 def schema():
     document = json_schema(current_app.extensions["flask-smorest"]["apis"][""]["ext_obj"].spec.to_dict())
     compact = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-    return current_app.response_class(compact, mimetype="application/schema+json")
+    return current_app.response_class(compact, mimetype="application/json")
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 
 from . import front_matter
 from .appendix import AppendixWriter
-from .header_fit import fit_place_date
+from .header_fit import fit_header
 from .inline import plain
 from .outline import BodyWriter
 from .rules import draw_rules
@@ -36,7 +36,7 @@ class PlanDocument:
         body = Placeholder()
         context["body"] = body.value
         template.render(context, jinja_env=JINJA, autoescape=True)
-        fit_place_date(document)
+        fit_header(document)
         body_xml = writer.body(plan["body"], plan["closing"])  # before the appendices: footnotes number in order
         draw_rules(document, front_matter.issuer_lines(plan["issuer"]["name"]), plain(plan["summary"]))
         AppendixWriter(document, writer, front_matter.attached_to(plan)).write(plan["appendices"])

@@ -13,8 +13,6 @@ from .wordml import Footnotes, Markup, literal, text_runs
 # A collective's name stands on two lines: "ỦY BAN NHÂN DÂN" / "HUYỆN TAM ĐƯỜNG".
 COLLECTIVE_PREFIXES = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân")
 ARCHIVE_OFFICE = "VT"
-LAST_LINE_WORDS = 3
-NO_BREAK_SPACE = "\u00a0"
 LINE_BREAK = "<w:r><w:br/></w:r>"
 
 
@@ -33,13 +31,8 @@ def issuer_lines(name: str) -> list[str]:
 
 def summary_runs(summary: str, footnotes: Footnotes) -> Markup:
     """The summary's lines, broken where the author broke them (a Word line
-    break). Left to wrap by itself, its last three words are joined by
-    no-break spaces, so that its last line is never one or two words."""
-    lines = summary.split("\n")
-    if len(lines) == 1:
-        words = summary.rsplit(" ", LAST_LINE_WORDS - 1)
-        lines = [NO_BREAK_SPACE.join(words)]
-    return Markup(LINE_BREAK.join(text_runs(line, footnotes) for line in lines))
+    break); an unbroken summary is balanced later (``header_fit``)."""
+    return Markup(LINE_BREAK.join(text_runs(line, footnotes) for line in summary.split("\n")))
 
 
 def place_date(plan: dict) -> str:

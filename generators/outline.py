@@ -34,7 +34,7 @@ END_OF_TEXT = "./."
 # LibreOffice moves a paragraph that keeps with the next whole rather than
 # splitting it, so only paragraphs of at most MOVABLE_LINES lines keep (a
 # longer one would leave the page above it largely empty).
-MOVABLE_LINES = 4
+MOVABLE_LINES = 6
 # Line counts are bounded from the measured text on the widest and narrowest
 # lines Decree 30 allows (A4 less 30 + 15 or 35 + 20 mm margins, 1 cm first-line
 # indent) at body sizes 13 and 14 pt, with a margin for justification.
@@ -55,19 +55,24 @@ class BodyWriter:
         """The plan's body and its closing paragraph, the last of them ending
         the text with "./.", and as many of the last paragraphs as it takes
         to reach two lines kept with the signature block that follows."""
-        paragraphs = [_element(xml) for xml in self.blocks(blocks)]
+        paragraphs = list(self.blocks(blocks))
         if closing:
-            paragraphs.append(_element(self.paragraph(S.CLOSING, ensure_ending(closing, END_OF_TEXT))))
+            paragraphs.append(self.paragraph(S.CLOSING, ensure_ending(closing, END_OF_TEXT)))
         elif paragraphs:
-            _end_text(paragraphs[-1])
+            last = _element(paragraphs[-1])
+            _end_text(last)
+            paragraphs[-1] = _xml(last)
         kept_lines = 0
-        for paragraph in reversed(paragraphs):
+        # Only the last few paragraphs are parsed: the body may be long.
+        for index in range(len(paragraphs) - 1, -1, -1):
+            paragraph = _element(paragraphs[index])
             fewest, most = _line_range(_text_of(paragraph))
             if kept_lines >= 2 or most > MOVABLE_LINES:
                 break
             _keep_with_next(paragraph)
+            paragraphs[index] = _xml(paragraph)
             kept_lines += fewest
-        return "".join(etree.tostring(paragraph, encoding="unicode") for paragraph in paragraphs)
+        return "".join(paragraphs)
 
     def blocks(self, blocks: list[dict], depth: int = 1) -> Iterator[str]:
         for block in blocks:
@@ -129,11 +134,11 @@ class BodyWriter:
         yield from self.blocks(rest, depth + 1)
 
     def section(self, block: dict, depth: int) -> Iterator[str]:
-        if not _is_empty_default(block, block["type"]):
+        if not is_empty_default(block, block["type"]):
             yield from self.heading(depth, block.get("heading"), block["content"], block["run_in"])
 
     def part(self, part: dict | None, key: str, depth: int) -> Iterator[str]:
-        if part and not _is_empty_default(part, key):
+        if part and not is_empty_default(part, key):
             yield from self.heading(depth, part.get("heading"), part["content"], part["run_in"])
 
     def purposes_requirements(self, block: dict, depth: int) -> Iterator[str]:
@@ -191,18 +196,23 @@ _OWN_CONTENT = ("content", "sections", "agencies", "closing", "items", "notes")
 _SUB_PARTS = ("purposes", "requirements", "general", "specific")
 
 
-def _is_empty_default(part: dict, kind: str) -> bool:
-    """A named section or part left with its default heading and nothing in
-    it: printing it would leave an empty heading in the plan."""
+def is_empty_default(part: dict, kind: str) -> bool:
+    """A named section or part (``kind``: its type or its key) left with its
+    default heading and nothing in it: printing it would leave an empty
+    heading in the plan, so it is not printed."""
     if part.get("heading") != DEFAULT_HEADINGS.get(kind):
         return False
     if any(part.get(key) for key in _OWN_CONTENT):
         return False
-    return all(not part.get(key) or _is_empty_default(part[key], key) for key in _SUB_PARTS)
+    return all(not part.get(key) or is_empty_default(part[key], key) for key in _SUB_PARTS)
 
 
 def _element(fragment: str):
     return etree.fromstring(f'<w:body xmlns:w="{W_NS}">{fragment}</w:body>')[0]
+
+
+def _xml(element) -> str:
+    return etree.tostring(element, encoding="unicode")
 
 
 def _keep_with_next(paragraph) -> None:

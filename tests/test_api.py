@@ -122,7 +122,7 @@ def test_json_schema_is_generated_and_accepts_the_examples(client):
 
 def test_json_schema_is_small_and_documented_in_vietnamese(client):
     response = client.get("/schema")
-    assert len(response.data) <= 20 * 1024
+    assert len(response.data) <= 20_000
     definitions = response.get_json()["$defs"]
     undocumented = [
         f"{name}.{key}"

@@ -422,13 +422,32 @@ def test_archive_line_typed_as_a_recipient_is_refused():
     assert "archive" in error["message"]
 
 
+def summary_leaving(last_words: int) -> str:
+    """A summary that, filled line by line, would leave ``last_words`` words
+    on its last line."""
+    from generators.header_fit import wrapped_lines
+
+    words = ("Triển khai thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững và an sinh xã hội "
+             "trên địa bàn xã Đại Lãnh huyện Vạn Ninh tỉnh Khánh Hòa năm 2024").split()
+    for count in range(4, len(words) + 1):
+        lines = wrapped_lines(words[:count], 165 * 72 / 25.4 - 4, 14)
+        if len(lines) > 1 and lines[-1] == last_words:
+            return " ".join(words[:count])
+    raise AssertionError("no such summary")
+
+
 def test_summary_breaks_where_the_author_breaks_it():
     summary = "Thực hiện Chương trình mục tiêu quốc gia\nGiảm nghèo bền vững huyện Tam Đường năm 2021"
     paragraph = by_style(render(plan(summary=summary)), S.SUMMARY)[0]
     assert len(paragraph._p.findall(".//" + qn("w:br"))) == 1
     assert paragraph.text == summary  # python-docx reads the break as a newline
-    unbroken = by_style(render(plan(summary="Triển khai công tác giảm nghèo năm 2024")), S.SUMMARY)[0]
-    assert unbroken.text == "Triển khai công tác giảm nghèo\u00a0năm\u00a02024"
+    short = by_style(render(plan(summary="Triển khai công tác giảm nghèo năm 2024")), S.SUMMARY)[0]
+    assert not short._p.findall(".//" + qn("w:br"))
+    for last_words in (1, 2):
+        text = summary_leaving(last_words)
+        balanced = by_style(render(plan(summary=text)), S.SUMMARY)[0]
+        # a break before the third word from the end; the text itself is unchanged
+        assert balanced.text == text.rsplit(" ", 3)[0] + " \n" + " ".join(text.split(" ")[-3:])
     from schemas import PlanInvalid
 
     with pytest.raises(PlanInvalid):
@@ -472,3 +491,23 @@ def test_every_example_still_validates_and_renders_its_text():
     for name in EXAMPLE_NAMES:
         lines = visible_lines(render(example(name)))
         assert lines[-1].startswith(example(name)["signatory"]["name"]) or example(name)["signatory"]["name"] in lines
+
+
+def test_decree_mark_follows_a_final_footnote():
+    body = [{"type": "section", "heading": "Nội dung", "content": [
+        {"type": "paragraph", "text": "Thực hiện theo quy định^[Quyết định số 537/QĐ-UBND.]"}]}]
+    last = body_paragraphs(render(plan(body=body, closing=None)))[-1]
+    assert last.text == "Thực hiện theo quy định./."
+    assert last._p.findall(qn("w:r"))[-2].find(qn("w:footnoteReference")) is not None
+
+
+@pytest.mark.parametrize(("place", "widened"), [("Đại Lãnh", False), ("Thành phố Buôn Ma Thuột", True),
+                                                ("Thành phố Hồ Chí Minh", True)])
+def test_long_places_widen_the_date_cell_only(place, widened):
+    header = render(plan(place=place, date={"year": 2024, "month": 12, "day": 28})).tables[0]
+    grid = [round(col.w / 635) for col in header._tbl.tblGrid.gridCol_lst]  # EMU → twips, as tcW
+    assert (len(grid) == 3) is widened
+    number, date = header.rows[1]._tr.tc_lst
+    assert date.tcPr.tcW.w == sum(grid[1:]) if widened else date.tcPr.tcW.w == grid[-1]
+    assert number.tcPr.tcW.w + date.tcPr.tcW.w == sum(grid)
+    assert header.rows[0]._tr.tc_lst[1].tcPr.tcW.w == grid[-1]  # the motto's column is unchanged

@@ -130,9 +130,10 @@ def test_minimal_plan_ends_its_text_with_the_decree_mark(pdf_of):
 
 def test_signature_block_never_splits_wherever_it_falls(pdf_of):
     """A paragraph before the end grows line by line, so the signature block
-    starts at every line of a page: after a closing of two lines, of one line
-    (the paragraph above it keeps with it too), and with no closing (the
-    body's last paragraph keeps with it)."""
+    starts at every line of a page: after a closing of two lines (and, more
+    sparsely, of three and four), of one line (the paragraph above it keeps
+    with it too), and with no closing (the body's last paragraph keeps with
+    it)."""
     filler = [{"type": "paragraph", "text": text_of_lines(8)} for _ in range(4)]
 
     def body(*paragraph_lines: int) -> list[dict]:
@@ -140,6 +141,7 @@ def test_signature_block_never_splits_wherever_it_falls(pdf_of):
         return [{"type": "section", "heading": "Nội dung", "content": grown}]
 
     plans = [plan(body=body(lines), closing=text_of_lines(2)) for lines in range(1, 44)]
+    plans += [plan(body=body(lines), closing=text_of_lines(closing)) for closing in (3, 4) for lines in range(1, 44, 7)]
     plans += [plan(body=body(lines, 2), closing=text_of_lines(1)) for lines in range(1, 44, 6)]
     plans += [plan(body=body(lines, 2), closing=None) for lines in range(1, 44, 6)]
     positions = set()
@@ -199,6 +201,21 @@ def test_place_and_date_stay_on_one_line(pdf_of):
         line = pages[0].find(place + ",")
         assert line is not None and line.text.endswith(f"năm {date['year']}"), (place, line)
         assert line.x0 > 200  # still in the right-hand column, under the motto
+
+
+# --- the summary's last line -------------------------------------------------------------------
+
+
+def test_summary_never_ends_with_one_or_two_words(pdf_of):
+    from tests.test_document import summary_leaving
+
+    texts = [summary_leaving(1), summary_leaving(2)]
+    for text, pages in zip(texts, pdf_of([plan(summary=text) for text in texts])):
+        title = pages[0].find("KẾ HOẠCH")
+        lines = [line for line in pages[0].lines if line.top > title.top and line.size == 14][:3]
+        summary_lines = [line.text for line in lines if line.text in text or text.endswith(line.text)]
+        assert " ".join(summary_lines) == text
+        assert len(summary_lines) == 2 and len(summary_lines[-1].split()) >= 3, summary_lines
 
 
 # --- recipients --------------------------------------------------------------------------------

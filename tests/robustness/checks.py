@@ -10,6 +10,7 @@ from lxml import etree
 
 from generators.front_matter import issuer_lines, recipient_line
 from generators.inline import plain
+from generators.outline import is_empty_default
 from generators.vietnamese import ensure_ending, upper
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -72,19 +73,21 @@ def _blocks(blocks: list[dict], texts: list) -> None:
                 texts.append(plain(item["text"]))
                 _blocks(item["content"], texts)
         else:
-            _section(block, texts)
+            _section(block, texts, kind)
 
 
-def _section(section: dict, texts: list) -> None:
+def _section(section: dict, texts: list, kind: str) -> None:
+    if is_empty_default(section, kind):
+        return  # an empty named part is not printed
     if section.get("heading"):
         texts.append(Heading(plain(section["heading"])))
     _blocks(section.get("content", []), texts)
     for key in ("purposes", "requirements", "general"):
         if section.get(key):
-            _section(section[key], texts)
+            _section(section[key], texts, key)
     specific = section.get("specific")
     if specific:
-        _section(specific, texts)
+        _section(specific, texts, "specific")
         for item in specific["items"]:
             if item["value"] is None:  # with a value, the figure is appended to the text
                 texts.append(plain(item["text"]))
@@ -93,6 +96,7 @@ def _section(section: dict, texts: list) -> None:
     for agency in section.get("agencies", []):
         _blocks(agency["duties"], texts)
     _blocks(section.get("closing", []), texts)
+    _blocks(section.get("sections", []), texts)
 
 
 def missing_texts(plan: dict, document) -> list[str]:
