@@ -335,3 +335,153 @@ def test_server_errors_show_under_the_paragraph_and_link_from_the_summary(page, 
     page.locator("#error-summary").get_by_role("link", name="Nội dung kế hoạch").click()
     page.keyboard.insert_text("Đã viết lại.")
     expect(message).to_have_count(0)
+
+
+# --- Word files, words clerks use, layout, keyboard -----------------------------------------------
+
+
+def test_word_file_opens_as_a_new_draft_with_its_report_linking_to_fields(page, live_server, tmp_path):
+    """The form's side of "Mở tệp Word": the file goes to POST /import, the
+    plan becomes a new draft, warnings and fixes link to their fields."""
+    plan = json.loads((ROOT / "examples" / "minimal.json").read_text(encoding="utf-8"))
+    received = []
+
+    def importer(route):
+        received.append(route.request.headers.get("content-type", ""))
+        route.fulfill(json={"plan": plan, "warnings": [
+            {"code": "unplaced", "message": "Không xếp được đoạn này vào phần nào.", "paragraph": 12,
+             "excerpt": "Ghi chú viết tay", "path": "body.0.content.0.text"}],
+            "fixes": [{"code": "date_day", "message": "Ngày 5 → 05", "paragraph": 3, "excerpt": None, "path": "date.day"}]})
+
+    page.route("**/import", importer)
+    open_form(page, live_server)
+    page.get_by_label("Trích yếu nội dung").press_sequentially("Bản đang soạn")
+    page.wait_for_selector("#save-status:has-text('Đã tự động lưu')")
+    word = tmp_path / "ke-hoach-nam-ngoai.docx"
+    word.write_bytes(b"PK\x03\x04 not really a docx: the route answers")
+    page.set_input_files("#word-input", str(word))
+    report = page.locator("#import-report")
+    expect(report).to_contain_text("Ngày 5 → 05")
+    assert received and received[0].startswith("multipart/form-data")
+    expect(field(page, "summary")).to_have_value(plan["summary"])
+    report.get_by_role("link", name="Không xếp được").click()
+    assert page.evaluate("document.activeElement.classList.contains('pm-body')")
+    report.get_by_role("link", name="Ngày 5 → 05").click()
+    assert page.evaluate("document.activeElement.id") == "f-date-day"
+    page.get_by_role("button", name="Các bản nháp…").click()
+    expect(page.locator("#drafts-list .draft-name", has_text="Bản đang soạn")).to_have_count(1)
+
+
+def test_no_programmer_words_and_examples_by_their_titles(page, live_server):
+    open_form(page, live_server)
+    page.wait_for_selector("#example-select:not([disabled])")
+    for name in ("Lưu tệp kế hoạch…", "Mở tệp kế hoạch…", "Mở tệp Word (.docx, .doc)…"):
+        expect(page.get_by_role("button", name=name)).to_be_visible()
+    options = page.locator("#example-select option").all_inner_texts()
+    assert all("-20" not in option and "minimal" not in option for option in options)
+    shown = page.evaluate("""() => [document.body.innerText,
+      ...[...document.querySelectorAll('[aria-label], [title], [placeholder]')].map((el) =>
+        [el.getAttribute('aria-label'), el.getAttribute('title'), el.getAttribute('placeholder')].join(' '))].join(' ')""")
+    assert "JSON" not in shown
+
+
+def test_outline_jumps_to_a_heading(page, live_server):
+    open_form(page, live_server)
+    open_example(page, "dai-lanh-2024")
+    link = page.locator("#outline-body a", has_text="Tổ chức thực hiện").first
+    link.click()
+    assert page.evaluate("document.getSelection().anchorNode.parentElement.closest('.pm-body > *').textContent") \
+        .startswith("Tổ chức thực hiện")
+
+
+MAIN_ACTION = "Tải bản Word (DOCX)"
+
+
+def tabs_to(page, name: str, limit: int = 10) -> int:
+    for count in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == name:
+            return count
+        if page.evaluate("document.activeElement.matches('a.card-skip, #outline a[href=\"#toolbar\"]')"):
+            page.keyboard.press("Enter")
+    return limit + 1
+
+
+@pytest.mark.parametrize("section", ["Thông tin chung", "Căn cứ", "Nội dung", "Kết thúc", "Nơi nhận", "Người ký", "Phụ lục"])
+def test_main_actions_within_ten_tab_stops_from_any_section(page, live_server, section):
+    open_form(page, live_server)
+    open_example(page, "dai-lanh-2024")
+    page.locator("#outline > ol > li > a", has_text=section).focus()
+    page.keyboard.press("Enter")  # the outline (or a skip link) puts the clerk at the section's start
+    assert tabs_to(page, MAIN_ACTION) <= 10
+
+
+def test_from_inside_the_body_esc_then_tab_leaves_the_editor(page, live_server):
+    open_form(page, live_server)
+    open_example(page, "minimal")
+    body_editor(page).click()
+    page.keyboard.press("Escape")
+    assert tabs_to(page, MAIN_ACTION) <= 10
+
+
+CONTRAST = """() => {
+  const rgb = (text) => (text.match(/[\\d.]+/g) || []).slice(0, 4).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map((c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  const background = (el) => {
+    for (let node = el; node; node = node.parentElement) {
+      const color = rgb(getComputedStyle(node).backgroundColor);
+      if (color.length === 3 || (color.length === 4 && color[3] > 0.9)) return color;
+    }
+    return [255, 255, 255];
+  };
+  const ratio = (fg, bg) => { const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x); return (a + 0.05) / (b + 0.05); };
+  const low = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (!el.checkVisibility() || ![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+    const value = ratio(rgb(getComputedStyle(el).color), background(el));
+    if (value < 4.5) low.push(`${el.tagName}.${el.className}: ${value.toFixed(2)} “${el.textContent.trim().slice(0, 30)}”`);
+  }
+  for (const el of document.querySelectorAll('input[placeholder], textarea[placeholder]')) {
+    if (!el.checkVisibility()) continue;
+    const value = ratio(rgb(getComputedStyle(el, '::placeholder').color), background(el));
+    if (value < 4.5) low.push(`placeholder of ${el.id}: ${value.toFixed(2)}`);
+  }
+  for (const el of document.querySelectorAll('.pm-empty')) {
+    const value = ratio(rgb(getComputedStyle(el, '::after').color), background(el));
+    if (value < 4.5) low.push(`empty paragraph hint: ${value.toFixed(2)}`);
+  }
+  return low;
+}"""
+
+
+def test_text_and_placeholders_have_contrast(page, live_server):
+    open_form(page, live_server)
+    open_example(page, "tu-mo-rong-2022")
+    page.locator("#notice button[aria-label='Đóng thông báo']").click()
+    low = page.evaluate(CONTRAST)
+    assert low == [], "\n".join(low)
+
+
+@pytest.mark.parametrize("width", [1024, 390])
+def test_usable_at_1024_and_readable_on_a_phone(browser, live_server, artifacts, width):
+    context = browser.new_context(viewport={"width": width, "height": 800}, accept_downloads=True)
+    page = context.new_page()
+    open_form(page, live_server)
+    if width < 700:
+        page.get_by_role("button", name="Thao tác ▾").click()  # the toolbar is a menu on a phone
+    open_example(page, "tam-duong-2021")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    widths = page.evaluate(
+        "[...document.querySelectorAll('input[type=text], textarea, select, .pm-body')].filter((el) => el.checkVisibility())"
+        ".map((el) => el.getBoundingClientRect().width)")
+    assert min(widths) >= 60  # the day and month boxes are the narrowest; nothing shrinks to a sliver
+    if width < 700:
+        page.get_by_role("button", name="Thao tác ▾").click()
+        expect(page.locator("#toolbar")).to_be_hidden()
+        page.get_by_role("button", name="Thao tác ▾").click()
+        expect(page.get_by_role("button", name=MAIN_ACTION)).to_be_visible()
+        assert page.evaluate("document.querySelector('.pm-body').getBoundingClientRect().width") >= width * 0.8
+    page.screenshot(path=str(artifacts / f"form-{width}px.png"))
+    context.close()

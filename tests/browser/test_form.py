@@ -321,6 +321,8 @@ def test_every_control_is_labelled_and_a_real_control(page, live_server, name):
     assert page.evaluate("document.activeElement.textContent") == "Bỏ qua thanh công cụ, tới biểu mẫu"
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Lên thanh thao tác (lưu, tải bản Word)"
+    page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "f-issuer-parent"
 
 

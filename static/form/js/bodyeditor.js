@@ -96,6 +96,7 @@ export function createBodyCard(ctx, { footnoteText, onHeadings }) {
   const mount = h("div", { class: "pm-mount", dataset: { path: "body", title: "Nội dung kế hoạch" } });
   const card = h("section", { class: "card card-body", id: "sec-body", "aria-labelledby": "sec-body-title", dataset: { title: "Nội dung kế hoạch" } },
     h("h2", { id: "sec-body-title", class: "card-title" }, "Nội dung kế hoạch"),
+    toolbarLink(),
     h("p", { class: "card-intro", id: "body-help" },
       "Soạn như trong Word: Enter sang đoạn mới; Tab / Shift+Tab hạ / nâng cấp (đề mục, điểm, gạch đầu dòng); gõ “a) ”, “- ”, “+ ” ở đầu đoạn để thành điểm hoặc gạch đầu dòng. Số và chữ đánh tự động. Esc rồi Tab để rời khung soạn."),
     h("div", { class: "body-toolbar", role: "toolbar", "aria-label": "Định dạng nội dung kế hoạch" },
@@ -103,8 +104,7 @@ export function createBodyCard(ctx, { footnoteText, onHeadings }) {
       h("span", { class: "field" }, h("label", { for: "body-part", class: "field-label" }, "Phần của kế hoạch"), part),
       lead.wrap, request.wrap, runIn.wrap,
       h("span", { class: "tool-group" }, bold, italic, footnote, undoButton, redoButton)),
-    mount,
-    toolbarLink());
+    mount);
 
   let timer = null;
   const sync = () => {

@@ -9,12 +9,12 @@ import { addButton, itemButtons, numberField, selectField, stringList, textField
 function card(id, title, intro, ...content) {
   return h("section", { class: "card", id, "aria-labelledby": `${id}-title`, dataset: { title } },
     h("h2", { id: `${id}-title`, class: "card-title" }, title),
+    toolbarLink(),
     intro ? h("p", { class: "card-intro" }, intro) : null,
-    ...content,
-    toolbarLink());
+    ...content);
 }
 
-/** At the end of each part: back to the main actions in one Tab stop. */
+/** At the start of each part: the main actions one Tab stop away. */
 export function toolbarLink() {
   return h("a", { class: "card-skip", href: "#toolbar" }, "Lên thanh thao tác (lưu, tải bản Word)");
 }
