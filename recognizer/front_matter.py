@@ -1,0 +1,126 @@
+"""Between the header and the body: the document type ("KẾ HOẠCH"), the
+summary (one or several lines), the legal bases ("Căn cứ …", "Thực hiện …")
+and the lead-in sentence ("… xây dựng Kế hoạch … như sau:")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from schemas.header import DOCUMENT_TYPES
+
+from .markup import to_markup
+from .notes import Notes
+from .reading import Para
+from .text import clean, words_of
+
+BASIS_STARTS = ("can cu", "thuc hien", "theo de nghi", "xet de nghi", "trien khai", "theo")
+BASIS_STYLE = "ND30LegalBasis"
+SUMMARY_STYLE = "ND30Summary"
+LEAD_IN_HINTS = ("nhu sau", "xay dung ke hoach", "ban hanh ke hoach", "ke hoach thuc hien", "cu the nhu sau")
+RULE = re.compile(r"^[\s_\-–—=.*]*$")
+
+
+@dataclass
+class FrontMatter:
+    document_type: str | None = None
+    summary_lines: list[str] = field(default_factory=list)
+    legal_bases: list[str] = field(default_factory=list)
+    lead_in: str | None = None
+    extra: list[Para] = field(default_factory=list)   # paragraphs before the body that are body text
+
+
+def document_type_of(text: str) -> str | None:
+    words = words_of(text)
+    return next((name for name in DOCUMENT_TYPES if words == words_of(name)), None)
+
+
+def is_basis(para: Para) -> bool:
+    if para.style_id == BASIS_STYLE:
+        return True
+    words = words_of(para.text.lstrip("-–•+ \t"))
+    return any(words.startswith(start + " ") for start in BASIS_STARTS)
+
+
+def read_front_matter(paragraphs: list[Para], notes: Notes) -> FrontMatter:
+    front = FrontMatter()
+    rest = list(paragraphs)
+    while rest and not rest[0].text.strip():
+        rest.pop(0)
+    if rest and document_type_of(rest[0].text):
+        front.document_type = document_type_of(rest[0].text)
+        rest.pop(0)
+        while rest and _summary_line(rest[0]):
+            text, _ = to_markup(rest[0].segments, True, rest[0].base_italic)
+            front.summary_lines.append(clean(text))
+            rest.pop(0)
+    bases: list[tuple[Para, str]] = []
+    for para in rest:
+        text = clean(para.text)
+        if not text or (RULE.match(text) and not para.style_id.startswith("ND30")):
+            continue
+        if front.lead_in is None and is_basis(para) and not _is_lead_in(text):
+            body = _basis_text(para)
+            for piece in re.split(r";\s+(?=(?:Căn cứ|Thực hiện)\s)", body):
+                bases.append((para, piece))
+            continue
+        if front.lead_in is None and not front.extra:
+            front.lead_in = _markup(para, notes)
+            continue
+        front.extra.append(para)
+    _split_lead_in(front, bases, notes)
+    _check_endings(front, bases, notes)
+    return front
+
+
+def _summary_line(para: Para) -> bool:
+    text = clean(para.text)
+    if para.style_id == SUMMARY_STYLE:
+        return bool(text)
+    if not text or RULE.match(text):
+        return False
+    if is_basis(para):
+        # "Thực hiện Chương trình …" is a summary when set like one: centred and bold.
+        return para.align == "center" and para.bold
+    return para.align == "center" or para.bold
+
+
+def _is_lead_in(text: str) -> bool:
+    words = words_of(text)
+    return text.rstrip().endswith(":") and any(hint in words for hint in LEAD_IN_HINTS)
+
+
+def _basis_text(para: Para) -> str:
+    text, _ = to_markup(para.segments, para.base_bold, para.base_italic)
+    return re.sub(r"^[-–•+]\s*", "", clean(text))
+
+
+def _markup(para: Para, notes: Notes) -> str:
+    text, exact = to_markup(para.segments, para.base_bold, para.base_italic)
+    if not exact:
+        notes.warn("formatting_lost", para.index, para.text)
+    return clean(text)
+
+
+def _split_lead_in(front: FrontMatter, bases: list[tuple[Para, str]], notes: Notes) -> None:
+    """"Căn cứ …; Ủy ban nhân dân … xây dựng Kế hoạch … như sau:" typed as one
+    paragraph: the lead-in is split off the last basis."""
+    if not bases or front.lead_in is not None:
+        return
+    para, last = bases[-1]
+    match = re.search(r"[;.]\s+(?P<lead>[^;]+:)\s*$", last)
+    if match and _is_lead_in(match.group("lead")):
+        bases[-1] = (para, last[: match.start()] + last[match.start()])
+        front.lead_in = match.group("lead").strip()
+        notes.fix("lead_in_split", para.index, para.text, "lead_in")
+
+
+def _check_endings(front: FrontMatter, bases: list[tuple[Para, str]], notes: Notes) -> None:
+    for index, (para, text) in enumerate(bases):
+        last = index == len(bases) - 1
+        wanted = "." if last else ";"
+        stripped = text.rstrip()
+        if not stripped.endswith(wanted):
+            code = "last_legal_basis_ending" if last else "legal_basis_ending"
+            notes.fix(code, para.index, text, f"legal_bases.{index}")
+        front.legal_bases.append(stripped.rstrip(".;,:").rstrip() if stripped.endswith((".", ";", ",", ":")) else stripped)

@@ -1,0 +1,226 @@
+"""The header block: parent and issuing body, "Số: …/KH-UBND", the
+national title and motto (recognized and dropped), place and date, and a
+"DỰ THẢO" mark. Read from the header table's cells or from the first
+paragraphs (two columns typed on one line with tabs are split)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from schemas.header import CODE_PATTERN, DOCUMENT_TYPES
+
+from .notes import Notes
+from .reading import Para
+from .text import clean, is_upper, words_of
+
+COLLECTIVES = {"uy ban nhan dan": "Ủy ban nhân dân", "hoi dong nhan dan": "Hội đồng nhân dân"}
+ADMIN_UNITS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
+KEEP_CAPITALS = {"UBND", "HĐND", "MTTQ", "TP", "TP.", "TW"}
+NUMBER_LINE = re.compile(r"^\s*Số\s*[:.]?\s*(?P<number>[^/]*?)\s*/\s*(?P<symbol>.*?)\s*$", re.I)
+DATE_LINE = re.compile(
+    r"^(?P<place>.*?)\s*(?P<comma>,)?\s*ngày\s*(?P<day>[\d.…_ ]*?)\s*tháng\s*(?P<month>[\d.…_ ]*?)\s*năm\s*(?P<year>\d{4})",
+    re.I)
+BLANKS = re.compile(r"^[\s._…-]*$")
+
+
+@dataclass
+class Header:
+    parent: str | None = None
+    name: str | None = None
+    number: int | None = None
+    symbol: str | None = None
+    place: str | None = None
+    date: dict = field(default_factory=dict)
+    draft_mark: str | None = None
+    found: bool = False
+
+
+@dataclass
+class _Piece:
+    text: str
+    bold: bool
+    para: Para
+
+
+def pieces(paragraphs: list[Para]) -> list[_Piece]:
+    """Each line of the header, a paragraph split at tabs (or wide gaps)
+    when a clerk typed both columns on one line."""
+    result = []
+    for para in paragraphs:
+        raw = para.text if para.cell is not None else re.sub(r" {4,}", "\t", para.text)
+        for part in raw.replace("\n", "\t").split("\t"):
+            text = clean(part)
+            if text:
+                result.append(_Piece(text, para.bold, para))
+    return result
+
+
+def is_national_title(text: str) -> bool:
+    return "cong hoa xa hoi chu nghia viet nam" in words_of(text)
+
+
+def is_motto(text: str) -> bool:
+    words = words_of(text)
+    return "doc lap" in words and "hanh phuc" in words
+
+
+def read_header(paragraphs: list[Para], notes: Notes) -> Header:
+    header = Header()
+    issuer_lines: list[_Piece] = []
+    for piece in pieces(paragraphs):
+        text = piece.text
+        if BLANKS.match(text):
+            continue
+        if is_national_title(text):
+            header.found = True
+            if not is_upper(text):
+                notes.fix("national_title_case", piece.para.index, text)
+            continue
+        if is_motto(text):
+            header.found = True
+            if text != "Độc lập - Tự do - Hạnh phúc":
+                notes.fix("motto_hyphens", piece.para.index, text)
+            continue
+        if words_of(text).startswith("du thao"):
+            header.draft_mark = clean(text[:1].upper() + text[1:].lower())
+            continue
+        number = NUMBER_LINE.match(text)
+        if number and words_of(text).startswith("so"):
+            header.found = True
+            _number_symbol(header, number, piece.para, notes)
+            continue
+        date = DATE_LINE.match(text)
+        if date:
+            header.found = True
+            _place_date(header, date, piece.para, notes)
+            continue
+        if header.number is None and header.symbol is None and not header.place:
+            issuer_lines.append(piece)
+    _issuer(header, issuer_lines, notes)
+    return header
+
+
+def _number_symbol(header: Header, match: re.Match, para: Para, notes: Notes) -> None:
+    number = match.group("number").strip()
+    if number.isdigit() and 0 < int(number) < 1_000_000:
+        header.number = int(number)
+        if int(number) < 10 and len(number) == 1:
+            notes.fix("number_leading_zero", para.index, para.text, "number", found=number, fixed=f"{int(number):02d}")
+    elif number and not BLANKS.match(number):
+        notes.warn("unreadable_number", para.index, para.text, "number", found=number)
+    symbol = match.group("symbol")
+    if " " in symbol.strip():
+        fixed = re.sub(r"\s+", "", symbol)
+        notes.fix("symbol_spaces", para.index, para.text, "symbol", found=symbol, fixed=fixed)
+        symbol = fixed
+    parts = symbol.split("/")
+    if len(parts) > 1 and any(re.fullmatch(r"(19|20)\d\d", p) for p in parts):
+        fixed = "/".join(p for p in parts if not re.fullmatch(r"(19|20)\d\d", p))
+        notes.fix("symbol_year", para.index, para.text, "symbol", found=symbol, fixed=fixed)
+        symbol = fixed
+    symbol = symbol.strip().strip(".")
+    if re.match(CODE_PATTERN, symbol):
+        header.symbol = symbol
+    elif symbol:
+        notes.warn("unreadable_symbol", para.index, para.text, "symbol", found=symbol)
+
+
+def _place_date(header: Header, match: re.Match, para: Para, notes: Notes) -> None:
+    place = clean(match.group("place")).rstrip(",").strip()
+    if place:
+        header.place = place
+        if not match.group("comma"):
+            notes.fix("place_comma", para.index, para.text, "place")
+    date = {"year": int(match.group("year"))}
+    day, month = match.group("day").strip(), match.group("month").strip()
+    if month.isdigit() and 1 <= int(month) <= 12:
+        date["month"] = int(month)
+        wanted = f"{int(month):02d}" if int(month) <= 2 else str(int(month))
+        if month != wanted:
+            notes.fix("month_leading_zero", para.index, para.text, "date.month", found=month, fixed=wanted)
+    if day.isdigit() and 1 <= int(day) <= 31 and "month" in date:
+        date["day"] = int(day)
+        if len(day) == 1:
+            notes.fix("day_leading_zero", para.index, para.text, "date.day", found=day, fixed=f"{int(day):02d}")
+    header.date = date
+
+
+def _issuer(header: Header, lines: list[_Piece], notes: Notes) -> None:
+    texts = [p.text for p in lines if not _is_type_line(p.text)]
+    if not texts:
+        return
+    header.found = True
+    bolds = [p.bold for p in lines if not _is_type_line(p.text)]
+    if any(bolds) and not all(bolds) and not bolds[0]:
+        first_bold = bolds.index(True)
+        parent, name = texts[:first_bold], texts[first_bold:]
+    elif len(texts) == 1:
+        parent, name = [], texts
+    elif words_of(texts[-2]) in COLLECTIVES:
+        parent, name = texts[:-2], texts[-2:]
+    elif len(texts) == 2 and words_of(texts[0]) in COLLECTIVES:
+        parent, name = [], texts
+    else:
+        parent, name = texts[:-1], texts[-1:]
+    if not all(is_upper(t) for t in name) or not all(bolds[len(parent):]):
+        notes.fix("issuer_case", lines[0].para.index, " ".join(name), "issuer.name")
+    header.parent = restore_case(" ".join(parent), header.place) if parent else None
+    header.name = restore_case(" ".join(name), header.place)
+
+
+def _is_type_line(text: str) -> bool:
+    return any(words_of(text) == words_of(name) for name in DOCUMENT_TYPES)
+
+
+def restore_case(text: str, place: str | None = None) -> str:
+    """"ỦY BAN NHÂN DÂN HUYỆN TAM ĐƯỜNG" → "Ủy ban nhân dân huyện Tam Đường":
+    the collective and the unit words in lower case, the place name in
+    title case (spelled as in the place-and-date line when it is that place)."""
+    text = clean(text)
+    if not is_upper(text):
+        return text
+    result = []
+    rest = text
+    first_word = rest.split(" ")[0]
+    if first_word in KEEP_CAPITALS:
+        result.append(first_word)
+        rest = rest[len(first_word):].strip()
+    for folded, proper in COLLECTIVES.items():
+        if words_of(rest).startswith(folded):
+            words = len(folded.split())
+            result.append(proper)
+            rest = " ".join(rest.split(" ")[words:]).strip()
+            break
+    while rest:
+        lowered = rest.lower()
+        unit = next((u for u in ADMIN_UNITS if lowered == u or lowered.startswith(u + " ")), None)
+        if unit is None:
+            break
+        result.append(unit)
+        rest = rest[len(unit):].strip()
+    if rest:
+        if place and words_of(rest) == words_of(place):
+            result.append(place)
+        elif result:
+            result.append(" ".join(w if w in KEEP_CAPITALS else w[:1] + w[1:].lower() for w in rest.split(" ")))
+        else:
+            words = rest.split(" ")
+            first = words[0] if words[0] in KEEP_CAPITALS else words[0][:1] + words[0][1:].lower()
+            tail = [w if w in KEEP_CAPITALS else w.lower() for w in words[1:]]
+            result.append(" ".join([first] + tail))
+    return " ".join(result)
+
+
+def abbreviation(name: str) -> str:
+    words = words_of(name)
+    if words.startswith("uy ban nhan dan"):
+        return "UBND"
+    if words.startswith("hoi dong nhan dan"):
+        return "HĐND"
+    initials = "".join(w[0] for w in name.split() if w[:1].isalpha()).upper()
+    return initials[:10] or "UBND"
+
+
+def type_code(document_type: str) -> str:
+    return DOCUMENT_TYPES[document_type]

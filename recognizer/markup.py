@@ -1,0 +1,151 @@
+"""Runs back to the plan's inline markup: bold → ``**…**``, italic →
+``*…*``, footnotes → ``^[…]``, literal ``*`` and ``\\`` escaped. Formatting
+the paragraph style gives anyway (a bold heading style) is not markup."""
+
+from __future__ import annotations
+
+from generators.inline import Footnote, Run, parse
+
+from .reading import Segment
+from .text import clean
+
+WHITESPACE = " \t\n\u00a0"
+
+
+def escape(text: str, in_note: bool = False) -> str:
+    text = text.replace("\\", "\\\\").replace("*", "\\*")
+    if in_note:
+        return text.replace("[", "\\[").replace("]", "\\]")
+    return text.replace("^[", "^\\[")
+
+
+def flatten(segments: list[Segment]) -> list[Segment]:
+    """Tabs and line breaks as spaces; neighbours of one formatting merged."""
+    merged: list[Segment] = []
+    for segment in segments:
+        if segment.note is not None:
+            merged.append(segment)
+            continue
+        text = segment.text.replace("\t", " ").replace("\n", " ")
+        if not text:
+            continue
+        last = merged[-1] if merged else None
+        if last is not None and last.note is None and not text.strip() and not last.text.strip() == "":
+            merged[-1] = Segment(last.text + text, last.bold, last.italic)
+        elif last is not None and last.note is None and (last.bold, last.italic) == (segment.bold, segment.italic):
+            merged[-1] = Segment(last.text + text, last.bold, last.italic)
+        else:
+            merged.append(Segment(text, segment.bold, segment.italic))
+    return merged
+
+
+def drop_prefix(segments: list[Segment], count: int) -> list[Segment]:
+    """``segments`` without their first ``count`` characters (a label)."""
+    result = []
+    for segment in segments:
+        if count <= 0 or segment.note is not None:
+            result.append(segment)
+            continue
+        if len(segment.text) <= count:
+            count -= len(segment.text)
+            continue
+        result.append(Segment(segment.text[count:], segment.bold, segment.italic))
+        count = 0
+    return result
+
+
+def to_markup(segments: list[Segment], base_bold: bool = False, base_italic: bool = False,
+              bold_markup: bool = True) -> tuple[str, bool]:
+    """(markup, exact): the markup of ``segments``; ``exact`` is False when
+    their formatting could not be expressed and was dropped."""
+    wanted = _wanted(segments, base_bold, base_italic, bold_markup)
+    target = _runs_of(wanted)
+    # Text as typed when it reads the same (most text, and the shortest),
+    # else with "*", "\\" and "^[" escaped.
+    for escaping in (False, True):
+        text = clean(_build(wanted, escaping=escaping))
+        if _runs_of(parse(text)) == target:
+            return text, True
+    plain = [Segment(s.text) if s.note is None else s for s in wanted]
+    return clean(_build(plain)), False
+
+
+def _wanted(segments, base_bold, base_italic, bold_markup) -> list[Segment]:
+    result = []
+    for segment in flatten(segments):
+        if segment.note is not None:
+            note = tuple(_wanted(list(segment.note), False, False, True))
+            result.append(Segment("", note=note))
+        else:
+            bold = segment.bold and not base_bold and bold_markup
+            italic = segment.italic and not base_italic
+            result.append(Segment(segment.text, bold and bool(segment.text.strip()), italic and bool(segment.text.strip())))
+    return _merge_same(result)
+
+
+def _merge_same(segments: list[Segment]) -> list[Segment]:
+    merged: list[Segment] = []
+    for segment in segments:
+        last = merged[-1] if merged else None
+        if last is not None and last.note is None and segment.note is None and (
+                (last.bold, last.italic) == (segment.bold, segment.italic) or not segment.text.strip()):
+            merged[-1] = Segment(last.text + segment.text, last.bold, last.italic)
+        else:
+            merged.append(segment)
+    return merged
+
+
+def _build(segments: list[Segment], in_note: bool = False, escaping: bool = True) -> str:
+    parts = []
+    for segment in segments:
+        if segment.note is not None:
+            parts.append("^[" + _build(list(segment.note), True, escaping).strip() + "]")
+            continue
+        text = segment.text
+        marker = "***" if segment.bold and segment.italic else "**" if segment.bold else "*" if segment.italic else ""
+        if not marker:
+            parts.append(escape(text, in_note) if escaping else text)
+            continue
+        core = text.strip(WHITESPACE)
+        lead = text[: len(text) - len(text.lstrip(WHITESPACE))]
+        trail = text[len(text.rstrip(WHITESPACE)):]
+        parts.append(f"{lead}{marker}{escape(core, in_note) if escaping else core}{marker}{trail}")
+    return "".join(parts)
+
+
+def _runs_of(items) -> list:
+    """Comparable form: visible characters with their formatting, footnotes in place."""
+    result = []
+    for item in items:
+        if isinstance(item, Footnote):
+            result.append(("note", tuple(_runs_of(item.runs))))
+        elif isinstance(item, Segment) and item.note is not None:
+            result.append(("note", tuple(_runs_of(item.note))))
+        else:
+            bold, italic = item.bold, item.italic
+            for char in item.text:
+                if char.isspace():
+                    result.append((" ", False, False))
+                else:
+                    result.append((char, bold, italic))
+    while result and result[0] == (" ", False, False):
+        result.pop(0)
+    while result and result[-1] == (" ", False, False):
+        result.pop()
+    return _squash_spaces(result)
+
+
+def _squash_spaces(chars: list) -> list:
+    out = []
+    for char in chars:
+        if char == (" ", False, False) and out and out[-1] == char:
+            continue
+        out.append(char)
+    return out
+
+
+def plain_text(segments: list[Segment]) -> str:
+    return clean("".join(s.text for s in flatten(segments) if s.note is None))
+
+
+__all__ = ["Run", "drop_prefix", "escape", "flatten", "plain_text", "to_markup"]

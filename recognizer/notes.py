@@ -1,0 +1,95 @@
+"""What the recognizer tells the clerk: warnings (what it could not place)
+and fixes (each Decree 30 deviation it corrected), one catalogue of codes
+with their Vietnamese messages, in the shape of CONTRACTS.md #3:
+``{"code", "message", "paragraph", "excerpt", "path"}``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .text import excerpt as first_words
+
+WARNINGS = {
+    "no_header": "Không tìm thấy phần đầu văn bản (tên cơ quan, số ký hiệu, địa danh ngày tháng).",
+    "no_issuer": "Không tìm thấy tên cơ quan ban hành; đã điền tạm, hãy nhập lại.",
+    "no_document_type": "Không tìm thấy tên loại văn bản (ví dụ: KẾ HOẠCH); đã dùng mặc định \"Kế hoạch\".",
+    "unknown_document_type": "Tên loại \"{found}\" không có trong Phụ lục III Nghị định 30; đã dùng \"Kế hoạch\".",
+    "no_summary": "Không tìm thấy trích yếu nội dung; đã điền tạm, hãy nhập lại.",
+    "no_place_date": "Không tìm thấy địa danh và ngày tháng; đã điền tạm, hãy nhập lại.",
+    "no_year": "Không đọc được năm ban hành; đã dùng năm {year}, hãy kiểm tra lại.",
+    "invalid_date": "Ngày {day}/{month}/{year} không có trên lịch; đã để trống ngày.",
+    "unreadable_number": "Không đọc được số văn bản \"{found}\"; đã để trống cho văn thư cấp số.",
+    "unreadable_symbol": "Ký hiệu \"{found}\" không đúng dạng (chữ, số, dấu gạch nối); đã dùng ký hiệu mặc định.",
+    "no_signatory": "Không tìm thấy người ký (chức vụ và họ tên); đã điền tạm, hãy nhập lại.",
+    "no_signer_name": "Không tìm thấy họ tên người ký; đã điền tạm, hãy nhập lại.",
+    "no_recipients": "Không tìm thấy phần \"Nơi nhận\".",
+    "no_body": "Không tìm thấy nội dung kế hoạch (các đề mục I., II., 1., 2. …).",
+    "no_closing": "Không tìm thấy đoạn kết thúc (\"Trên đây là Kế hoạch …\").",
+    "unplaced_paragraph": "Đoạn này không xếp được vào phần nào của kế hoạch; đã bỏ qua.",
+    "table_in_body": "Bảng trong phần nội dung không chuyển được thành nội dung kế hoạch; đã chuyển thành phụ lục.",
+    "unreadable_table": "Không đọc được bảng số liệu (cần dòng tiêu đề và các cột số); đã bỏ qua bảng.",
+    "unreadable_cell": "Ô \"{found}\" không phải là số; đã để trống ô này.",
+    "formatting_lost": "Không giữ được chữ đậm/nghiêng của đoạn này; đã giữ nguyên chữ.",
+    "heading_too_deep": "Đề mục lồng quá 4 cấp; đã chuyển thành đoạn văn.",
+    "too_many": "Có quá nhiều {what} (tối đa {max}); phần vượt quá đã bị bỏ qua.",
+    "too_long": "Đoạn dài quá {max} ký tự; đã cắt bớt.",
+    "lost_line_break": "Đoạn có xuống dòng bên trong; đã nối thành một dòng.",
+    "signatory_authority": "Không rõ thẩm quyền ký \"{found}\"; hãy kiểm tra lại.",
+    "not_a_plan": "Tệp này có vẻ không phải là một kế hoạch; đã nhận những gì đọc được.",
+    "empty_document": "Tệp không có nội dung.",
+    "clipboard_empty": "Không có nội dung để dán.",
+}
+
+FIXES = {
+    "day_leading_zero": "Ngày {found} → {fixed} (ngày dưới 10 phải có số 0 ở trước).",
+    "month_leading_zero": "Tháng {found} → {fixed} (chỉ tháng 1 và 2 có số 0 ở trước).",
+    "number_leading_zero": "Số {found} → {fixed} (số dưới 10 phải có số 0 ở trước).",
+    "symbol_spaces": "Ký hiệu \"{found}\" → \"{fixed}\" (không có khoảng trắng).",
+    "symbol_year": "Ký hiệu \"{found}\" → \"{fixed}\" (ký hiệu không ghi năm).",
+    "legal_basis_ending": "Căn cứ phải kết thúc bằng dấu chấm phẩy \";\".",
+    "last_legal_basis_ending": "Căn cứ cuối cần kết thúc bằng dấu chấm \".\".",
+    "lead_in_split": "Câu dẫn được tách khỏi căn cứ cuối thành một đoạn riêng.",
+    "point_letter": "Điểm {found} sau {previous} → {fixed} (bảng chữ cái tiếng Việt).",
+    "label_sequence": "Số thứ tự {found} → {fixed} (đánh số lại liên tục).",
+    "closing_ending": "Thiếu \"./.\" ở cuối đoạn kết thúc; đã thêm.",
+    "recipient_format": "Nơi nhận: mỗi dòng bắt đầu bằng \"- \" và kết thúc bằng \";\"; dòng Lưu kết thúc bằng \".\".",
+    "archive_office": "Dòng Lưu phải có VT (văn thư) đứng đầu; đã thêm.",
+    "recipients_title_format": "\"Nơi nhận:\" phải in nghiêng đậm, cỡ chữ 12.",
+    "recipients_size": "Danh sách nơi nhận phải cỡ chữ 11.",
+    "margin": "Lề {side} {found} mm → {fixed} mm.",
+    "page_size": "Khổ giấy {found} → A4 (210 × 297 mm).",
+    "body_size": "Cỡ chữ nội dung {found} → 14 (13–14 theo Nghị định 30).",
+    "font": "Phông chữ \"{found}\" → Times New Roman.",
+    "motto_hyphens": "Tiêu ngữ phải là \"Độc lập - Tự do - Hạnh phúc\" (gạch nối có khoảng trắng).",
+    "national_title_case": "Quốc hiệu phải viết in hoa: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM.",
+    "issuer_case": "Tên cơ quan ban hành phải viết in hoa, đậm.",
+    "heading_case": "Đề mục cấp I. phải viết in hoa.",
+    "signer_title": "Bỏ học hàm, học vị trước tên người ký: \"{found}\" → \"{fixed}\".",
+    "authority_dot": "Thẩm quyền ký \"{found}\" → \"{fixed}\".",
+    "place_comma": "Thiếu dấu phẩy sau địa danh; đã thêm.",
+    "double_spaces": "Bỏ khoảng trắng thừa.",
+}
+
+
+@dataclass
+class Notes:
+    """Warnings and fixes of one import, in the order found."""
+
+    warnings: list[dict] = field(default_factory=list)
+    fixes: list[dict] = field(default_factory=list)
+
+    def warn(self, code: str, paragraph: int | None = None, text: str | None = None, path: str | None = None, **params):
+        self.warnings.append(_item(WARNINGS, code, paragraph, text, path, params))
+
+    def fix(self, code: str, paragraph: int | None = None, text: str | None = None, path: str | None = None, **params):
+        self.fixes.append(_item(FIXES, code, paragraph, text, path, params))
+
+
+def _item(catalogue: dict, code: str, paragraph, text, path, params) -> dict:
+    return {
+        "code": code,
+        "message": catalogue[code].format(**params),
+        "paragraph": paragraph,
+        "excerpt": first_words(text) if text else None,
+        "path": path,
+    }

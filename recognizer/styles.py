@@ -1,0 +1,128 @@
+"""Effective formatting: what Word shows for a run or a paragraph after
+direct formatting, character style, paragraph style (and the styles it is
+based on) and the document defaults."""
+
+from __future__ import annotations
+
+
+class _Names:
+    """``W.t`` → "{http://…/main}t": Clark names of WordprocessingML."""
+
+    ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def __getattr__(self, name: str) -> str:
+        return f"{{{self.ns}}}{name}"
+
+
+W = _Names()
+OFF = {"0", "false", "off", "none"}
+
+
+def on(element) -> bool | None:
+    """The value of a toggle property element (<w:b/>, <w:b w:val="0"/>), or None if absent."""
+    if element is None:
+        return None
+    return element.get(W.val, "true").lower() not in OFF
+
+
+class Styles:
+    def __init__(self, root):
+        self.by_id: dict[str, object] = {}
+        self.default_paragraph = ""
+        self.defaults_rpr = None
+        self._chains: dict[str, list] = {}
+        if root is None:
+            return
+        for style in root.findall(W.style):
+            style_id = style.get(W.styleId, "")
+            self.by_id[style_id] = style
+            if style.get(W.type) == "paragraph" and style.get(W.default) in ("1", "true"):
+                self.default_paragraph = style_id
+        defaults = root.find(W.docDefaults)
+        if defaults is not None:
+            self.defaults_rpr = defaults.find(f"{W.rPrDefault}/{W.rPr}")
+
+    def name(self, style_id: str) -> str:
+        style = self.by_id.get(style_id)
+        if style is None:
+            return ""
+        name = style.find(W.name)
+        return name.get(W.val, "") if name is not None else ""
+
+    def chain(self, style_id: str | None) -> list:
+        """The style and the styles it is based on, nearest first."""
+        if not style_id:
+            return []
+        if style_id in self._chains:
+            return self._chains[style_id]
+        chain, seen = [], set()
+        current = style_id
+        while current and current not in seen and current in self.by_id:
+            seen.add(current)
+            style = self.by_id[current]
+            chain.append(style)
+            based = style.find(W.basedOn)
+            current = based.get(W.val) if based is not None else None
+        self._chains[style_id] = chain
+        return chain
+
+    def paragraph_style_id(self, p) -> str:
+        props = p.find(W.pPr)
+        style = props.find(W.pStyle) if props is not None else None
+        return style.get(W.val, "") if style is not None else self.default_paragraph
+
+    def paragraph_property(self, p, style_id: str, tag: str):
+        """The nearest w:pPr child ``tag`` for this paragraph, or None."""
+        props = p.find(W.pPr) if p is not None else None
+        if props is not None and props.find(tag) is not None:
+            return props.find(tag)
+        for style in self.chain(style_id):
+            props = style.find(W.pPr)
+            if props is not None and props.find(tag) is not None:
+                return props.find(tag)
+        return None
+
+    def _run_property(self, run, style_id: str, tag: str):
+        if run is not None:
+            props = run.find(W.rPr)
+            if props is not None and props.find(tag) is not None:
+                return props.find(tag)
+            char_style = props.find(W.rStyle) if props is not None else None
+            if char_style is not None:
+                for style in self.chain(char_style.get(W.val)):
+                    style_props = style.find(W.rPr)
+                    if style_props is not None and style_props.find(tag) is not None:
+                        return style_props.find(tag)
+        for style in self.chain(style_id):
+            props = style.find(W.rPr)
+            if props is not None and props.find(tag) is not None:
+                return props.find(tag)
+        if self.defaults_rpr is not None:
+            return self.defaults_rpr.find(tag)
+        return None
+
+    def run_emphasis(self, run, style_id: str) -> tuple[bool, bool]:
+        return bool(on(self._run_property(run, style_id, W.b))), bool(on(self._run_property(run, style_id, W.i)))
+
+    def run_size(self, run, style_id: str) -> float | None:
+        size = self._run_property(run, style_id, W.sz)
+        try:
+            return int(size.get(W.val)) / 2 if size is not None else None
+        except (TypeError, ValueError):
+            return None
+
+    def run_font(self, run, style_id: str) -> str | None:
+        fonts = self._run_property(run, style_id, W.rFonts)
+        if fonts is None:
+            return None
+        return fonts.get(W.ascii) or fonts.get(W.hAnsi)
+
+    def alignment(self, p, style_id: str) -> str:
+        jc = self.paragraph_property(p, style_id, W.jc)
+        value = jc.get(W.val, "") if jc is not None else ""
+        return {"start": "left", "end": "right", "distribute": "both"}.get(value, value)
+
+    def border_bottom(self, p, style_id: str) -> bool:
+        borders = self.paragraph_property(p, style_id, W.pBdr)
+        bottom = borders.find(W.bottom) if borders is not None else None
+        return bottom is not None and bottom.get(W.val, "none") not in ("none", "nil")
