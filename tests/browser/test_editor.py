@@ -8,6 +8,8 @@ import json
 import pytest
 from playwright.sync_api import expect
 
+from schemas import load_plan
+
 from .conftest import ROOT
 from .form_page import (body_editor, body_paragraphs, current_block, download_json, field, open_example, open_form,
                         upload)
@@ -488,3 +490,19 @@ def test_usable_at_1024_and_readable_on_a_phone(browser, live_server, artifacts,
         assert page.evaluate("document.querySelector('.pm-body').getBoundingClientRect().width") >= width * 0.8
     page.screenshot(path=str(artifacts / f"form-{width}px.png"))
     context.close()
+
+
+def test_a_real_word_file_opens_as_a_new_draft(page, live_server, tmp_path):
+    """A .docx rendered by the service, read back by POST /import (the importer's recognizer)."""
+    plan = json.loads((ROOT / "examples" / "tam-duong-2021.json").read_text(encoding="utf-8"))
+    client = live_server.app.test_client()
+    if client.post("/import").status_code == 404:
+        pytest.skip("POST /import is not on this branch")
+    word = tmp_path / "ke-hoach-tam-duong.docx"
+    word.write_bytes(client.post("/render?format=docx", json=plan).data)
+    open_form(page, live_server)
+    page.set_input_files("#word-input", str(word))
+    page.wait_for_selector("#notice:has-text('ke-hoach-tam-duong.docx')")
+    expect(field(page, "summary")).to_have_value(plan["summary"])
+    # The same plan once defaults are applied (the recognizer writes them out).
+    assert load_plan(download_json(page))["body"] == load_plan(plan)["body"]
