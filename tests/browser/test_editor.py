@@ -506,3 +506,30 @@ def test_a_real_word_file_opens_as_a_new_draft(page, live_server, tmp_path):
     expect(field(page, "summary")).to_have_value(plan["summary"])
     # The same plan once defaults are applied (the recognizer writes them out).
     assert load_plan(download_json(page))["body"] == load_plan(plan)["body"]
+
+
+@pytest.mark.parametrize("name", [path.stem for path in sorted((ROOT / "examples").glob("*.json"))])
+def test_every_example_body_survives_the_editor_conversions(page, live_server, name):
+    """bodyToDoc / docToBody of the bundle (frontend/src/structure.js), in the browser."""
+    body = json.loads((ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8"))["body"]
+    open_form(page, live_server)
+    again = page.evaluate(f"async (body) => {{ const m = await import('{EDITOR_MODULE}');"
+                          " return m.docToBody(m.bodyToDoc(body)).body; }", body)
+    assert again == body
+
+
+def test_committed_bundle_is_built_from_the_sources(tmp_path):
+    """static/form/editor/editor.js is what `npm run build` makes of frontend/src
+    (checked where the build tools are installed; nothing needs node to run)."""
+    import shutil
+    import subprocess
+
+    frontend = ROOT / "frontend"
+    esbuild = frontend / "node_modules" / ".bin" / "esbuild"
+    if not esbuild.exists() or not shutil.which("node"):
+        pytest.skip("frontend/node_modules not installed (cd frontend && npm ci)")
+    package = json.loads((frontend / "package.json").read_text(encoding="utf-8"))
+    command = package["scripts"]["build"].replace("--outfile=../static/form/editor/editor.js", f"--outfile={tmp_path / 'editor.js'}")
+    subprocess.run(command, shell=True, cwd=frontend, check=True, capture_output=True,
+                   env={"PATH": f"{frontend / 'node_modules' / '.bin'}:/usr/bin:/bin"})
+    assert (tmp_path / "editor.js").read_bytes() == (ROOT / "static" / "form" / "editor" / "editor.js").read_bytes()
