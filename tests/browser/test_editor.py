@@ -91,7 +91,7 @@ def set_part(page, node: dict) -> None:
     body_editor(page).focus()
 
 
-@pytest.mark.parametrize("name", ["minimal", "tam-duong-2021"])
+@pytest.mark.parametrize("name", ["minimal", "tam-duong-2021", "tu-mo-rong-2022", "dai-lanh-2024"])
 def test_retyping_an_example_with_the_keyboard_gives_the_same_plan(page, live_server, name):
     example = json.loads((ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8"))
     open_form(page, live_server)
