@@ -533,3 +533,18 @@ def test_committed_bundle_is_built_from_the_sources(tmp_path):
     subprocess.run(command, shell=True, cwd=frontend, check=True, capture_output=True,
                    env={"PATH": f"{frontend / 'node_modules' / '.bin'}:/usr/bin:/bin"})
     assert (tmp_path / "editor.js").read_bytes() == (ROOT / "static" / "form" / "editor" / "editor.js").read_bytes()
+
+
+def test_parts_inside_parts_are_offered_only_under_their_part(page, live_server):
+    open_form(page, live_server)
+    body_editor(page).click()
+    page.keyboard.press("Shift+Tab")
+    part = page.get_by_label("Phần của kế hoạch")
+    expect(part.locator("option[value=purposes]")).to_be_disabled()
+    part.select_option("purposes_requirements")
+    page.keyboard.press("End")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    expect(part.locator("option[value=purposes]")).to_be_enabled()
+    expect(part.locator("option[value=agency]")).to_be_disabled()

@@ -2,7 +2,7 @@
 // frontend/) with its toolbar, kept mounted across the form's re-renders;
 // its content goes back into the plan shortly after each change.
 
-import { createBodyEditor } from "../editor/editor.js";
+import { createBodyEditor, SUB_PARTS } from "../editor/editor.js";
 import { importClipboard } from "./api.js";
 import { h } from "./dom.js";
 import { notify } from "./notice.js";
@@ -131,6 +131,11 @@ export function createBodyCard(ctx, { footnoteText, onHeadings }) {
       const isHeading = info.type === "heading";
       part.disabled = !isHeading;
       part.value = isHeading ? info.attrs.kind : "section";
+      // A part inside a part is offered only under its own part ("Mục đích" under "Mục đích, yêu cầu").
+      for (const option of part.options) {
+        const sub = SUB_PARTS[option.value];
+        option.disabled = Boolean(sub) && sub.parent !== info.parentKind && option.value !== part.value;
+      }
       runIn.box.disabled = !isHeading;
       runIn.box.checked = isHeading && info.attrs.run_in;
       const agency = isHeading && info.attrs.kind === "agency";
