@@ -548,3 +548,18 @@ def test_parts_inside_parts_are_offered_only_under_their_part(page, live_server)
     page.keyboard.press("Tab")
     expect(part.locator("option[value=purposes]")).to_be_enabled()
     expect(part.locator("option[value=agency]")).to_be_disabled()
+
+
+def test_list_near_its_limit_shows_a_count(page, live_server, tmp_path):
+    plan = json.loads((ROOT / "examples" / "minimal.json").read_text(encoding="utf-8"))
+    plan["legal_bases"] = [f"Căn cứ văn bản số {n}" for n in range(1, 47)]
+    source = tmp_path / "nhieu-can-cu.json"
+    source.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    open_form(page, live_server)
+    upload(page, source)
+    note = page.locator('[data-path="legal_bases"] .list-count')
+    expect(note).to_have_text("46 / 50 mục")
+    for _ in range(5):
+        page.get_by_role("button", name="Thêm căn cứ").click()
+    expect(note).to_contain_text("quá giới hạn 50")
+    expect(page.locator("#error-summary")).to_contain_text("Căn cứ")
