@@ -16,11 +16,13 @@ WORKDIR /srv/plans
 COPY --chown=plans:plans . .
 USER plans
 ENV PATH=/opt/venv/bin:$PATH \
-    PYTHONUNBUFFERED=1
+    PYTHONUNBUFFERED=1 \
+    HOST=0.0.0.0 \
+    PORT=8000
 
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
   CMD ["python3", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"]
-# One worker process owns the LibreOffice pool; its threads serve requests.
-CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "1", "--threads", "16", \
-     "--timeout", "120", "--graceful-timeout", "30", "app:create_app()"]
+# waitress in one process that owns the LibreOffice pool (see serve.py).
+STOPSIGNAL SIGTERM
+CMD ["python3", "serve.py"]

@@ -5,7 +5,7 @@ then ``PLANS_*`` environment variables, then ``test_config``), the PDF
 converter, the API blueprints and the clerks' form.
 
 Run for development: ``.venv/bin/flask --app app run``; production:
-``gunicorn 'app:create_app()'`` (see README).
+``python serve.py`` (waitress; see README).
 """
 
 from __future__ import annotations

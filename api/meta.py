@@ -20,26 +20,37 @@ EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
+BLOCK_COMPONENT = "Block"
+
+
 def block_property(converter, field, **kwargs) -> dict:
     """OpenAPI/JSON Schema for the polymorphic body blocks, chosen by ``type``.
 
-    ``if``/``then`` on the type rather than ``oneOf``: a validator then checks
-    each block against its own schema only, instead of against every block
-    schema at every nesting level (exponential in the depth)."""
+    The union is one component, ``Block``, referenced by every list of blocks
+    (each list names the types it admits). ``if``/``then`` on the type rather
+    than ``oneOf``: a validator then checks each block against its own schema
+    only, instead of against every block schema at every nesting level
+    (exponential in the depth)."""
     if not isinstance(field, Block):
         return {}
-    return {
-        "type": "object",
-        "required": ["type"],
-        "properties": {"type": {"enum": list(field.choices)}},
-        "allOf": [
-            {
-                "if": {"properties": {"type": {"const": name}}},
-                "then": converter.resolve_nested_schema(BLOCK_SCHEMAS[name].__class__),
-            }
-            for name in field.choices
-        ],
-    }
+    components = converter.spec.components
+    if BLOCK_COMPONENT not in components.schemas:
+        # Registered before its branches: they hold lists of blocks themselves.
+        components.schema(BLOCK_COMPONENT, {
+            "type": "object",
+            "title": "Mục nội dung",
+            "description": "Một khối của phần nội dung, phân biệt theo trường type.",
+            "required": ["type"],
+            "properties": {"type": {"enum": list(BLOCK_SCHEMAS)}},
+        })
+        components.schemas[BLOCK_COMPONENT]["allOf"] = [
+            {"if": {"properties": {"type": {"const": name}}}, "then": converter.resolve_nested_schema(schema.__class__)}
+            for name, schema in BLOCK_SCHEMAS.items()
+        ]
+    reference = {"$ref": f"#/components/schemas/{BLOCK_COMPONENT}"}
+    if field.allowed:  # a list that admits only some types says which
+        reference["properties"] = {"type": {"enum": list(field.allowed)}}
+    return reference
 
 
 def json_schema(openapi: dict) -> dict:
@@ -55,6 +66,11 @@ def json_schema(openapi: dict) -> dict:
         reachable.add(name)
         for ref in _refs(definitions[name]):
             pending.append(ref.rsplit("/", 1)[1])
+    for definition in definitions.values():
+        for prop in definition.get("properties", {}).values():
+            if "enum" in prop:  # the values say it all: no type or length
+                prop.pop("type", None)
+                prop.pop("maxLength", None)
     return {
         "$schema": JSON_SCHEMA_DIALECT,
         "title": "Kế hoạch theo Nghị định 30/2020/NĐ-CP",
@@ -87,7 +103,9 @@ EXAMPLE_ITEM = {"type": "object", "properties": {"name": {"type": "string"}, "su
 @blp.doc(summary="JSON Schema của kế hoạch (sinh từ các schema marshmallow)",
          responses=json_response("JSON Schema 2020-12", {"type": "object"}))
 def schema():
-    return jsonify(json_schema(current_app.extensions["flask-smorest"]["apis"][""]["ext_obj"].spec.to_dict()))
+    document = json_schema(current_app.extensions["flask-smorest"]["apis"][""]["ext_obj"].spec.to_dict())
+    compact = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    return current_app.response_class(compact, mimetype="application/schema+json")
 
 
 @lru_cache(maxsize=1)

@@ -93,6 +93,10 @@ def alive(pid: int) -> bool:
     return bool(stat) and stat[stat.rfind(")") + 2:][:1] != "Z"
 
 
+def _is_unoserver(pid: int) -> bool:
+    return any("unoserver" in part for part in cmdline(pid))
+
+
 @dataclass
 class PeakSampler:
     """Samples VmHWM of a service process and its soffice children in a
@@ -114,8 +118,8 @@ class PeakSampler:
                 continue
             if process == "soffice.bin":
                 self.soffice_kib[pid] = max(peak, self.soffice_kib.get(pid, 0))
-            elif pid == self.root or parents.get(pid) == self.root:
-                # gunicorn's master and its worker; not the unoserver pythons below them
+            elif pid == self.root or (parents.get(pid) == self.root and not _is_unoserver(pid)):
+                # The service and any helper process of its own; not the unoserver pythons
                 self.service_kib[pid] = max(peak, self.service_kib.get(pid, 0))
 
     def _run(self) -> None:

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import machine
+from . import machine, scaling
 from .client import Client
 from .lo import ColdSoffice, DirectUnoserver
 from .procs import PeakSampler, peak_rss_kib, soffice_pids
@@ -149,7 +149,7 @@ def bench_docx_http(settings: Settings, examples: list[Example], service: Servic
         times = timed(call, settings.http_samples)
         rows.append([example.name, ms(p50(times)), ms(p95(times)),
                      ms(p50(times) - render_p50[example.name])])
-    report.add("DOCX over HTTP, gunicorn on 127.0.0.1, one client (ms)", markdown_table(
+    report.add("DOCX over HTTP, waitress (serve.py) on 127.0.0.1, one client (ms)", markdown_table(
         ["example", "p50", "p95", "p50 − in-process render p50"], rows))
 
 
@@ -395,13 +395,14 @@ def run(settings: Settings, output: Path, command: str) -> int:
         print("no examples found", file=sys.stderr)
         return 2
     render_p50 = bench_docx_in_process(settings, examples, report)
+    report.add(scaling.TITLE, scaling.measure())
 
     first_pool = max(settings.pool_sizes) if settings.pdf else 0
     backend = "pool" if settings.pdf else "none"
     log(f"starting the service (backend {backend}, pool {first_pool or '-'})")
     with Service(pool_size=max(first_pool, 1), backend=backend) as service:
         report.notes.append(f"Service start until /healthz shows the pool full: {service.started_in:.1f} s "
-                            f"(gunicorn, 1 worker, 16 threads, PDF backend {backend}).")
+                            f"(waitress, 1 process, 16 threads, PDF backend {backend}).")
         with PeakSampler(service.pid) as sampler:
             bench_docx_http(settings, examples, service, report, render_p50)
             bench_docx_throughput(settings, examples, service, report)

@@ -1,6 +1,6 @@
-"""Starting and stopping the service under gunicorn on 127.0.0.1, as
-scripts/run.sh does (one worker process owning the LibreOffice pool,
-threads serving requests), and waiting until its pool is ready."""
+"""Starting and stopping the service on 127.0.0.1 as scripts/run.sh does
+(serve.py: waitress in one process owning the LibreOffice pool, threads
+serving requests), and waiting until its pool is ready."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from pathlib import Path
 from .client import Client
 
 ROOT = Path(__file__).resolve().parent.parent
-GUNICORN = Path(sys.executable).parent / "gunicorn"
+SERVE = ROOT / "serve.py"
 
 
 def free_port() -> int:
@@ -96,27 +96,21 @@ class Service(Managed):
         assert self.process is not None
         return self.process.pid
 
-    def worker_pid(self) -> int | None:
-        """The gunicorn worker (the process that owns the pool)."""
-        from .procs import parent_map, name
-
-        children = [pid for pid, ppid in parent_map().items() if ppid == self.pid and name(pid) != "soffice.bin"]
-        return children[0] if children else None
-
     def start(self) -> "Service":
         env = dict(os.environ)
         env.update({
             "PLANS_PDF_BACKEND": self.backend,
             "PLANS_PDF_POOL_SIZE": str(self.pool_size),
             "PLANS_LOG_LEVEL": "WARNING",
+            "HOST": "127.0.0.1",
+            "PORT": str(self.port),
+            "THREADS": str(self.threads),
         })
         env.update(self.extra_env)
         if self._log is None:
             self._log = Path(tempfile.mkstemp(prefix="plans-service-", suffix=".log")[1])
         self._log_file = open(self._log, "wb")
-        command = [str(GUNICORN), "--bind", f"127.0.0.1:{self.port}", "--workers", "1",
-                   "--threads", str(self.threads), "--timeout", "120", "--graceful-timeout", "30",
-                   "--keep-alive", "30", "app:create_app()"]
+        command = [sys.executable, str(SERVE)]
         started = time.perf_counter()
         # A session of its own, so stopping it never touches anything else.
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self._log_file,
@@ -151,7 +145,7 @@ class Service(Managed):
             try:
                 self.process.wait(timeout=40)
             except subprocess.TimeoutExpired:
-                # Only our own session: gunicorn, its worker and their soffice children.
+                # Only our own session: the service and its LibreOffice children.
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait(timeout=10)
         # Anything of ours still left in the session (an orphaned soffice).

@@ -1,7 +1,7 @@
 """Hands conversions to a set of unoserver instances, one at a time each.
 
-The dispatcher owns the bounded waiting queue, the per-attempt timeout and the
-single retry. It knows nothing about where instances come from: the backend
+The dispatcher owns the bounded waiting queue, the per-attempt timeout, the
+single retry and the health probe (a real tiny conversion with a deadline). It knows nothing about where instances come from: the backend
 that owns it is told, through ``retire``, when an instance must be taken out
 of service (it timed out, its connection broke, or it reached its recycling
 count) and is expected to put a replacement in with ``swap`` or to bring the
@@ -17,7 +17,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import messages, unoserver_rpc
+from . import formats, messages, unoserver_rpc
 from .base import ConversionFailed, ConversionTimeout, ConversionUnavailable
 
 logger = logging.getLogger(__name__)
@@ -30,6 +30,12 @@ DEAD = "dead"  # out of service until its backend revives or replaces it
 HEALTHY = (READY, BUSY)
 
 QUEUE_PER_INSTANCE = 8
+
+# The health probe: an RTF of one word made into a PDF goes through
+# LibreOffice's whole load-and-export path in a few tens of milliseconds.
+PROBE_DOCUMENT = b"{\\rtf1\\ansi probe\\par}"
+PROBE_TARGET = formats.TARGETS["pdf"]
+PROBE_IMPORT_FILTER = formats.IMPORT_FILTERS[formats.RTF]
 
 # Retry-After hints, in seconds.
 RETRY_AFTER_BUSY = 5
@@ -46,6 +52,7 @@ class Instance:
     state: str = STARTING
     conversions: int = 0
     last_error: str | None = None
+    checked_at: float = float("-inf")  # monotonic time of its last conversion or passed probe
 
     @property
     def address(self) -> str:
@@ -61,12 +68,24 @@ class Instance:
         }
 
 
+@dataclass(frozen=True)
+class _Request:
+    document: bytes
+    target: formats.Target
+    import_filter: str
+
+
 class _AttemptFailed(Exception):
     """One attempt failed in a way that another instance may not repeat."""
 
 
 class Dispatcher:
-    """``queue_limit`` defaults to QUEUE_PER_INSTANCE per instance, ``queue_wait`` to ``timeout``."""
+    """``queue_limit`` defaults to QUEUE_PER_INSTANCE per instance, ``queue_wait`` to ``timeout``.
+
+    ``probe_timeout`` is the deadline of one health probe; ``probe_idle``
+    (called periodically by the backend) probes idle instances, and the
+    instance chosen for a retry is always probed first.
+    """
 
     def __init__(
         self,
@@ -78,12 +97,14 @@ class Dispatcher:
         queue_wait: float | None = None,
         recycle_after: int | None = None,
         connect_timeout: float = 2.0,
+        probe_timeout: float = 10.0,
     ) -> None:
         self.timeout = timeout
         self._queue_limit = queue_limit
         self.queue_wait = timeout if queue_wait is None else queue_wait
         self.recycle_after = recycle_after
         self.connect_timeout = connect_timeout
+        self.probe_timeout = probe_timeout
         self._retire = retire
         self._still_alive = still_alive
         self._instances: list[Instance] = []
@@ -114,6 +135,8 @@ class Dispatcher:
         with self._cond:
             if self._closed or instance not in self._instances:
                 return
+            if state == READY and instance.state in (STARTING, DEAD):
+                instance.checked_at = time.monotonic()  # it just answered its first probe
             instance.state = state
             if error is not None:
                 instance.last_error = error
@@ -158,34 +181,98 @@ class Dispatcher:
 
     # -- conversions ------------------------------------------------------------
 
-    def convert(self, docx: bytes, *, timeout: float | None = None) -> bytes:
+    def convert(self, document: bytes, *, timeout: float | None = None, to: str = "pdf") -> bytes:
         timeout = self.timeout if timeout is None else timeout
+        request = _Request(document, formats.target(to), formats.import_filter(document, to))
         instance = self._acquire(avoid=None)
         try:
-            return self._attempt(instance, docx, timeout)
+            return self._attempt(instance, request, timeout)
         except _AttemptFailed as exc:
             logger.warning("Conversion failed on %s, retrying once: %s", instance.address, exc)
-        retry_on = self._acquire(avoid=instance)
+        retry_on = self._acquire_probed(avoid=instance)
         try:
-            return self._attempt(retry_on, docx, timeout)
+            return self._attempt(retry_on, request, timeout)
         except _AttemptFailed as exc:
             logger.error("Conversion failed again on %s: %s", retry_on.address, exc)
-            raise ConversionFailed(messages.FAILED, detail=str(exc)) from exc
+            raise ConversionFailed(request.target.failed_message, detail=str(exc)) from exc
 
-    def _attempt(self, instance: Instance, docx: bytes, timeout: float) -> bytes:
-        started = time.monotonic()
+    def probe_idle(self, older_than: float) -> None:
+        """Probe, one by one, the idle instances not seen working for ``older_than`` seconds.
+
+        A hung LibreOffice (stopped, deadlocked) still has live processes, so
+        only a conversion tells; one that fails its probe is taken out.
+        """
+        for instance in self.instances():
+            with self._cond:
+                due = (
+                    not self._closed
+                    and instance in self._instances
+                    and instance.state == READY
+                    and time.monotonic() - instance.checked_at >= older_than
+                )
+                if not due:
+                    continue
+                instance.state = BUSY
+            if self._probe(instance):
+                self._release(instance)
+
+    def _probe(self, instance: Instance) -> bool:
+        """Convert PROBE_DOCUMENT on a leased instance; on failure take it out and say False."""
         try:
-            pdf = unoserver_rpc.convert_docx_to_pdf(
+            unoserver_rpc.convert(
                 instance.host,
                 instance.port,
-                docx,
+                PROBE_DOCUMENT,
+                convert_to=PROBE_TARGET.convert_to,
+                export_filter=PROBE_TARGET.export_filter,
+                import_filter=PROBE_IMPORT_FILTER,
+                timeout=self.probe_timeout,
+                connect_timeout=self.connect_timeout,
+            )
+        except unoserver_rpc.EndpointError as exc:
+            self._take_out(instance, f"health probe failed: {exc}")
+            return False
+        except BaseException:
+            self._release(instance)
+            raise
+        instance.checked_at = time.monotonic()
+        return True
+
+    def _acquire_probed(self, avoid: Instance) -> Instance:
+        """Lease an instance for a retry, proven alive by a probe just before.
+
+        Each failed probe takes its instance out; after one try per instance
+        and one more, the pool is considered down.
+        """
+        for _ in range(len(self.instances()) + 1):
+            instance = self._acquire(avoid=avoid)
+            if self._probe(instance):
+                return instance
+        raise ConversionUnavailable(
+            messages.NO_INSTANCE,
+            retry_after=RETRY_AFTER_NO_INSTANCE,
+            detail="no instance passed its health probe for the retry",
+        )
+
+    def _attempt(self, instance: Instance, request: _Request, timeout: float) -> bytes:
+        started = time.monotonic()
+        try:
+            result = unoserver_rpc.convert(
+                instance.host,
+                instance.port,
+                request.document,
+                convert_to=request.target.convert_to,
+                export_filter=request.target.export_filter,
+                import_filter=request.import_filter,
                 timeout=timeout,
                 connect_timeout=self.connect_timeout,
             )
         except unoserver_rpc.EndpointTimeout as exc:
             self._take_out(instance, f"conversion exceeded {timeout:g} s")
             raise ConversionTimeout(
-                messages.TIMEOUT.format(seconds=timeout), seconds=timeout, detail=str(exc)
+                request.target.timeout_message.format(seconds=timeout),
+                seconds=timeout,
+                detail=str(exc),
             ) from exc
         except unoserver_rpc.EndpointFault as exc:
             # A fault may come from a bad document on a healthy instance, or
@@ -202,14 +289,17 @@ class Dispatcher:
             self._release(instance)
             raise
         logger.info(
-            "Converted %d bytes of DOCX into %d bytes of PDF on %s in %.2f s",
-            len(docx),
-            len(pdf),
+            "Converted %d bytes (%s) into %d bytes of %s on %s in %.2f s",
+            len(request.document),
+            request.import_filter,
+            len(result),
+            request.target.convert_to,
             instance.address,
             time.monotonic() - started,
         )
         with self._cond:
             instance.conversions += 1
+            instance.checked_at = time.monotonic()
             worn_out = (
                 self.recycle_after is not None and instance.conversions >= self.recycle_after
             )
@@ -219,7 +309,7 @@ class Dispatcher:
             )
         else:
             self._release(instance)
-        return pdf
+        return result
 
     def _release(self, instance: Instance) -> None:
         self.set_state(instance, READY)

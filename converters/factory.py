@@ -50,6 +50,8 @@ def converter_from_config(config: Mapping) -> Converter:
             soffice=config.get("PDF_SOFFICE") or None,
             python=config.get("PDF_SERVER_PYTHON") or None,
             startup_timeout=_setting(config, "PDF_STARTUP_TIMEOUT", float, 60.0, allow_zero=False),
+            health_interval=_setting(config, "PDF_HEALTH_INTERVAL", float, 10.0, allow_zero=False),
+            health_timeout=_setting(config, "PDF_HEALTH_TIMEOUT", float, 10.0, allow_zero=False),
         )
     converter.start()
     return converter

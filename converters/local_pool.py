@@ -17,15 +17,24 @@ from pathlib import Path
 from . import messages, unoserver_rpc
 from .base import ConversionUnavailable
 from .dispatch import BUSY, DEAD, READY, STARTING, Dispatcher, Instance
-from .local_process import UnoserverProcess, find_soffice, libreoffice_problem
+from .local_process import (
+    UnoserverProcess,
+    find_soffice,
+    libreoffice_problem,
+    process_identity,
+    remove_workdir,
+)
 
 logger = logging.getLogger(__name__)
 
 SUPERVISOR_PERIOD = 0.5
+HEALTH_POLL = 1.0
 READINESS_POLL = 0.25
 PROBE_TIMEOUT = 5.0
 MAX_RESTART_DELAY = 30.0
 RETRY_AFTER_NOT_INSTALLED = 3600
+WORKDIR_PREFIX = "unoserver-pool-"
+OWNER_FILE = "owner"  # process_identity() of the process that made the folder
 
 # Pools still running at interpreter exit are closed then.
 _running_pools: set[UnoserverPool] = set()
@@ -35,6 +44,31 @@ _running_pools: set[UnoserverPool] = set()
 def _close_running_pools() -> None:
     for pool in list(_running_pools):
         pool.close()
+
+
+def remove_abandoned_workdirs(parent: Path) -> None:
+    """Remove the pool folders (and IPC sockets) of processes that died without closing.
+
+    A service killed with SIGKILL runs no atexit: its LibreOffice processes
+    go (PR_SET_PDEATHSIG), their folders stay until the next pool starts.
+    Folders without an owner file are being created, or not ours: left alone.
+    """
+    for folder in parent.glob(WORKDIR_PREFIX + "*"):
+        try:
+            owner = (folder / OWNER_FILE).read_text().strip()
+            pid = int(owner.partition(":")[0])
+        except (OSError, ValueError):
+            continue
+        if process_identity(pid) == owner:
+            continue
+        logger.info("Removing %s, left by process %d", folder, pid)
+        _remove_pool_dir(folder)
+
+
+def _remove_pool_dir(folder: Path) -> None:
+    for instance_dir in folder.glob("instance-*"):
+        remove_workdir(instance_dir)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @dataclass(eq=False)
@@ -81,10 +115,13 @@ class UnoserverPool:
         soffice: str | None = None,
         python: str | None = None,
         startup_timeout: float = 60.0,
+        health_interval: float = 10.0,
+        health_timeout: float = 10.0,
     ) -> None:
         self.size = size or os.cpu_count() or 1
         self.base_port = base_port
         self.startup_timeout = startup_timeout
+        self.health_interval = health_interval
         self._soffice_setting = soffice
         self._soffice: str | None = None
         self._python = python or sys.executable
@@ -95,12 +132,15 @@ class UnoserverPool:
             queue_limit=queue_limit,
             queue_wait=queue_wait,
             recycle_after=recycle_after,
+            probe_timeout=health_timeout,
         )
         self._lock = threading.Lock()
         self._wake = threading.Event()
+        self._closing = threading.Event()
         self._problem: str | None = None
         self._workdir: Path | None = None
         self._supervisor: threading.Thread | None = None
+        self._health: threading.Thread | None = None
         self._started = False
         self._closed = False
 
@@ -119,7 +159,9 @@ class UnoserverPool:
         if self._problem is not None:
             logger.error("PDF conversion unavailable: %s", self._problem)
             return
-        self._workdir = Path(tempfile.mkdtemp(prefix="unoserver-pool-"))
+        remove_abandoned_workdirs(Path(tempfile.gettempdir()))
+        self._workdir = Path(tempfile.mkdtemp(prefix=WORKDIR_PREFIX))
+        (self._workdir / OWNER_FILE).write_text(process_identity(os.getpid()))
         for slot in range(self.size):
             self._dispatcher.add(LocalInstance(host="127.0.0.1", port=0, slot=slot))
         _running_pools.add(self)
@@ -127,6 +169,10 @@ class UnoserverPool:
             target=self._supervise, name="unoserver-pool-supervisor", daemon=True
         )
         self._supervisor.start()
+        self._health = threading.Thread(
+            target=self._check_health, name="unoserver-pool-health", daemon=True
+        )
+        self._health.start()
         logger.info(
             "Starting %d unoserver instance(s) with %s and %s",
             self.size,
@@ -140,14 +186,14 @@ class UnoserverPool:
             return False
         return self._dispatcher.wait_ready(timeout, count)
 
-    def convert(self, docx: bytes, *, timeout: float | None = None) -> bytes:
+    def convert(self, document: bytes, *, timeout: float | None = None, to: str = "pdf") -> bytes:
         if self._problem is not None:
             raise ConversionUnavailable(
                 messages.LIBREOFFICE_MISSING,
                 retry_after=RETRY_AFTER_NOT_INSTALLED,
                 detail=self._problem,
             )
-        return self._dispatcher.convert(docx, timeout=timeout)
+        return self._dispatcher.convert(document, timeout=timeout, to=to)
 
     def status(self) -> dict:
         return {
@@ -156,6 +202,7 @@ class UnoserverPool:
             "error": self._problem,
             **self._dispatcher.status(),
             "size": self.size,
+            "health_interval": self.health_interval,
         }
 
     def close(self) -> None:
@@ -164,13 +211,15 @@ class UnoserverPool:
                 return
             self._closed = True
         self._dispatcher.close()
+        self._closing.set()
         self._wake.set()
-        if self._supervisor is not None:
-            self._supervisor.join()
+        for thread in (self._supervisor, self._health):
+            if thread is not None:
+                thread.join()
         for instance in self._dispatcher.instances():
             self._stop(instance)
         if self._workdir is not None:
-            shutil.rmtree(self._workdir, ignore_errors=True)
+            _remove_pool_dir(self._workdir)
         _running_pools.discard(self)
         logger.info("Unoserver pool closed")
 
@@ -187,6 +236,16 @@ class UnoserverPool:
                 logger.exception("Unoserver pool supervisor error")
             self._wake.wait(SUPERVISOR_PERIOD)
             self._wake.clear()
+
+    def _check_health(self) -> None:
+        # Apart from the supervisor: a hung probe waits for its deadline, and
+        # dead processes must still be noticed meanwhile.
+        while not self._closed:
+            try:
+                self._dispatcher.probe_idle(older_than=self.health_interval)
+            except Exception:
+                logger.exception("Unoserver pool health check error")
+            self._closing.wait(HEALTH_POLL)
 
     def _supervise_once(self) -> None:
         for instance in self._dispatcher.instances():

@@ -5,11 +5,13 @@ Process tree of an instance (all in one session, led by the launcher):
     python (unoserver.server)  ->  oosplash  ->  soffice.bin
 
 Each instance lives in its own work directory holding its LibreOffice
-profile, its temporary files and its log, all removed when it is killed.
+profile, its temporary files and its log, all removed when it is killed,
+together with the one file LibreOffice keeps elsewhere (its IPC socket).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import signal
@@ -18,6 +20,7 @@ import time
 from pathlib import Path
 
 SOFFICE_PROCESS_NAME = "soffice.bin"
+PROFILE_DIR = "profile"
 
 # Runs in the server python in place of ``python -m unoserver.server``:
 # - PR_SET_PDEATHSIG makes the kernel send SIGTERM to the server when the
@@ -57,6 +60,27 @@ sys.exit(server.main())
 """
 
 PREFLIGHT_IMPORTS = "import uno, unoserver.server"
+
+# LibreOffice's single-instance IPC socket goes to /tmp whatever TMPDIR says
+# (sal/osl/unx/pipe.cxx); it removes it on a clean exit, never after SIGKILL.
+OSL_PIPE_DIR = Path("/tmp")
+
+
+def ipc_pipe_path(profile: Path) -> Path:
+    """The IPC socket of a LibreOffice run with ``profile`` as its user installation.
+
+    Its name ends with the MD5 of the profile's URL in UTF-16, each byte in
+    hex without leading zero (desktop/source/app/officeipcthread.cxx).
+    """
+    digest = hashlib.md5(profile.as_uri().encode("utf-16-le")).digest()
+    hex_digest = "".join(f"{byte:x}" for byte in digest)
+    return OSL_PIPE_DIR / f"OSL_PIPE_{os.getuid()}_SingleOfficeIPC_{hex_digest}"
+
+
+def remove_workdir(workdir: Path) -> None:
+    """Remove an instance's work directory and its IPC socket (its LibreOffice is gone)."""
+    ipc_pipe_path(workdir / PROFILE_DIR).unlink(missing_ok=True)
+    shutil.rmtree(workdir, ignore_errors=True)
 
 
 def find_soffice(configured: str | None) -> str | None:
@@ -109,7 +133,7 @@ class UnoserverProcess:
             "--port", str(port),
             "--uno-port", str(uno_port),
             # A plain path: unoserver turns it into a file:// URL itself.
-            "--user-installation", str(workdir / "profile"),
+            "--user-installation", str(workdir / PROFILE_DIR),
             "--temp-dir", str(temp_dir),
             "--executable", soffice,
         ]  # fmt: skip
@@ -165,7 +189,7 @@ class UnoserverProcess:
         deadline = time.monotonic() + wait
         while session_members(self.pid) and time.monotonic() < deadline:
             time.sleep(0.05)
-        shutil.rmtree(self.workdir, ignore_errors=True)
+        remove_workdir(self.workdir)
 
     def _is_member(self, pid: int) -> bool:
         stat = read_stat(pid)
@@ -183,6 +207,19 @@ def read_stat(pid: int) -> tuple[str, str, int] | None:
     name = data[data.index("(") + 1 : data.rindex(")")]
     state, _ppid, _pgrp, session = data[data.rindex(")") + 2 :].split()[:4]
     return name, state, int(session)
+
+
+def process_identity(pid: int) -> str | None:
+    """``pid:start time``, which a later process reusing the pid does not share; None if gone."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8", errors="replace") as file:
+            data = file.read()
+    except OSError:
+        return None
+    fields = data[data.rindex(")") + 2 :].split()
+    if fields[0] == "Z":
+        return None
+    return f"{pid}:{fields[19]}"  # field 22 of proc(5): start time since boot
 
 
 def session_members(session: int) -> list[tuple[int, str]]:

@@ -79,8 +79,8 @@ class RemoteUnoservers:
     def wait_ready(self, timeout: float = 60.0, count: int = 1) -> bool:
         return self._dispatcher.wait_ready(timeout, count)
 
-    def convert(self, docx: bytes, *, timeout: float | None = None) -> bytes:
-        return self._dispatcher.convert(docx, timeout=timeout)
+    def convert(self, document: bytes, *, timeout: float | None = None, to: str = "pdf") -> bytes:
+        return self._dispatcher.convert(document, timeout=timeout, to=to)
 
     def status(self) -> dict:
         return {
@@ -115,7 +115,12 @@ class RemoteUnoservers:
             self._wake.clear()
 
     def _probe_due(self) -> float:
-        """Probe the instances that are due; return the time until the next one is."""
+        """Probe the instances that are due; return the time until the next one is.
+
+        Live idle instances get a health probe (a real conversion) when they
+        have not worked for ``probe_interval``; dead ones an ``info`` call.
+        """
+        self._dispatcher.probe_idle(older_than=self.probe_interval)
         pause = self.probe_interval
         for instance in self._dispatcher.instances():
             if instance.state not in (STARTING, DEAD):

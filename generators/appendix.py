@@ -170,10 +170,10 @@ class AppendixWriter:
             self._append(parts)
 
     def _append(self, fragments: list[str]) -> None:
-        body = self.document.element.body
+        sect_pr = self.document.element.body.sectPr  # looked up once: each lookup scans the body
         holder = parse_xml(f'<w:body {nsdecls("w")}>{"".join(fragments)}</w:body>')
         for element in list(holder):
-            body.sectPr.addprevious(element)
+            sect_pr.addprevious(element)
 
     def _new_section(self, wide: bool):
         section = self.document.add_section(WD_SECTION.NEW_PAGE)
@@ -196,10 +196,12 @@ class AppendixWriter:
     def _drop_empty_paragraph_before_break(self) -> None:
         """The template ends with an empty paragraph (Word wants one after a
         final table); the section break's own paragraph now plays that role."""
-        paragraphs = self.document.element.body.findall(qn("w:p"))
-        if len(paragraphs) < 2:
+        # The break's paragraph was just added before the final w:sectPr:
+        # look at its neighbours only, not at every paragraph of the body.
+        section_break = self.document.element.body.sectPr.getprevious()
+        candidate = section_break.getprevious() if section_break is not None else None
+        if candidate is None or candidate.tag != qn("w:p"):
             return
-        candidate, section_break = paragraphs[-2], paragraphs[-1]
         is_empty = not candidate.findall(qn("w:r")) and candidate.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None
-        if is_empty and candidate.getnext() is section_break:
+        if is_empty:
             candidate.getparent().remove(candidate)

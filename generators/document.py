@@ -9,12 +9,12 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 
 from . import front_matter
 from .appendix import AppendixWriter
+from .header_fit import fit_place_date
 from .inline import plain
 from .outline import BodyWriter
 from .rules import draw_rules
-from .styles import NUM_POINTS
-from .template_engine import JINJA, PlanTemplate
-from .wordml import Footnotes, Markup
+from .template_engine import JINJA, Placeholder, PlanTemplate
+from .wordml import Footnotes
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates_docx" / "ke-hoach.docx"
 
@@ -31,25 +31,19 @@ class PlanDocument:
         template = PlanTemplate(io.BytesIO(self.template_bytes))
         document = template.get_docx()
         footnotes = Footnotes()
-        writer = BodyWriter(footnotes, _points_lists(document))
+        writer = BodyWriter(footnotes)
         context = front_matter.context(plan, footnotes)
-        context["body"] = Markup("".join(writer.blocks(plan["body"])))
+        body = Placeholder()
+        context["body"] = body.value
         template.render(context, jinja_env=JINJA, autoescape=True)
+        fit_place_date(document)
+        body_xml = writer.body(plan["body"], plan["closing"])  # before the appendices: footnotes number in order
         draw_rules(document, front_matter.issuer_lines(plan["issuer"]["name"]), plain(plan["summary"]))
         AppendixWriter(document, writer, front_matter.attached_to(plan)).write(plan["appendices"])
+        # Last, so that python-docx's walks above only see the front matter.
+        body.splice(document.element.body, body_xml)
         footnotes.write_to(document.part.part_related_by(RELATIONSHIP_TYPE.FOOTNOTES))
         output = io.BytesIO()
         template.save(output)
         return output.getvalue()
 
-
-def _points_lists(document):
-    """A factory of fresh "a), b)" lists in the document, each restarting at a)."""
-    numbering = document.part.numbering_part.element
-
-    def new_list() -> int:
-        num = numbering.add_num(NUM_POINTS)
-        num.add_lvlOverride(ilvl=0).add_startOverride(1)
-        return num.numId
-
-    return new_list

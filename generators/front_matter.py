@@ -8,11 +8,14 @@ import unicodedata
 from schemas.header import DOCUMENT_TYPES
 
 from .vietnamese import date_text, ensure_ending, number_symbol, upper
-from .wordml import Footnotes, literal, text_runs
+from .wordml import Footnotes, Markup, literal, text_runs
 
 # A collective's name stands on two lines: "ỦY BAN NHÂN DÂN" / "HUYỆN TAM ĐƯỜNG".
 COLLECTIVE_PREFIXES = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân")
 ARCHIVE_OFFICE = "VT"
+LAST_LINE_WORDS = 3
+NO_BREAK_SPACE = "\u00a0"
+LINE_BREAK = "<w:r><w:br/></w:r>"
 
 
 def symbol(plan: dict) -> str:
@@ -26,6 +29,17 @@ def issuer_lines(name: str) -> list[str]:
         if folded.startswith(prefix.casefold()) and rest:
             return [upper(name[: len(prefix)]), upper(rest)]
     return [upper(name)]
+
+
+def summary_runs(summary: str, footnotes: Footnotes) -> Markup:
+    """The summary's lines, broken where the author broke them (a Word line
+    break). Left to wrap by itself, its last three words are joined by
+    no-break spaces, so that its last line is never one or two words."""
+    lines = summary.split("\n")
+    if len(lines) == 1:
+        words = summary.rsplit(" ", LAST_LINE_WORDS - 1)
+        lines = [NO_BREAK_SPACE.join(words)]
+    return Markup(LINE_BREAK.join(text_runs(line, footnotes) for line in lines))
 
 
 def place_date(plan: dict) -> str:
@@ -85,10 +99,9 @@ def context(plan: dict, footnotes: Footnotes) -> dict:
         "number_symbol": literal(number_symbol(plan["number"], symbol(plan))),
         "place_date": literal(place_date(plan)),
         "document_type_upper": literal(upper(plan["document_type"])),
-        "summary": runs(plan["summary"]),
+        "summary": summary_runs(plan["summary"], footnotes),
         "legal_bases": [runs(basis) for basis in legal_bases(plan["legal_bases"])],
         "lead_in": runs(plan["lead_in"]) if plan["lead_in"] else None,
-        "closing": runs(ensure_ending(plan["closing"], "./.")) if plan["closing"] else None,
         "recipients": [runs(recipient_line(recipient)) for recipient in plan["recipients"]],
         "archive_line": literal(archive_line(plan["archive"])),
         "authority_lines": [literal(line) for line in authority_lines(plan["signatory"])],

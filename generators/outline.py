@@ -1,26 +1,48 @@
 """The plan's body as Word paragraphs.
 
 Walks the validated section tree and emits one paragraph per heading, text,
-point and bullet, each with the template style of its level. Numbers
-("I.", "1.", "1.1.", "a)") and bullets ("-", "+") come from the template's
-Word lists, attached to those styles, so Word renumbers them as the clerk
-edits; authors never type them.
+point and bullet, each with the template style of its level. Section numbers
+("I.", "1.", "1.1.") and bullets ("-", "+") come from the template's Word
+lists, attached to those styles, so Word renumbers them as the clerk edits;
+point letters ("a)", "đ)") are typed, because Word's lettered lists know
+only the Latin alphabet. Authors never type any of them.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Iterator
+
+from lxml import etree
+
+from schemas.body import DEFAULT_HEADINGS
 
 from . import styles as S
 from .inline import Run, parse
-from .vietnamese import figure, upper
-from .wordml import Footnotes, RunFormat, inline_xml, paragraph_xml
+from .measure import text_width
+from .vietnamese import ensure_ending, figure, point_label, upper
+from .wordml import W_NS, Footnotes, RunFormat, inline_xml, paragraph_xml, run_xml
 
 RUN_IN_TEXT = RunFormat(bold=False, italic=False)
 RUN_IN_ENDINGS = (":", ".", "?", "!")
 LEAD_AGENCY_NOTE = " (cơ quan chủ trì)"
 REQUEST_PREFIX = "Đề nghị "
+END_OF_TEXT = "./."
+# The signature block keeps with at least two lines of text above it: the
+# paragraphs before it keep with the next one until two lines are reached.
+# LibreOffice moves a paragraph that keeps with the next whole rather than
+# splitting it, so only paragraphs of at most MOVABLE_LINES lines keep (a
+# longer one would leave the page above it largely empty).
+MOVABLE_LINES = 4
+# Line counts are bounded from the measured text on the widest and narrowest
+# lines Decree 30 allows (A4 less 30 + 15 or 35 + 20 mm margins, 1 cm first-line
+# indent) at body sizes 13 and 14 pt, with a margin for justification.
+WIDEST_LINE_PT = 165 * 72 / 25.4
+NARROWEST_LINE_PT = 155 * 72 / 25.4
+FIRST_LINE_INDENT_PT = 10 * 72 / 25.4
+JUSTIFICATION_MARGIN = 1.15
+_W = f"{{{W_NS}}}"
 
 
 @dataclass
@@ -28,7 +50,24 @@ class BodyWriter:
     """Turns body blocks into paragraph XML for one document."""
 
     footnotes: Footnotes
-    new_points_list: Callable[[], int]
+
+    def body(self, blocks: list[dict], closing: str | None) -> str:
+        """The plan's body and its closing paragraph, the last of them ending
+        the text with "./.", and as many of the last paragraphs as it takes
+        to reach two lines kept with the signature block that follows."""
+        paragraphs = [_element(xml) for xml in self.blocks(blocks)]
+        if closing:
+            paragraphs.append(_element(self.paragraph(S.CLOSING, ensure_ending(closing, END_OF_TEXT))))
+        elif paragraphs:
+            _end_text(paragraphs[-1])
+        kept_lines = 0
+        for paragraph in reversed(paragraphs):
+            fewest, most = _line_range(_text_of(paragraph))
+            if kept_lines >= 2 or most > MOVABLE_LINES:
+                break
+            _keep_with_next(paragraph)
+            kept_lines += fewest
+        return "".join(etree.tostring(paragraph, encoding="unicode") for paragraph in paragraphs)
 
     def blocks(self, blocks: list[dict], depth: int = 1) -> Iterator[str]:
         for block in blocks:
@@ -47,8 +86,8 @@ class BodyWriter:
 
     # --- leaves ---------------------------------------------------------------
 
-    def paragraph(self, style: S.Style, text: str, num_id: int | None = None) -> str:
-        return paragraph_xml(style.style_id, inline_xml(parse(text), self.footnotes), num_id)
+    def paragraph(self, style: S.Style, text: str) -> str:
+        return paragraph_xml(style.style_id, inline_xml(parse(text), self.footnotes))
 
     def bullets(self, items: list[dict]) -> Iterator[str]:
         for item in items:
@@ -56,11 +95,14 @@ class BodyWriter:
             for sub_item in item["sub_items"]:
                 yield self.paragraph(S.SUB_BULLET, sub_item)
 
+    def point(self, index: int, text: str) -> str:
+        label = inline_xml((Run(point_label(index) + " "),), self.footnotes)
+        return paragraph_xml(S.POINT.style_id, label + inline_xml(parse(text), self.footnotes))
+
     def points(self, items: list[dict]) -> Iterator[str]:
         # Each list of points starts again at a).
-        num_id = self.new_points_list()
-        for item in items:
-            yield self.paragraph(S.POINT, item["text"], num_id)
+        for index, item in enumerate(items):
+            yield self.point(index, item["text"])
             yield from self.blocks(item["content"])
 
     # --- headings -------------------------------------------------------------
@@ -68,7 +110,6 @@ class BodyWriter:
     def heading(self, depth: int, heading: str | None, content: list[dict], run_in: bool) -> Iterator[str]:
         """A numbered heading, with its first paragraph run in after it when
         asked (or when there is no heading text), then the rest of the content."""
-        style = S.HEADINGS[depth - 1]
         items = _heading_items(heading, depth)
         rest = content
         if (run_in or not heading) and content and content[0]["type"] == "paragraph":
@@ -77,47 +118,48 @@ class BodyWriter:
             lead = inline_xml(items, self.footnotes)
             separator = inline_xml((Run(" "),), self.footnotes) if heading else ""
             body = inline_xml(parse(content[0]["text"]), self.footnotes, RUN_IN_TEXT)
-            yield paragraph_xml(style.style_id, lead + separator + body)
+            # Running text: numbered, but it does not keep with what follows.
+            # LibreOffice numbers a style only through the list level it is
+            # linked to (the heading's), hence the paragraph's own numbering.
+            style = S.NUMBERED_PARAGRAPHS[depth - 1].style_id
+            yield paragraph_xml(style, lead + separator + body, S.NUM_HEADINGS, level=depth - 1)
             rest = content[1:]
         else:
-            yield paragraph_xml(style.style_id, inline_xml(items, self.footnotes))
+            yield paragraph_xml(S.HEADINGS[depth - 1].style_id, inline_xml(items, self.footnotes))
         yield from self.blocks(rest, depth + 1)
 
     def section(self, block: dict, depth: int) -> Iterator[str]:
-        yield from self.heading(depth, block.get("heading"), block["content"], block["run_in"])
+        if not _is_empty_default(block, block["type"]):
+            yield from self.heading(depth, block.get("heading"), block["content"], block["run_in"])
 
-    def part(self, part: dict | None, depth: int) -> Iterator[str]:
-        if part:
+    def part(self, part: dict | None, key: str, depth: int) -> Iterator[str]:
+        if part and not _is_empty_default(part, key):
             yield from self.heading(depth, part.get("heading"), part["content"], part["run_in"])
 
     def purposes_requirements(self, block: dict, depth: int) -> Iterator[str]:
         yield from self.section(block, depth)
-        yield from self.part(block["purposes"], depth + 1)
-        yield from self.part(block["requirements"], depth + 1)
+        yield from self.part(block["purposes"], "purposes", depth + 1)
+        yield from self.part(block["requirements"], "requirements", depth + 1)
+        yield from self.blocks(block["sections"], depth + 1)
 
     def targets(self, block: dict, depth: int) -> Iterator[str]:
         yield from self.section(block, depth)
-        yield from self.part(block["general"], depth + 1)
+        yield from self.part(block["general"], "general", depth + 1)
         specific = block["specific"]
         if specific:
-            yield from self.part(specific, depth + 1)
+            yield from self.part(specific, "specific", depth + 1)
             yield from self.target_items(specific, depth + 2)
             yield from self.blocks(specific["notes"], depth + 2)
+        yield from self.blocks(block["sections"], depth + 1)
 
     def target_items(self, specific: dict, depth: int) -> Iterator[str]:
-        items = specific["items"]
         style = specific["style"]
-        if style == "points":
-            num_id = self.new_points_list()
-        for item in items:
+        for index, item in enumerate(specific["items"]):
             text = _target_text(item)
             if style == "numbered":
                 yield from self.heading(depth, None, [{"type": "paragraph", "text": text}] + item["content"], True)
                 continue
-            if style == "points":
-                yield self.paragraph(S.POINT, text, num_id)
-            else:
-                yield self.paragraph(S.BULLET, text)
+            yield self.point(index, text) if style == "points" else self.paragraph(S.BULLET, text)
             yield from self.blocks(item["content"], depth)
 
     def assignments(self, block: dict, depth: int) -> Iterator[str]:
@@ -144,17 +186,63 @@ def _heading_items(heading: str | None, depth: int) -> tuple:
     return items
 
 
+# What makes a named section or part more than its default heading.
+_OWN_CONTENT = ("content", "sections", "agencies", "closing", "items", "notes")
+_SUB_PARTS = ("purposes", "requirements", "general", "specific")
+
+
+def _is_empty_default(part: dict, kind: str) -> bool:
+    """A named section or part left with its default heading and nothing in
+    it: printing it would leave an empty heading in the plan."""
+    if part.get("heading") != DEFAULT_HEADINGS.get(kind):
+        return False
+    if any(part.get(key) for key in _OWN_CONTENT):
+        return False
+    return all(not part.get(key) or _is_empty_default(part[key], key) for key in _SUB_PARTS)
+
+
+def _element(fragment: str):
+    return etree.fromstring(f'<w:body xmlns:w="{W_NS}">{fragment}</w:body>')[0]
+
+
+def _keep_with_next(paragraph) -> None:
+    paragraph.find(f"{_W}pPr/{_W}pStyle").addnext(etree.Element(f"{_W}keepNext"))
+
+
+def _end_text(paragraph) -> None:
+    """The decree's "./." after the last word of the text."""
+    runs = paragraph.findall(f"{_W}r")
+    last_text = runs[-1].find(f"{_W}t") if runs else None
+    if last_text is not None:
+        last_text.text = ensure_ending(last_text.text, END_OF_TEXT)
+    else:  # ends with a footnote reference, or has no text at all
+        paragraph.append(_element(run_xml(END_OF_TEXT)))
+
+
+def _text_of(paragraph) -> str:
+    return "".join(t.text or "" for t in paragraph.iter(f"{_W}t"))
+
+
+def _line_range(text: str) -> tuple[int, int]:
+    """The fewest and the most lines ``text`` can take as a body paragraph."""
+    fewest = (FIRST_LINE_INDENT_PT + text_width(text, 13)) / (JUSTIFICATION_MARGIN * WIDEST_LINE_PT)
+    most = (FIRST_LINE_INDENT_PT + text_width(text, 14)) * JUSTIFICATION_MARGIN / NARROWEST_LINE_PT
+    return (math.floor(fewest) + 1 if fewest > 1 else 1), math.ceil(most)
+
+
 def _target_text(target: dict) -> str:
     if target["value"] is None:
         return target["text"]
     unit = target["unit"] or ""
-    amount = figure(target["value"]) + (unit if unit == "%" else f" {unit}" if unit else "")
-    return f"{target['text']} {amount}"
+    # "0,2%/năm", "3,2%": no space before a unit that starts with a percent sign.
+    joiner = "" if unit.startswith("%") or not unit else " "
+    return f"{target['text']} {figure(target['value'])}{joiner}{unit}"
 
 
 def _agency_heading(agency: dict) -> str:
     name = agency["name"]
-    if agency["request"]:
+    # A name typed with its "Đề nghị" already is not asked twice.
+    if agency["request"] and not name.casefold().startswith(REQUEST_PREFIX.casefold()):
         name = REQUEST_PREFIX + name
     if agency["lead"]:
         name += LEAD_AGENCY_NOTE

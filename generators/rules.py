@@ -11,15 +11,14 @@ from __future__ import annotations
 from docx.shared import Pt
 
 from . import styles as S
+from .measure import text_width
 
 SHARE_OF_TEXT = 0.4
-# Average advance width of Times New Roman, in ems (measured on Vietnamese text).
-EM_CAPITALS_BOLD = 0.70
-EM_SENTENCE_BOLD = 0.50
 
 
-def text_width(lines: list[str], size_pt: float, em: float) -> float:
-    return max((len(line) for line in lines), default=0) * size_pt * em
+def widest(lines: list[str], size_pt: float) -> float:
+    """The widest of bold ``lines``, in points."""
+    return max((text_width(line, size_pt, bold=True) for line in lines), default=0)
 
 
 def center_rule(paragraph, available_pt: float, rule_pt: float) -> None:
@@ -34,7 +33,7 @@ def _paragraphs_with_style(container, style: S.Style):
     return [p for p in container.paragraphs if p._p.style == style.style_id]
 
 
-def _style_size(document, style: S.Style, default: float) -> float:
+def style_size(document, style: S.Style, default: float) -> float:
     size = document.styles[style.name].font.size
     return size.pt if size else default
 
@@ -43,13 +42,13 @@ def draw_rules(document, issuer_lines: list[str], summary: str) -> None:
     header_table = document.tables[0]
     issuer_cell = header_table.cell(0, 0)
     cell_width = issuer_cell.width.pt if issuer_cell.width else Pt(180).pt
-    issuer_size = _style_size(document, S.ISSUER, 13)
+    issuer_size = style_size(document, S.ISSUER, 13)
     for paragraph in _paragraphs_with_style(issuer_cell, S.ISSUER_RULE):
-        wanted = text_width(issuer_lines, issuer_size, EM_CAPITALS_BOLD) * SHARE_OF_TEXT
+        wanted = widest(issuer_lines, issuer_size) * SHARE_OF_TEXT
         center_rule(paragraph, cell_width, wanted)
     section = document.sections[0]
     body_width = (section.page_width - section.left_margin - section.right_margin) / 12700
-    summary_size = _style_size(document, S.SUMMARY, 14)
-    summary_width = min(body_width, text_width([summary], summary_size, EM_SENTENCE_BOLD))
+    summary_size = style_size(document, S.SUMMARY, 14)
+    summary_width = min(body_width, widest(summary.split("\n"), summary_size))
     for paragraph in _paragraphs_with_style(document, S.SUMMARY_RULE):
         center_rule(paragraph, body_width, summary_width * SHARE_OF_TEXT)

@@ -33,6 +33,10 @@ HEADING_I = Style("ND30 Đề mục I", "ND30HeadingI")
 HEADING_1 = Style("ND30 Đề mục 1", "ND30Heading1")
 HEADING_1_1 = Style("ND30 Đề mục 1.1", "ND30Heading11")
 HEADING_1_1_1 = Style("ND30 Đề mục 1.1.1", "ND30Heading111")
+NUMBERED_I = Style("ND30 Đoạn đánh số I", "ND30NumberedI")
+NUMBERED_1 = Style("ND30 Đoạn đánh số 1", "ND30Numbered1")
+NUMBERED_1_1 = Style("ND30 Đoạn đánh số 1.1", "ND30Numbered11")
+NUMBERED_1_1_1 = Style("ND30 Đoạn đánh số 1.1.1", "ND30Numbered111")
 POINT = Style("ND30 Điểm a)", "ND30Point")
 BULLET = Style("ND30 Gạch đầu dòng", "ND30Bullet")
 SUB_BULLET = Style("ND30 Gạch cộng", "ND30SubBullet")
@@ -52,11 +56,15 @@ TABLE_NOTE = Style("ND30 Bảng ghi chú", "ND30TableNote")
 FOOTNOTE_TEXT = Style("footnote text", "FootnoteText")
 FOOTNOTE_REFERENCE = Style("footnote reference", "FootnoteReference")
 
-# Section headings by depth: I., 1., 1.1., 1.1.1.
+# Section headings by depth: I., 1., 1.1., 1.1.1. A heading keeps with the
+# next paragraph; a numbered paragraph that carries its own text ("8. Phòng
+# Y tế: ...", a numbered target) is on the same list level but does not, so a
+# run of them flows across pages like running text.
 HEADINGS = (HEADING_I, HEADING_1, HEADING_1_1, HEADING_1_1_1)
+NUMBERED_PARAGRAPHS = (NUMBERED_I, NUMBERED_1, NUMBERED_1_1, NUMBERED_1_1_1)
 
 # List definitions (w:abstractNum and its default w:num share the id).
+# Points carry typed letters (Word has no Vietnamese alphabet), so no list.
 NUM_HEADINGS = 1
-NUM_POINTS = 2
 NUM_BULLETS = 3
 NUM_RECIPIENTS = 4

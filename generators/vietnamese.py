@@ -14,6 +14,9 @@ MAX_PLACES = 6
 BLANK_NUMBER = " " * 5
 BLANK_DAY_MONTH = " " * 2
 
+# Letters of points in Vietnamese drafting: "đ" after "d"; no f, j, w, z.
+POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
 ROMAN = (
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
     (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
@@ -62,6 +65,13 @@ def roman(value: int) -> str:
         count, value = divmod(value, amount)
         parts.append(letters * count)
     return "".join(parts)
+
+
+def point_label(index: int) -> str:
+    """"a)" … "y)" for the first 23 points, then the letters doubled as Word
+    does past "z": "aa)" … "yy)", "aaa)" …"""
+    rounds, position = divmod(index, len(POINT_LETTERS))
+    return POINT_LETTERS[position] * (rounds + 1) + ")"
 
 
 def upper(text: str) -> str:

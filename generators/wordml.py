@@ -88,14 +88,14 @@ def inline_xml(items: tuple[Inline, ...], footnotes: Footnotes, base: RunFormat 
     return "".join(parts)
 
 
-def numbering_xml(num_id: int | None) -> str:
+def numbering_xml(num_id: int | None, level: int = 0) -> str:
     if num_id is None:
         return ""
-    return f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+    return f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
 
 
-def paragraph_xml(style_id: str, runs: str, num_id: int | None = None) -> str:
-    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{numbering_xml(num_id)}</w:pPr>{runs}</w:p>'
+def paragraph_xml(style_id: str, runs: str, num_id: int | None = None, level: int = 0) -> str:
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{numbering_xml(num_id, level)}</w:pPr>{runs}</w:p>'
 
 
 class Markup(str):

@@ -6,6 +6,7 @@ from marshmallow import ValidationError
 from .limits import SCHEMA_VERSION
 from .plan import PLAN_SCHEMA, PlanSchema
 from .problems import Problem, flatten
+from .workload import workload_problems
 
 
 class PlanInvalid(Exception):
@@ -20,9 +21,14 @@ def load_plan(data) -> dict:
     """Validate ``data`` (parsed JSON) and return the plan with defaults
     filled in, or raise ``PlanInvalid`` listing every problem."""
     try:
-        return PLAN_SCHEMA.load(data)
+        plan = PLAN_SCHEMA.load(data)
     except ValidationError as error:
         raise PlanInvalid(list(flatten(error.messages))) from None
+    # Counted on the valid plan only: its texts are then known to be text.
+    too_much = workload_problems(plan)
+    if too_much:
+        raise PlanInvalid(list(flatten(too_much)))
+    return plan
 
 
 __all__ = ["PLAN_SCHEMA", "PlanSchema", "PlanInvalid", "Problem", "SCHEMA_VERSION", "load_plan"]

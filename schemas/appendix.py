@@ -8,9 +8,10 @@ from marshmallow import ValidationError, validate, validates_schema
 from . import limits
 from .base import StrictSchema
 from .body import block_list, heading_text
+from .docs import doc
 from .fields import Boolean, Choice, Figures, Integer, List, Nested, Text
 from .problems import Problem
-from .table_math import COMPUTED_KINDS, agrees, computed_table
+from .table_math import COMPUTED_KINDS, agrees, computed_table, too_large
 
 KEY_PATTERN = r"^[A-Za-z][A-Za-z0-9_]*$"
 KEY_HINT = "chữ cái không dấu, chữ số hoặc dấu gạch dưới, bắt đầu bằng chữ cái (ví dụ: poor_rate)"
@@ -23,12 +24,15 @@ def column_key(**kwargs) -> Text:
 
 
 class ColumnSchema(StrictSchema):
-    key = column_key(required=True)
-    header = Text(max_length=limits.NAME, required=True)
-    group = Text(max_length=limits.NAME, load_default=None, allow_none=True)
-    kind = Choice(("input",) + COMPUTED_KINDS, load_default="input")
-    of = List(column_key(), max_items=limits.TABLE_COLUMNS, load_default=list)
-    decimals = Integer(minimum=0, maximum=6, load_default=2)
+    key = column_key(required=True, metadata=doc("Mã cột", "Dùng trong values, of"))
+    header = Text(max_length=limits.NAME, required=True, metadata=doc("Tên cột", "In ở dòng tiêu đề"))
+    group = Text(max_length=limits.NAME, load_default=None, allow_none=True,
+                 metadata=doc("Nhóm cột", "Tiêu đề chung các cột liền nhau"))
+    kind = Choice(("input",) + COMPUTED_KINDS, load_default="input",
+                  metadata=doc("Loại cột", "input nhập; rate tỷ lệ; difference hiệu; sum tổng"))
+    of = List(column_key(), max_items=limits.TABLE_COLUMNS, load_default=list,
+              metadata=doc("Tính từ cột", "Mã các cột đứng trước"))
+    decimals = Integer(minimum=0, maximum=6, load_default=2, metadata=doc("Số chữ số thập phân", "Của cột tỷ lệ"))
 
     @validates_schema
     def operands_fit_kind(self, data, **kwargs):
@@ -42,23 +46,26 @@ class ColumnSchema(StrictSchema):
 
 
 class RowSchema(StrictSchema):
-    label = Text(max_length=limits.NAME, required=True)
-    values = Figures(column_key())
+    label = Text(max_length=limits.NAME, required=True, metadata=doc("Tên dòng", "Cột B, ví dụ tên thôn"))
+    values = Figures(column_key(), metadata=doc("Số liệu", "Mã cột → số"))
 
 
 class TotalSchema(StrictSchema):
-    label = Text(max_length=limits.NAME, load_default="Tổng cộng")
-    values = Figures(column_key())
+    label = Text(max_length=limits.NAME, load_default="Tổng cộng", metadata=doc("Tên dòng tổng", "Cột B của dòng tổng"))
+    values = Figures(column_key(), metadata=doc("Tổng đã nhập", "Để đối chiếu với tổng tính được"))
 
 
 class TableSchema(StrictSchema):
-    number_header = Text(max_length=limits.SHORT, load_default="TT")
-    label_header = Text(max_length=limits.NAME, load_default="Đơn vị")
-    unit_note = Text(max_length=limits.NAME, load_default=None, allow_none=True)
-    columns = List(Nested(ColumnSchema), min_items=1, max_items=limits.TABLE_COLUMNS, required=True)
-    rows = List(Nested(RowSchema), max_items=limits.TABLE_ROWS, load_default=list)
-    show_total = Boolean(load_default=True)
-    total = Nested(TotalSchema, load_default=lambda: {"label": "Tổng cộng", "values": {}})
+    number_header = Text(max_length=limits.SHORT, load_default="TT", metadata=doc("Tiêu đề cột A", "Cột số thứ tự"))
+    label_header = Text(max_length=limits.NAME, load_default="Đơn vị", metadata=doc("Tiêu đề cột B", "Cột tên dòng"))
+    unit_note = Text(max_length=limits.NAME, load_default=None, allow_none=True,
+                     metadata=doc("Ghi chú đơn vị", "Ví dụ (Đơn vị: hộ)"))
+    columns = List(Nested(ColumnSchema), min_items=1, max_items=limits.TABLE_COLUMNS, required=True,
+                   metadata=doc("Các cột số liệu", "Sau cột A, B; theo thứ tự in"))
+    rows = List(Nested(RowSchema), max_items=limits.TABLE_ROWS, load_default=list, metadata=doc("Các dòng", "Theo thứ tự in"))
+    show_total = Boolean(load_default=True, metadata=doc("Có dòng tổng", "Dòng Tổng cộng ở cuối bảng"))
+    total = Nested(TotalSchema, load_default=lambda: {"label": "Tổng cộng", "values": {}},
+                   metadata=doc("Dòng tổng", "Tự tính"))
 
     @validates_schema
     def figures_agree(self, data, **kwargs):
@@ -107,6 +114,9 @@ class TableSchema(StrictSchema):
 def _row_problems(columns: dict, given: dict, computed: dict, *, require_inputs: bool) -> dict:
     problems: dict = {}
     for key, column in columns.items():
+        if too_large(computed[key]):
+            problems[key] = [Problem("computed_too_large", formula=formula_text(column), computed=f"{computed[key]:.3E}")]
+            continue
         if key not in given or given[key] is None:
             if require_inputs and column["kind"] == "input":
                 problems[key] = [Problem("missing_value", key=key)]
@@ -130,8 +140,10 @@ def formula_text(column: dict) -> str:
 
 
 class AppendixSchema(StrictSchema):
-    label = Text(max_length=limits.NAME, load_default=None, allow_none=True)
-    title = heading_text(required=True)
-    orientation = Choice(("auto", "portrait", "landscape"), load_default="auto")
-    table = Nested(TableSchema, load_default=None, allow_none=True)
-    notes = block_list(("paragraph", "bullets"))
+    label = Text(max_length=limits.NAME, load_default=None, allow_none=True,
+                 metadata=doc("Số phụ lục", "Mặc định: Phụ lục I, II…"))
+    title = heading_text(required=True, metadata=doc("Tên phụ lục", "In chữ in hoa"))
+    orientation = Choice(("auto", "portrait", "landscape"), load_default="auto",
+                         metadata=doc("Hướng trang", "auto: trang ngang khi bảng từ 8 cột số"))
+    table = Nested(TableSchema, load_default=None, allow_none=True, metadata=doc("Bảng số liệu", "Không bắt buộc"))
+    notes = block_list(("paragraph", "bullets"), metadata=doc("Ghi chú", "Đoạn văn sau bảng"))

@@ -19,8 +19,24 @@ from marshmallow import ValidationError, fields
 
 from . import limits
 from .base import StrictSchema
+from .docs import doc
 from .fields import Boolean, Choice, List, Nested, Number, Text
 from .problems import Problem
+
+
+# The heading each named section and sub-part prints when none is given.
+DEFAULT_HEADINGS = {
+    "purposes_requirements": "Mục đích, yêu cầu",
+    "purposes": "Mục đích",
+    "requirements": "Yêu cầu",
+    "targets": "Mục tiêu",
+    "general": "Mục tiêu tổng quát",
+    "specific": "Mục tiêu cụ thể",
+    "tasks": "Nhiệm vụ và giải pháp",
+    "assignments": "Tổ chức thực hiện",
+    "budget": "Kinh phí thực hiện",
+    "reporting": "Chế độ thông tin, báo cáo",
+}
 
 
 def paragraph_text(**kwargs) -> Text:
@@ -61,101 +77,123 @@ def block_list(allowed: tuple[str, ...] | None = None, **kwargs) -> List:
 
 
 def type_field(name: str) -> Choice:
-    return Choice((name,), required=True)
+    return Choice((name,), required=True, metadata=doc("Loại mục", f"Luôn là {name}"))
+
+
+def content_list(description: str, allowed: tuple[str, ...] | None = None) -> List:
+    return block_list(allowed, metadata=doc("Nội dung", description))
 
 
 class ParagraphSchema(StrictSchema):
     type = type_field("paragraph")
-    text = paragraph_text(required=True)
+    text = paragraph_text(required=True, metadata=doc("Văn bản", "**đậm**, *nghiêng*, ^[chú thích]"))
 
 
 class BulletItemSchema(StrictSchema):
-    text = paragraph_text(required=True)
-    sub_items = List(paragraph_text(), max_items=limits.BLOCKS_PER_LIST, load_default=list)
+    text = paragraph_text(required=True, metadata=doc("Văn bản", "In sau dấu -"))
+    sub_items = List(paragraph_text(), max_items=limits.BLOCKS_PER_LIST, load_default=list,
+                     metadata=doc("Ý con", "Mỗi ý in sau dấu +"))
 
 
 class BulletsSchema(StrictSchema):
     type = type_field("bullets")
-    items = List(Nested(BulletItemSchema), min_items=1, max_items=limits.BLOCKS_PER_LIST, required=True)
+    items = List(Nested(BulletItemSchema), min_items=1, max_items=limits.BLOCKS_PER_LIST, required=True,
+                 metadata=doc("Các gạch đầu dòng", "Mỗi mục một đoạn"))
 
 
 class PointItemSchema(StrictSchema):
-    text = paragraph_text(required=True)
-    content = block_list(("paragraph", "bullets"))
+    text = paragraph_text(required=True, metadata=doc("Văn bản", "In sau chữ a), b) … đ) …"))
+    content = content_list("Dưới điểm", ("paragraph", "bullets"))
 
 
 class PointsSchema(StrictSchema):
     type = type_field("points")
-    items = List(Nested(PointItemSchema), min_items=1, max_items=limits.BLOCKS_PER_LIST, required=True)
+    items = List(Nested(PointItemSchema), min_items=1, max_items=limits.BLOCKS_PER_LIST, required=True,
+                 metadata=doc("Các điểm", "a) b) c) d) đ) e) … y)"))
 
 
 class PartSchema(StrictSchema):
     """A numbered heading and its content (a section without ``type``)."""
 
-    heading = heading_text()
-    run_in = Boolean(load_default=False)
-    content = block_list()
+    heading = heading_text(metadata=doc("Đề mục", "Không ghi số"))
+    run_in = Boolean(load_default=False, metadata=doc("Liền đoạn", "Liền đoạn đầu"))
+    content = content_list("Dưới đề mục")
 
 
-def part(name: str, default_heading: str) -> Nested:
+def named_heading(key: str) -> Text:
+    default = DEFAULT_HEADINGS[key]
+    return heading_text(default, metadata=doc("Đề mục", "Không ghi số"))
+
+
+def part(name: str, key: str) -> Nested:
     """A sub-part of a named section, with its usual heading."""
-    schema = type(f"{name}Schema", (PartSchema,), {"heading": heading_text(default_heading)})
-    return Nested(schema, load_default=None, allow_none=True)
+    schema = type(f"{name}Schema", (PartSchema,), {"heading": named_heading(key)})
+    title = DEFAULT_HEADINGS[key]
+    return Nested(schema, load_default=None, allow_none=True, metadata=doc(title, "Trống thì không in"))
+
+
+def more_sections() -> List:
+    """Numbered sub-sections after a named section's named parts ("3. ...")."""
+    return block_list(("section",), metadata=doc("Các mục tiếp theo", "Mục đánh số tiếp theo"))
 
 
 class SectionSchema(PartSchema):
     type = type_field("section")
 
 
-def named_section(type_name: str, default_heading: str, **extra_fields):
+def named_section(type_name: str, **extra_fields):
     """A section kind with a default heading and fields of its own."""
-    attrs = {"type": type_field(type_name), "heading": heading_text(default_heading), **extra_fields}
+    attrs = {"type": type_field(type_name), "heading": named_heading(type_name), **extra_fields}
     return type(f"{type_name.title().replace('_', '')}Schema", (PartSchema,), attrs)
 
 
 class TargetSchema(StrictSchema):
-    text = paragraph_text(required=True)
-    value = Number(allow_none=True, load_default=None)
-    unit = Text(max_length=limits.SHORT, load_default=None, allow_none=True)
-    content = block_list(("paragraph", "bullets"))
+    text = paragraph_text(required=True, metadata=doc("Chỉ tiêu", "In trước giá trị"))
+    value = Number(allow_none=True, load_default=None, metadata=doc("Giá trị", "In kiểu Việt Nam: 0,2; 1.100"))
+    unit = Text(max_length=limits.SHORT, load_default=None, allow_none=True,
+                metadata=doc("Đơn vị tính", "0,2%/năm; 1.100 lao động"))
+    content = content_list("Dưới chỉ tiêu", ("paragraph", "bullets"))
 
 
 class SpecificTargetsSchema(PartSchema):
-    heading = heading_text("Mục tiêu cụ thể")
-    items = List(Nested(TargetSchema), max_items=limits.BLOCKS_PER_LIST, load_default=list)
-    style = Choice(("numbered", "bullets", "points"), load_default="numbered")
-    notes = block_list()
+    heading = named_heading("specific")
+    items = List(Nested(TargetSchema), max_items=limits.BLOCKS_PER_LIST, load_default=list,
+                 metadata=doc("Các chỉ tiêu", "Sau nội dung của mục"))
+    style = Choice(("numbered", "bullets", "points"), load_default="numbered",
+                   metadata=doc("Kiểu chỉ tiêu", "numbered: 1.1.; bullets: -; points: a)"))
+    notes = content_list("Các khối sau các chỉ tiêu")
 
 
 class AgencySchema(StrictSchema):
-    name = heading_text(required=True)
-    lead = Boolean(load_default=False)
-    request = Boolean(load_default=False)
-    run_in = Boolean(load_default=False)
-    duties = block_list()
+    name = heading_text(required=True, metadata=doc("Tên cơ quan, đơn vị", "Đề mục đánh số của cơ quan"))
+    lead = Boolean(load_default=False, metadata=doc("Chủ trì", "In thêm (cơ quan chủ trì)"))
+    request = Boolean(load_default=False, metadata=doc("Đề nghị", "Ngoài thẩm quyền: in Đề nghị …"))
+    run_in = Boolean(load_default=False, metadata=doc("Liền đoạn", "Tên và đoạn đầu trên một dòng"))
+    duties = content_list("Nhiệm vụ của cơ quan")
 
 
 PurposesRequirementsSchema = named_section(
     "purposes_requirements",
-    "Mục đích, yêu cầu",
-    purposes=part("Purposes", "Mục đích"),
-    requirements=part("Requirements", "Yêu cầu"),
+    purposes=part("Purposes", "purposes"),
+    requirements=part("Requirements", "requirements"),
+    sections=more_sections(),
 )
 TargetsSchema = named_section(
     "targets",
-    "Mục tiêu",
-    general=part("GeneralTargets", "Mục tiêu tổng quát"),
-    specific=Nested(SpecificTargetsSchema(), load_default=None, allow_none=True),
+    general=part("GeneralTargets", "general"),
+    specific=Nested(SpecificTargetsSchema(), load_default=None, allow_none=True,
+                    metadata=doc("Mục tiêu cụ thể", "Có thể kèm các chỉ tiêu")),
+    sections=more_sections(),
 )
-TasksSchema = named_section("tasks", "Nhiệm vụ và giải pháp")
+TasksSchema = named_section("tasks")
 AssignmentsSchema = named_section(
     "assignments",
-    "Tổ chức thực hiện",
-    agencies=List(Nested(AgencySchema), max_items=limits.BLOCKS_PER_LIST, load_default=list),
-    closing=block_list(),
+    agencies=List(Nested(AgencySchema), max_items=limits.BLOCKS_PER_LIST, load_default=list,
+                  metadata=doc("Các cơ quan, đơn vị", "Mỗi cơ quan một mục đánh số")),
+    closing=block_list(metadata=doc("Phần sau các cơ quan", "Đoạn văn hoặc mục tiếp theo")),
 )
-BudgetSchema = named_section("budget", "Kinh phí thực hiện")
-ReportingSchema = named_section("reporting", "Chế độ thông tin, báo cáo")
+BudgetSchema = named_section("budget")
+ReportingSchema = named_section("reporting")
 
 BLOCK_SCHEMAS: dict[str, StrictSchema] = {
     "paragraph": ParagraphSchema(),

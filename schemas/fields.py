@@ -12,6 +12,7 @@ import unicodedata
 
 from marshmallow import ValidationError, fields, validate
 
+from . import limits
 from .problems import Problem
 
 BASE_MESSAGES = {
@@ -25,6 +26,7 @@ LINE_BREAKS = {"\n", "\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85"}
 # what XML cannot carry at all: lone surrogates and U+FFFE/U+FFFF.
 FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+TABLE_VALUE_TEXT = f"{limits.TABLE_VALUE:,.0f}".replace(",", ".")  # 1.000.000.000.000
 
 
 def _messages(**extra: Problem) -> dict:
@@ -88,6 +90,9 @@ class Integer(fields.Integer):
 
 
 class Number(fields.Float):
+    """A figure of a table or a target: finite and at most TABLE_VALUE in
+    size, so that every rate and total computed from it stays exact."""
+
     default_error_messages = _messages(
         invalid=Problem("invalid_type", expected="số"),
         special=Problem("invalid_type", expected="số hữu hạn"),
@@ -95,7 +100,8 @@ class Number(fields.Float):
     )
 
     def __init__(self, *, minimum: float | None = None, **kwargs):
-        validators = []
+        too_large = Problem("number_too_large", max=TABLE_VALUE_TEXT)
+        validators = [validate.Range(min=-limits.TABLE_VALUE, max=limits.TABLE_VALUE, error=too_large)]
         if minimum is not None:
             validators.append(validate.Range(min=minimum, error=Problem("negative_value")))
         super().__init__(allow_nan=False, validate=validators, **kwargs)

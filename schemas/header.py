@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 from marshmallow import ValidationError, validate, validates_schema
 
 from . import limits
 from .base import StrictSchema
 from .fields import Choice, Integer, List, Nested, Text
+from .docs import doc
 from .problems import Problem
 
 # Decree 30/2020, Appendix III: document type names and their abbreviations.
@@ -30,19 +32,34 @@ def code_text(**kwargs) -> Text:
     return field
 
 
+class LinesText(Text):
+    """Text whose line breaks are the author's: a summary broken by meaning
+    ("Thực hiện Chương trình mục tiêu quốc gia\nGiảm nghèo bền vững ...").
+    Each line is checked as one line of text; empty lines are refused."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, str):
+            raise self.make_error("invalid")
+        lines = value.replace("\r\n", "\n").split("\n")
+        return "\n".join(super(LinesText, self)._deserialize(line, attr, data, **kwargs) for line in lines)
+
+
 class IssuerSchema(StrictSchema):
-    parent = Text(max_length=limits.NAME, load_default=None, allow_none=True, metadata={"title": "Cơ quan chủ quản"})
-    name = Text(max_length=limits.NAME, required=True, metadata={"title": "Tên cơ quan ban hành"})
-    abbreviation = code_text(required=True, metadata={"title": "Tên viết tắt của cơ quan (ví dụ: UBND)"})
+    parent = Text(max_length=limits.NAME, load_default=None, allow_none=True,
+                  metadata=doc("Cơ quan chủ quản", "In hoa, không đậm, trên tên cơ quan"))
+    name = Text(max_length=limits.NAME, required=True, metadata=doc("Tên cơ quan ban hành", "In hoa, đậm"))
+    abbreviation = code_text(required=True, metadata=doc("Tên viết tắt", "Của cơ quan, cho ký hiệu: KH-UBND"))
 
 
 class IssueDateSchema(StrictSchema):
     """A full date, or only the year (and month) in a draft: the records
     office fills the blanks at issue."""
 
-    year = Integer(minimum=1945, maximum=2200, required=True, metadata={"title": "Năm"})
-    month = Integer(minimum=1, maximum=12, load_default=None, allow_none=True, metadata={"title": "Tháng"})
-    day = Integer(minimum=1, maximum=31, load_default=None, allow_none=True, metadata={"title": "Ngày"})
+    year = Integer(minimum=1945, maximum=2200, required=True, metadata=doc("Năm", "Bắt buộc"))
+    month = Integer(minimum=1, maximum=12, load_default=None, allow_none=True,
+                    metadata=doc("Tháng", "Trống: văn thư điền"))
+    day = Integer(minimum=1, maximum=31, load_default=None, allow_none=True,
+                  metadata=doc("Ngày", "Trống: văn thư điền"))
 
     @validates_schema
     def real_date(self, data, **kwargs):
@@ -56,17 +73,29 @@ class IssueDateSchema(StrictSchema):
                 raise ValidationError(Problem("invalid_date", day=day, month=month, year=year), "day")
 
 
+# "Lưu: VT, PLĐ" typed as a recipient would print a second "Lưu" line.
+ARCHIVE_LINE = re.compile(r"^lưu\s*:", re.IGNORECASE)
+
+
 class RecipientSchema(StrictSchema):
-    name = Text(max_length=limits.NAME, required=True)
-    note = Text(max_length=limits.SHORT, load_default=None, allow_none=True, metadata={"title": "Ghi chú (ví dụ: b/c)"})
+    name = Text(max_length=limits.NAME, required=True, metadata=doc("Nơi nhận", "In: - tên (ghi chú);"))
+    note = Text(max_length=limits.SHORT, load_default=None, allow_none=True, metadata=doc("Ghi chú", "Trong ngoặc, ví dụ b/c"))
+
+    @validates_schema
+    def not_the_archive_line(self, data, **kwargs):
+        if ARCHIVE_LINE.match(data.get("name", "")):
+            raise ValidationError(Problem("archive_in_recipients"), "name")
 
 
 class SignatorySchema(StrictSchema):
-    collective = Text(max_length=limits.NAME, load_default=None, allow_none=True, metadata={"title": "Tập thể lãnh đạo (TM.)"})
-    authority = Choice(SIGNING_AUTHORITIES, load_default=None, allow_none=True, metadata={"title": "Thẩm quyền ký: KT., TL., TUQ., Q."})
-    principal_title = Text(max_length=limits.NAME, load_default=None, allow_none=True, metadata={"title": "Chức vụ người đứng đầu (khi ký KT., TL., TUQ.)"})
-    title = Text(max_length=limits.NAME, required=True, metadata={"title": "Chức vụ người ký"})
-    name = Text(max_length=limits.NAME, required=True)
+    collective = Text(max_length=limits.NAME, load_default=None, allow_none=True,
+                      metadata=doc("Tập thể lãnh đạo", "In: TM. ỦY BAN NHÂN DÂN"))
+    authority = Choice(SIGNING_AUTHORITIES, load_default=None, allow_none=True,
+                       metadata=doc("Thẩm quyền ký", "KT., TL., TUQ., Q."))
+    principal_title = Text(max_length=limits.NAME, load_default=None, allow_none=True,
+                           metadata=doc("Chức vụ người đứng đầu", "Khi ký KT., TL., TUQ."))
+    title = Text(max_length=limits.NAME, required=True, metadata=doc("Chức vụ người ký", "In hoa, đậm"))
+    name = Text(max_length=limits.NAME, required=True, metadata=doc("Họ tên người ký", "In đậm"))
 
     @validates_schema
     def principal_matches_authority(self, data, **kwargs):

@@ -18,6 +18,13 @@ ARCHIVE_UNITS = 10
 APPENDICES = 20
 TABLE_COLUMNS = 30
 TABLE_ROWS = 1000
-# LibreOffice needs about 1 s per 1,000 cells: keep one table well inside PDF_TIMEOUT.
-TABLE_CELLS = 10_000
+TABLE_CELLS = 10_000  # rows × columns of one table
 TABLE_VALUE = 1e12
+
+# The whole plan (schemas/workload.py). Measured on 2 cores (docs/performance.md):
+# LibreOffice needs about 65 µs per run, 2 ms per footnote (more as they
+# crowd: 8,000 took 40 s) and 0.4 ms per cell; the largest plan these allow
+# renders in under 1 s and converts in about 10 s, a third of PDF_TIMEOUT.
+RUNS_TOTAL = 20_000
+FOOTNOTES_TOTAL = 500
+CELLS_TOTAL = 10_000

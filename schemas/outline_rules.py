@@ -35,7 +35,8 @@ def _section(section: dict, depth: int, path: tuple) -> Iterator[tuple[int, tupl
     for index, agency in enumerate(section.get("agencies", [])):
         yield depth + 1, path + ("agencies", index)
         yield from headings(agency.get("duties", []), depth + 2, path + ("agencies", index, "duties"))
-    yield from headings(section.get("closing", []), depth + 1, path + ("closing",))
+    for key in ("closing", "sections"):
+        yield from headings(section.get(key, []), depth + 1, path + (key,))
 
 
 def count_blocks(value) -> int:

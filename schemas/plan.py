@@ -9,8 +9,9 @@ from . import limits
 from .appendix import AppendixSchema
 from .base import StrictSchema
 from .body import block_list, paragraph_text
+from .docs import doc
 from .fields import Choice, Integer, List, Nested, Text
-from .header import DOCUMENT_TYPES, IssueDateSchema, IssuerSchema, RecipientSchema, SignatorySchema, code_text
+from .header import DOCUMENT_TYPES, IssueDateSchema, IssuerSchema, LinesText, RecipientSchema, SignatorySchema, code_text
 from .outline_rules import depth_problems
 from .problems import Problem
 
@@ -21,32 +22,32 @@ class PlanSchema(StrictSchema):
         maximum=limits.SCHEMA_VERSION,
         required=True,
         error=Problem("unsupported_version"),
-        metadata={"title": "Phiên bản định dạng"},
+        metadata=doc("Phiên bản định dạng", "Hiện hành: 1"),
     )
-    draft_mark = Text(max_length=limits.SHORT, load_default=None, allow_none=True, metadata={"title": "Dấu dự thảo (ví dụ: Dự thảo), không bắt buộc"})
+    draft_mark = Text(max_length=limits.SHORT, load_default=None, allow_none=True, metadata=doc("Dấu dự thảo", "Khung ở đầu trang"))
 
-    issuer = Nested(IssuerSchema, required=True, metadata={"title": "Cơ quan ban hành"})
-    document_type = Choice(tuple(DOCUMENT_TYPES), load_default="Kế hoạch", metadata={"title": "Tên loại văn bản"})
-    number = Integer(minimum=1, maximum=999999, load_default=None, allow_none=True, metadata={"title": "Số văn bản (để trống cho văn thư cấp số)"})
-    symbol = code_text(load_default=None, allow_none=True, metadata={"title": "Ký hiệu (mặc định: tên loại viết tắt - cơ quan viết tắt)"})
-    place = Text(max_length=limits.NAME, required=True, metadata={"title": "Địa danh"})
-    date = Nested(IssueDateSchema, required=True, metadata={"title": "Ngày ban hành"})
-    summary = Text(max_length=limits.SUMMARY, required=True, metadata={"title": "Trích yếu nội dung"})
+    issuer = Nested(IssuerSchema, required=True, metadata=doc("Cơ quan ban hành", "Góc trên bên trái"))
+    document_type = Choice(tuple(DOCUMENT_TYPES), load_default="Kế hoạch", metadata=doc("Tên loại văn bản", "Kế hoạch → KH"))
+    number = Integer(minimum=1, maximum=999999, load_default=None, allow_none=True, metadata=doc("Số văn bản", "Trống: văn thư cấp số"))
+    symbol = code_text(load_default=None, allow_none=True, metadata=doc("Ký hiệu", "Mặc định: KH-UBND"))
+    place = Text(max_length=limits.NAME, required=True, metadata=doc("Địa danh", "Trước ngày tháng"))
+    date = Nested(IssueDateSchema, required=True, metadata=doc("Ngày ban hành", "Ngày, tháng có thể trống"))
+    summary = LinesText(max_length=limits.SUMMARY, required=True, metadata=doc("Trích yếu nội dung", "Xuống dòng (\\n) để ngắt dòng"))
 
-    legal_bases = List(paragraph_text(), max_items=limits.LEGAL_BASES, load_default=list, metadata={"title": "Căn cứ ban hành"})
-    lead_in = paragraph_text(load_default=None, allow_none=True, metadata={"title": "Câu dẫn (… xây dựng Kế hoạch … như sau:)"})
-    body = block_list(metadata={"title": "Nội dung kế hoạch"})
-    closing = paragraph_text(load_default=None, allow_none=True, metadata={"title": "Đoạn kết thúc (tự thêm ./.)"})
+    legal_bases = List(paragraph_text(), max_items=limits.LEGAL_BASES, load_default=list, metadata=doc("Căn cứ ban hành", "Tự thêm ; và ."))
+    lead_in = paragraph_text(load_default=None, allow_none=True, metadata=doc("Câu dẫn", "Trước phần nội dung"))
+    body = block_list(metadata=doc("Nội dung kế hoạch", "Các mục I., II. …"))
+    closing = paragraph_text(load_default=None, allow_none=True, metadata=doc("Đoạn kết thúc", "Trên đây là …; tự thêm ./."))
 
-    recipients = List(Nested(RecipientSchema), max_items=limits.RECIPIENTS, load_default=list, metadata={"title": "Nơi nhận"})
+    recipients = List(Nested(RecipientSchema), max_items=limits.RECIPIENTS, load_default=list, metadata=doc("Nơi nhận", "Không gồm dòng Lưu"))
     archive = List(
         Text(max_length=limits.SHORT),
         max_items=limits.ARCHIVE_UNITS,
         load_default=lambda: ["VT"],
-        metadata={"title": "Lưu (đơn vị lưu; VT được thêm đầu tiên)"},
+        metadata=doc("Lưu", "- Lưu: VT, …; VT tự thêm"),
     )
-    signatory = Nested(SignatorySchema, required=True, metadata={"title": "Người ký"})
-    appendices = List(Nested(AppendixSchema), max_items=limits.APPENDICES, load_default=list, metadata={"title": "Phụ lục"})
+    signatory = Nested(SignatorySchema, required=True, metadata=doc("Người ký", "Chức vụ, họ tên"))
+    appendices = List(Nested(AppendixSchema), max_items=limits.APPENDICES, load_default=list, metadata=doc("Phụ lục", "Số trang mỗi phụ lục lại từ 1"))
 
     @validates_schema
     def body_fits(self, data, **kwargs):

@@ -35,6 +35,9 @@ MESSAGES: dict[str, str] = {
     "authority_needs_principal": "Ký thay (KT.), thừa lệnh (TL.) hay thừa ủy quyền (TUQ.) thì phải nhập chức vụ của người đứng đầu (ví dụ: Chủ tịch).",
     "principal_without_authority": "Chỉ nhập chức vụ người đứng đầu khi ký KT., TL. hoặc TUQ.",
     "too_many_cells": "Bảng quá lớn: {rows} dòng × {columns} cột vượt quá {max} ô; hãy tách thành nhiều bảng.",
+    "too_many_runs": "Kế hoạch có quá nhiều đoạn định dạng (in đậm, in nghiêng, chú thích): {count} đoạn, tối đa {max}.",
+    "too_many_footnotes": "Kế hoạch có quá nhiều chú thích: {count} chú thích, tối đa {max}.",
+    "too_many_cells_in_plan": "Các bảng phụ lục có tổng cộng {count} ô số liệu, vượt quá {max} ô; hãy rút gọn hoặc chuyển bớt sang văn bản khác.",
     "duplicate_column": "Mã cột '{key}' bị trùng.",
     "unknown_column": "Không có cột nào mang mã '{key}' trong bảng.",
     "not_an_input_column": "Cột '{key}' là cột tính toán, không phải cột nhập số liệu.",
@@ -43,6 +46,9 @@ MESSAGES: dict[str, str] = {
     "total_contradicts": "Tổng đã nhập {given} không khớp với tổng các dòng: {computed}.",
     "missing_value": "Thiếu số liệu cho cột '{key}'.",
     "negative_value": "Số liệu không được âm.",
+    "number_too_large": "Số quá lớn: giá trị tuyệt đối tối đa là {max}.",
+    "computed_too_large": "Giá trị tính ra {formula} quá lớn ({computed}); hãy kiểm tra số liệu của dòng này.",
+    "archive_in_recipients": "Dòng “Lưu: …” không phải là nơi nhận: hãy ghi các đơn vị lưu vào trường “Lưu” (archive), ví dụ [\"VT\", \"PLĐ\"]; dòng “- Lưu: VT, PLĐ.” được tạo tự động.",
 }
 
 

@@ -7,9 +7,17 @@ Decimal arithmetic with half-up rounding, as clerks round by hand.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
 
 COMPUTED_KINDS = ("rate", "difference", "sum")
+# Inputs are at most TABLE_VALUE but may be as small as a float goes (5e-324),
+# and a rate may divide by a difference of nearly equal figures: results and
+# the precision a typed figure asks can reach hundreds of digits. Python's
+# default 28 digits would raise InvalidOperation; this context never does.
+# The schema then refuses computed figures beyond COMPUTED_VALUE.
+WIDE = Context(prec=1000, rounding=ROUND_HALF_UP)
+# A thousand rows of TABLE_VALUE, in a sum; anything larger is a typing error.
+COMPUTED_VALUE = Decimal("1e15")
 
 
 def decimal(value) -> Decimal:
@@ -32,7 +40,7 @@ def compute(column: dict, row: dict[str, Decimal | None]) -> Decimal | None:
 
 
 def round_to(value: Decimal, places: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=WIDE)
 
 
 def places_of(value: Decimal) -> int:
@@ -76,6 +84,11 @@ def total_inputs(columns: list[dict], rows: list[dict]) -> dict[str, Decimal]:
 def computed_table(table: dict) -> tuple[list[dict], dict | None]:
     """The completed rows and the completed total row (None if not shown)."""
     columns = table["columns"]
-    rows = [complete_row(columns, row["values"]) for row in table["rows"]]
-    total = complete_row(columns, total_inputs(columns, table["rows"])) if table["show_total"] else None
+    with localcontext(WIDE):
+        rows = [complete_row(columns, row["values"]) for row in table["rows"]]
+        total = complete_row(columns, total_inputs(columns, table["rows"])) if table["show_total"] else None
     return rows, total
+
+
+def too_large(value: Decimal | None) -> bool:
+    return value is not None and abs(value) > COMPUTED_VALUE

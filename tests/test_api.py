@@ -111,8 +111,29 @@ def test_json_schema_is_generated_and_accepts_the_examples(client):
     for name in EXAMPLE_NAMES:
         assert not list(validator.iter_errors(example(name))), name
     assert list(validator.iter_errors(plan(unknown_field=1)))
-    block = schema["$defs"]["Section"]["properties"]["content"]["items"]
+    assert schema["$defs"]["Section"]["properties"]["content"]["items"] == {"$ref": "#/$defs/Block"}
+    point_content = schema["$defs"]["PointItem"]["properties"]["content"]["items"]
+    assert point_content == {"$ref": "#/$defs/Block", "properties": {"type": {"enum": ["paragraph", "bullets"]}}}
+    block = schema["$defs"]["Block"]
     assert {"if": {"properties": {"type": {"const": "paragraph"}}}, "then": {"$ref": "#/$defs/Paragraph"}} in block["allOf"]
+    assert list(validator.iter_errors(plan(body=[{"type": "points", "items": [{"text": "a", "content": [
+        {"type": "section", "heading": "x"}]}]}])))  # a section inside a point is refused
+
+
+def test_json_schema_is_small_and_documented_in_vietnamese(client):
+    response = client.get("/schema")
+    assert len(response.data) <= 20 * 1024
+    definitions = response.get_json()["$defs"]
+    undocumented = [
+        f"{name}.{key}"
+        for name, definition in definitions.items()
+        for key, prop in definition.get("properties", {}).items()
+        if name != "Block" and not (prop.get("title") and prop.get("description"))
+    ]
+    assert undocumented == []
+    # each object type once: no definition is repeated inline
+    text = response.data.decode()
+    assert text.count('"allOf"') == 1
 
 
 def test_examples(client):

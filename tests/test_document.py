@@ -13,6 +13,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm
+from docx.text.paragraph import Paragraph
 
 from generators import PlanDocument, render_docx
 from generators import styles as S
@@ -136,7 +137,7 @@ def test_tricky_text_comes_out_literally(text):
 
 def test_inline_markup_becomes_real_runs():
     document = render(plan())
-    purpose = next(p for p in by_style(document, S.HEADING_1) if p.text.startswith("Mục đích"))
+    purpose = next(p for p in by_style(document, S.NUMBERED_1) if p.text.startswith("Mục đích"))
     runs = {run.text: run for run in purpose.runs}
     assert runs["bền vững"].bold is True
     assert runs["Giảm nghèo "].bold is False  # run-in text is not bold inside a bold heading
@@ -324,3 +325,150 @@ def test_draft_mark_is_optional_and_framed():
     assert [p.text for p in marks] == ["DỰ THẢO LẦN 2"]
     borders = marks[0].style.element.pPr.find(qn("w:pBdr"))
     assert borders is not None and len(borders) == 4
+
+
+# --- pages as signed: what the layout rests on in the .docx --------------------------------------
+
+
+def keeps_with_next(paragraph) -> bool:
+    """Direct keepNext, else the style chain's."""
+    direct = paragraph._p.pPr.find(qn("w:keepNext")) if paragraph._p.pPr is not None else None
+    if direct is not None:
+        return direct.get(qn("w:val")) in (None, "1", "true")
+    style = paragraph.style
+    while style is not None:
+        element = style.element.pPr.find(qn("w:keepNext")) if style.element.pPr is not None else None
+        if element is not None:
+            return element.get(qn("w:val")) in (None, "1", "true")
+        style = style.base_style
+    return False
+
+
+def body_paragraphs(document):
+    """Paragraphs of the main story before the signature table, in order."""
+    signature = next(t for t in document.tables if t.cell(0, 0).paragraphs[0].text == "Nơi nhận:")
+    before = list(signature._tbl.itersiblings(preceding=True))[::-1]
+    return [Paragraph(element, document) for element in before if element.tag == qn("w:p")]
+
+
+def test_only_real_headings_keep_with_next():
+    agencies = [{"name": "Phòng Y tế", "run_in": True, "duties": [{"type": "paragraph", "text": "Chủ trì."}]},
+                {"name": "Phòng Giáo dục", "duties": [{"type": "bullets", "items": [{"text": "Phối hợp"}]}]}]
+    targets = {"items": [{"text": "Giảm tỷ lệ hộ nghèo", "value": 0.2, "unit": "%/năm"}]}
+    body = [{"type": "assignments", "agencies": agencies}, {"type": "targets", "specific": targets},
+            {"type": "section", "content": [{"type": "paragraph", "text": "Mục không có đề mục."}]}]
+    document = render(plan(body=body, closing="Trên đây là Kế hoạch của xã, đề nghị các cơ quan, đơn vị liên quan "
+                                              "nghiêm túc triển khai thực hiện, báo cáo kết quả về Ủy ban nhân dân xã "
+                                              "trước ngày 15 tháng 12 năm 2024 để tổng hợp."))
+    running = [p for p in body_paragraphs(document) if p.text.startswith(("Phòng Y tế", "Giảm tỷ lệ", "Mục không"))]
+    assert len(running) == 3
+    assert all(not keeps_with_next(p) for p in running)
+    assert all(p.style.name.startswith("ND30 Đoạn đánh số") for p in running)
+    headings = [p for p in body_paragraphs(document) if p.text in ("TỔ CHỨC THỰC HIỆN", "Phòng Giáo dục", "Mục tiêu cụ thể")]
+    assert len(headings) == 3 and all(keeps_with_next(p) for p in headings)
+    assert all(p.style.name.startswith("ND30 Đề mục") for p in headings)
+    # numbered as headings are: the same Word list level
+    lines = visible_lines(document)
+    assert "1. Phòng Y tế: Chủ trì." in lines and "1.1. Giảm tỷ lệ hộ nghèo 0,2%/năm" in lines
+
+
+def test_signature_row_never_splits_and_keeps_with_the_text_above():
+    document = render(plan())
+    row = document.tables[-1].rows[0]
+    assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+    paragraphs = body_paragraphs(document)
+    assert paragraphs[-1].style.style_id == S.CLOSING.style_id and keeps_with_next(paragraphs[-1])
+    # a one-line closing: the paragraph above it keeps with it too
+    assert keeps_with_next(paragraphs[-2])
+    assert not keeps_with_next(paragraphs[-3]) or paragraphs[-3].style.style_id in {s.style_id for s in S.HEADINGS}
+
+
+def test_decree_mark_ends_the_body_without_a_closing():
+    document = render(example("minimal"))
+    paragraphs = body_paragraphs(document)
+    assert paragraphs[-1].text.endswith("xã./.")
+    assert keeps_with_next(paragraphs[-1])
+    assert sum(p.text.count("./.") for p in iter_paragraphs(document)) == 1
+
+
+def test_points_carry_vietnamese_letters():
+    items = [{"text": f"Điểm {index}"} for index in range(25)]
+    lines = visible_lines(render(plan(body=[{"type": "section", "heading": "Điểm", "content": [
+        {"type": "points", "items": items}]}])))
+    labels = [line.split()[0] for line in lines if line.split()[-1].isdigit() and line.startswith(tuple("abcdđeghiklmnopqrstuvxy"))]
+    assert labels == [f"{letter})" for letter in "abcdđeghiklmnopqrstuvxy"] + ["aa)", "bb)"]
+
+
+def test_units_follow_vietnamese_spacing():
+    items = [{"text": "Tỷ lệ", "value": 0.2, "unit": "%/năm"}, {"text": "Giảm", "value": 3.2, "unit": "%"},
+             {"text": "Giải quyết việc làm", "value": 1100, "unit": "lao động"}]
+    lines = visible_lines(render(plan(body=[{"type": "targets", "specific": {"style": "bullets", "items": items}}])))
+    assert {"- Tỷ lệ 0,2%/năm", "- Giảm 3,2%", "- Giải quyết việc làm 1.100 lao động"} <= set(lines)
+
+
+def test_request_is_not_asked_twice():
+    agencies = [{"name": "Đề nghị Ngân hàng Chính sách xã hội huyện", "request": True, "duties": []}]
+    lines = visible_lines(render(plan(body=[{"type": "assignments", "agencies": agencies}])))
+    assert "1. Đề nghị Ngân hàng Chính sách xã hội huyện" in lines
+
+
+def test_archive_line_typed_as_a_recipient_is_refused():
+    from schemas import PlanInvalid
+
+    with pytest.raises(PlanInvalid) as invalid:
+        load_plan(plan(recipients=[{"name": "UBND huyện"}, {"name": "Lưu: VT, PLĐ"}]))
+    (error,) = invalid.value.errors
+    assert error["path"] == "recipients.1.name" and error["code"] == "archive_in_recipients"
+    assert "archive" in error["message"]
+
+
+def test_summary_breaks_where_the_author_breaks_it():
+    summary = "Thực hiện Chương trình mục tiêu quốc gia\nGiảm nghèo bền vững huyện Tam Đường năm 2021"
+    paragraph = by_style(render(plan(summary=summary)), S.SUMMARY)[0]
+    assert len(paragraph._p.findall(".//" + qn("w:br"))) == 1
+    assert paragraph.text == summary  # python-docx reads the break as a newline
+    unbroken = by_style(render(plan(summary="Triển khai công tác giảm nghèo năm 2024")), S.SUMMARY)[0]
+    assert unbroken.text == "Triển khai công tác giảm nghèo\u00a0năm\u00a02024"
+    from schemas import PlanInvalid
+
+    with pytest.raises(PlanInvalid):
+        load_plan(plan(summary="Dòng một\n\nDòng ba"))
+
+
+def test_named_parts_take_sub_sections_after_them():
+    body = [{"type": "targets", "heading": "Mục tiêu, chỉ tiêu cụ thể",
+             "specific": {"content": [{"type": "paragraph", "text": "Giảm nghèo bền vững."}]},
+             "sections": [{"type": "section", "heading": "Các chỉ tiêu chủ yếu cần đạt được trong năm 2024",
+                           "content": [{"type": "bullets", "items": [{"text": "Giảm 2% hộ nghèo"}]}]}]},
+            {"type": "purposes_requirements", "sections": [{"type": "section", "heading": "Nguyên tắc"}]}]
+    lines = visible_lines(render(plan(body=body)))
+    index = lines.index("I. MỤC TIÊU, CHỈ TIÊU CỤ THỂ")
+    assert lines[index + 1:index + 5] == ["1. Mục tiêu cụ thể", "Giảm nghèo bền vững.",
+                                          "2. Các chỉ tiêu chủ yếu cần đạt được trong năm 2024", "- Giảm 2% hộ nghèo"]
+    assert "1. Nguyên tắc" in lines  # empty default parts do not print
+    deep = [{"type": "targets", "sections": [{"type": "section", "heading": "a", "content": [
+        {"type": "section", "heading": "b", "content": [{"type": "section", "heading": "c", "content": [
+            {"type": "section", "heading": "d"}]}]}]}]}]
+    from schemas import PlanInvalid
+
+    with pytest.raises(PlanInvalid) as invalid:
+        load_plan(plan(body=deep))
+    assert invalid.value.errors[0]["code"] == "too_deep"
+    assert invalid.value.errors[0]["path"].startswith("body.0.sections.0.content.0.content.0.content.0")
+
+
+def test_empty_default_parts_do_not_print():
+    body = [{"type": "purposes_requirements", "purposes": {"content": [{"type": "paragraph", "text": "Giảm nghèo."}]},
+             "requirements": {"content": []}},
+            {"type": "budget"},
+            {"type": "targets", "general": {"heading": "Mục tiêu chung của xã"}}]
+    lines = visible_lines(render(plan(body=body)))
+    assert "1. Mục đích" in lines and not any("Yêu cầu" in line for line in lines)
+    assert not any("KINH PHÍ" in line for line in lines)
+    assert "1. Mục tiêu chung của xã" in lines  # a heading the author chose still prints
+
+
+def test_every_example_still_validates_and_renders_its_text():
+    for name in EXAMPLE_NAMES:
+        lines = visible_lines(render(example(name)))
+        assert lines[-1].startswith(example(name)["signatory"]["name"]) or example(name)["signatory"]["name"] in lines

@@ -48,7 +48,7 @@ def test_every_error_is_listed_with_its_path():
     [("Dòng một\nDòng hai", "line_break"), ("Chuông\x07", "control_character"), ("Null\x00", "control_character")],
 )
 def test_control_characters_and_line_breaks(text, code):
-    assert problems(plan(summary=text)) == [("summary", code)]
+    assert problems(plan(place=text)) == [("place", code)]
 
 
 def test_text_is_normalised_to_nfc():

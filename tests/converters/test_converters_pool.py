@@ -46,7 +46,7 @@ def test_status_describes_every_instance(full_pool, sample_docx):
     assert status["queue_limit"] >= 8 * status["size"]
     ports = set()
     for instance in status["instances"]:
-        assert instance["state"] == "ready"
+        assert instance["state"] in ("ready", "busy")  # busy: a health probe is running
         assert isinstance(instance["pid"], int)
         assert isinstance(instance["soffice_pid"], int)
         ports.update((instance["port"], instance["uno_port"]))

@@ -10,9 +10,10 @@ import subprocess
 import sys
 
 import pytest
-from converter_checks import assert_sample_pdf, wait_for
+from converter_checks import assert_sample_pdf, processes_mentioning, wait_for
 
 from converters import ConversionUnavailable, RemoteUnoservers, converter_from_config
+from converters.local_process import ipc_pipe_path
 
 
 def free_port() -> int:
@@ -28,15 +29,18 @@ class UnoserverProcess:
         self.workdir = workdir
         self.port = free_port()
         self.process: subprocess.Popen | None = None
+        self.profile = workdir / "profile"
 
     def start(self) -> None:
+        # A fresh profile per start: a killed LibreOffice may leave one half-written.
+        self.profile = self.workdir / f"profile-{free_port()}"
         self.process = subprocess.Popen(
             [
                 sys.executable, "-m", "unoserver.server",
                 "--interface", "127.0.0.1",
                 "--port", str(self.port),
                 "--uno-port", str(free_port()),
-                "--user-installation", str(self.workdir / f"profile-{free_port()}"),
+                "--user-installation", str(self.profile),
             ],  # fmt: skip
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -53,6 +57,9 @@ class UnoserverProcess:
                 pass
             self.process.wait()
             self.process = None
+            # Its IPC socket, which LibreOffice leaves in /tmp when killed.
+            wait_for(lambda: not processes_mentioning(str(self.profile)), 10)
+            ipc_pipe_path(self.profile).unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,5 @@
 """A small version of the fault test of bench/load.py, on the real
-LibreOffice pool behind gunicorn on 127.0.0.1 (about 45 s: 8 s clean, 22 s with a kill every ~2 s after the previous recovery).
+LibreOffice pool behind the production server (serve.py) on 127.0.0.1 (about 45 s: 8 s clean, 22 s with a kill every ~2 s after the previous recovery).
 
 Clean phase: no request may fail. Faults phase: soffice processes of the
 pool are SIGKILLed; only PDF requests in flight at a kill may fail, only

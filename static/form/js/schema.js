@@ -88,7 +88,9 @@ export class PlanSchema {
    * items' `type` enum, or the branches of a oneOf (discriminator) or of an
    * allOf of if/then, whichever the schema uses. */
   blockTypes(defName, key) {
-    const items = this.#prop(defName, key).items || {};
+    let items = this.#prop(defName, key).items || {};
+    // A list of any block refers to the Block union, which names every type.
+    if (items.$ref && !items.properties) items = this.defs[items.$ref.split("/").pop()] || {};
     const typeEnum = items.properties && items.properties.type && items.properties.type.enum;
     if (Array.isArray(typeEnum)) return [...typeEnum];
     const types = [];
