@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from schemas import limits
 
+from .markup import to_markup
 from .notes import Notes
 from .reading import Para, Table
 from .text import clean, parse_figure, sentence_case, words_of
@@ -186,33 +187,50 @@ def _rate_decimals(data: dict, rows, first_value: int) -> None:
             column["decimals"] = min(6, max(places))
 
 
+LABEL_STYLE, TITLE_STYLE, ATTACHED_STYLE, UNIT_STYLE = "ND30AppendixLabel", "ND30AppendixTitle", "ND30AppendixAttached", "ND30TableNote"
+
+
+def starts_appendix(para: Para) -> bool:
+    return para.style_id == LABEL_STYLE or (not para.style_id.startswith("ND30") and is_label(para.text))
+
+
+def is_title(para: Para) -> bool:
+    if para.style_id == TITLE_STYLE:
+        return True
+    return not para.style_id.startswith("ND30") and (para.bold or para.align == "center") and not is_label(para.text)
+
+
 def appendix_from(paragraphs: list[Para], table: Table | None, notes: Notes) -> dict:
-    """One appendix from the paragraphs before its table, the table, and
-    the paragraphs after it (notes)."""
+    """One appendix from the paragraphs before its table and the table;
+    paragraphs that are neither label, title, "(Kèm theo …)" nor unit note
+    come back under "_notes"."""
     appendix: dict = {}
-    title_parts = []
+    title_parts, rest = [], []
     for para in paragraphs:
         text = clean(para.text)
         if not text:
             continue
-        if is_label(text) and "label" not in appendix and not title_parts:
+        if starts_appendix(para) and "label" not in appendix and not title_parts:
             appendix["label"] = sentence_case(text)
-        elif ATTACHED.match(text):
-            continue
-        elif UNIT_NOTE.match(text):
+        elif para.style_id == ATTACHED_STYLE or ATTACHED.match(text):
+            appendix["_attached"] = text
+        elif para.style_id == UNIT_STYLE or UNIT_NOTE.match(text):
             appendix.setdefault("_unit_note", text)
+        elif is_title(para) and not rest:
+            title_parts.append(clean(to_markup(para.segments, True, para.base_italic)[0]))
         else:
-            title_parts.append(text)
+            rest.append(para)
     appendix["title"] = sentence_case(" ".join(title_parts))[: limits.NAME] if title_parts else "Phụ lục"
+    unit = appendix.pop("_unit_note", None)
     if table is not None:
-        data = read_table(table, notes, table.paragraphs[0].index if table.paragraphs else None)
+        first = table.paragraphs[0] if table.paragraphs else None
+        data = read_table(table, notes, first.index if first else None)
         if data is None:
-            notes.warn("unreadable_table", table.paragraphs[0].index if table.paragraphs else None,
-                       table.paragraphs[0].text if table.paragraphs else None)
+            notes.warn("unreadable_table", first.index if first else None, first.text if first else None)
         else:
-            unit = appendix.pop("_unit_note", None)
             if unit:
                 data["unit_note"] = unit
             appendix["table"] = data
-    appendix.pop("_unit_note", None)
+    if rest:
+        appendix["_notes"] = rest
     return appendix

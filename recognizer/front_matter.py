@@ -57,7 +57,7 @@ def read_front_matter(paragraphs: list[Para], notes: Notes) -> FrontMatter:
     bases: list[tuple[Para, str]] = []
     for para in rest:
         text = clean(para.text)
-        if not text or RULE.match(text):
+        if not text or (RULE.match(text) and not para.style_id.startswith("ND30")):
             continue
         if front.lead_in is None and is_basis(para) and not _is_lead_in(text):
             body = _basis_text(para)
@@ -75,10 +75,10 @@ def read_front_matter(paragraphs: list[Para], notes: Notes) -> FrontMatter:
 
 def _summary_line(para: Para) -> bool:
     text = clean(para.text)
+    if para.style_id == SUMMARY_STYLE:
+        return bool(text)
     if not text or RULE.match(text):
         return False
-    if para.style_id == SUMMARY_STYLE:
-        return True
     if is_basis(para):
         # "Thực hiện Chương trình …" is a summary when set like one: centred and bold.
         return para.align == "center" and para.bold

@@ -182,7 +182,7 @@ def restore_case(text: str, place: str | None = None) -> str:
         return text
     result = []
     rest = text
-    first_word = rest.split()[0]
+    first_word = rest.split(" ")[0]
     if first_word in KEEP_CAPITALS:
         result.append(first_word)
         rest = rest[len(first_word):].strip()
@@ -190,7 +190,7 @@ def restore_case(text: str, place: str | None = None) -> str:
         if words_of(rest).startswith(folded):
             words = len(folded.split())
             result.append(proper)
-            rest = " ".join(rest.split()[words:])
+            rest = " ".join(rest.split(" ")[words:]).strip()
             break
     while rest:
         lowered = rest.lower()
@@ -203,9 +203,9 @@ def restore_case(text: str, place: str | None = None) -> str:
         if place and words_of(rest) == words_of(place):
             result.append(place)
         elif result:
-            result.append(" ".join(w if w in KEEP_CAPITALS else w[:1] + w[1:].lower() for w in rest.split()))
+            result.append(" ".join(w if w in KEEP_CAPITALS else w[:1] + w[1:].lower() for w in rest.split(" ")))
         else:
-            words = rest.split()
+            words = rest.split(" ")
             first = words[0] if words[0] in KEEP_CAPITALS else words[0][:1] + words[0][1:].lower()
             tail = [w if w in KEEP_CAPITALS else w.lower() for w in words[1:]]
             result.append(" ".join([first] + tail))

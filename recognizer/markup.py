@@ -26,7 +26,7 @@ def flatten(segments: list[Segment]) -> list[Segment]:
         if segment.note is not None:
             merged.append(segment)
             continue
-        text = segment.text.replace("\t", " ").replace("\n", " ").replace("\u00a0", " ")
+        text = segment.text.replace("\t", " ").replace("\n", " ")
         if not text:
             continue
         last = merged[-1] if merged else None
@@ -59,9 +59,13 @@ def to_markup(segments: list[Segment], base_bold: bool = False, base_italic: boo
     """(markup, exact): the markup of ``segments``; ``exact`` is False when
     their formatting could not be expressed and was dropped."""
     wanted = _wanted(segments, base_bold, base_italic, bold_markup)
-    text = clean(_build(wanted))
-    if _runs_of(parse(text)) == _runs_of(wanted):
-        return text, True
+    target = _runs_of(wanted)
+    # Text as typed when it reads the same (most text, and the shortest),
+    # else with "*", "\\" and "^[" escaped.
+    for escaping in (False, True):
+        text = clean(_build(wanted, escaping=escaping))
+        if _runs_of(parse(text)) == target:
+            return text, True
     plain = [Segment(s.text) if s.note is None else s for s in wanted]
     return clean(_build(plain)), False
 
@@ -91,21 +95,21 @@ def _merge_same(segments: list[Segment]) -> list[Segment]:
     return merged
 
 
-def _build(segments: list[Segment], in_note: bool = False) -> str:
+def _build(segments: list[Segment], in_note: bool = False, escaping: bool = True) -> str:
     parts = []
     for segment in segments:
         if segment.note is not None:
-            parts.append("^[" + _build(list(segment.note), True).strip() + "]")
+            parts.append("^[" + _build(list(segment.note), True, escaping).strip() + "]")
             continue
         text = segment.text
         marker = "***" if segment.bold and segment.italic else "**" if segment.bold else "*" if segment.italic else ""
         if not marker:
-            parts.append(escape(text, in_note))
+            parts.append(escape(text, in_note) if escaping else text)
             continue
         core = text.strip(WHITESPACE)
         lead = text[: len(text) - len(text.lstrip(WHITESPACE))]
         trail = text[len(text.rstrip(WHITESPACE)):]
-        parts.append(f"{lead}{marker}{escape(core, in_note)}{marker}{trail}")
+        parts.append(f"{lead}{marker}{escape(core, in_note) if escaping else core}{marker}{trail}")
     return "".join(parts)
 
 

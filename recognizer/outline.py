@@ -202,16 +202,16 @@ def base_emphasis(para: Para) -> tuple[bool, bool]:
 def split_heading(line: Line) -> tuple[str, str]:
     """(heading text, run-in text): the bold start of the paragraph is the
     heading; what follows it on the same line is its first paragraph."""
-    segments = [s for s in flatten(line.segments)]
-    split = len(segments)
-    for index, segment in enumerate(segments):
-        if segment.note is None and segment.text.strip() and not segment.bold:
-            split = index
-            break
-    head, rest = segments[:split], segments[split:]
+    if line.exact:
+        head, rest = _split_rendered(line.segments)
+    else:
+        segments = flatten(line.segments)
+        split = next((i for i, s in enumerate(segments) if s.note is None and s.text.strip() and not s.bold), len(segments))
+        head, rest = segments[:split], segments[split:]
     head_text = _heading_markup(head, line.para)
     rest = _strip_leading(rest, ":")
-    rest_text, _ = to_markup(rest, *base_emphasis(line.para)) if rest else ("", True)
+    # Run-in text is set plain on purpose: its bold and italic are the text's own.
+    rest_text, _ = to_markup(rest) if rest else ("", True)
     if not line.exact and not head_text and rest_text:
         # No bold at all (plain text, or a clerk who did not bold headings):
         # "Mục đích: Tạo cơ hội …" is a heading run in; a short line, a heading.
@@ -225,6 +225,22 @@ def split_heading(line: Line) -> tuple[str, str]:
         if head_text.endswith(":"):
             head_text = head_text[:-1].rstrip()
     return head_text, rest_text
+
+
+def _split_rendered(segments: list[Segment]) -> tuple[list[Segment], list[Segment]]:
+    """Our generator writes a run-in heading as the heading's runs (bold from
+    the style), ":" if needed, a plain " " run, then the text with bold set
+    on every run; a heading-less section starts with such runs at once."""
+    visible = [s for s in segments if s.note is not None or s.text]
+    if visible and visible[0].note is None and visible[0].direct_bold is not None and not visible[0].text.startswith(" "):
+        if all(s.direct_bold is not None or s.note is not None for s in visible):
+            return [], visible
+    for index in range(1, len(visible)):
+        segment, previous = visible[index], visible[index - 1]
+        if segment.text == " " and segment.direct_bold is None and previous.text.rstrip().endswith(RUN_IN_ENDINGS) \
+                and index + 1 < len(visible) and visible[index + 1].direct_bold is not None:
+            return visible[:index], visible[index + 1:]
+    return visible, []
 
 
 def _heading_markup(segments: list[Segment], para: Para) -> str:

@@ -6,8 +6,10 @@ and a warning for whatever required field could not be found)."""
 from __future__ import annotations
 
 import datetime
+import re
 
-from schemas import PlanInvalid, load_plan, limits
+from generators.appendix import label as appendix_label
+from schemas import PlanInvalid, limits, load_plan
 
 from . import appendix as A
 from . import checks
@@ -60,6 +62,7 @@ def build(document: Document) -> dict:
     appendices = table_appendices + _appendices(items[appendix_at:], notes)
     checks.check(document, notes)
 
+    _issuer_as_written(header, appendices)
     plan = _assemble(header, front, body, closing, signature, appendices, notes)
     return {"plan": fit(plan, notes), "warnings": notes.warnings, "fixes": notes.fixes}
 
@@ -141,8 +144,8 @@ def _body(body_items: list, notes: Notes) -> tuple[list[dict], list[dict]]:
                            item.paragraphs[0].text if item.paragraphs else None)
                 appendices.append(appendix)
             continue
-        if not item.text.strip() and not any(s.note for s in item.segments):
-            continue
+        if not item.text.strip() and not item.numbering_label and not any(s.note for s in item.segments):
+            continue  # an empty line; an empty numbered heading still is a section
         line = classify(item)
         if line.role == "heading" and line.rank == 0 and line.typed and not is_upper(item.text):
             notes.fix("heading_case", item.index, item.text)
@@ -154,39 +157,71 @@ def _body(body_items: list, notes: Notes) -> tuple[list[dict], list[dict]]:
 
 
 def _appendices(items: list, notes: Notes) -> list[dict]:
-    appendices = []
-    before: list[Para] = []
-    for index, item in enumerate(items):
+    """Each appendix starts at its label ("Phụ lục I") or at a table that
+    follows another: the paragraphs before its table name it, those after
+    the table are its notes."""
+    groups: list[dict] = []
+    for item in items:
+        starts = isinstance(item, Table) and (not groups or groups[-1]["table"] is not None)
+        starts = starts or (isinstance(item, Para) and A.starts_appendix(item) and (not groups or groups[-1]["table"] is not None or groups[-1]["after"] or _named(groups[-1])))
+        if starts or not groups:
+            groups.append({"before": [], "table": None, "after": []})
+        group = groups[-1]
         if isinstance(item, Table):
-            appendices.append(A.appendix_from(before, item, notes))
-            before = []
-        elif A.is_label(item.text) and before and appendices is not None and any(p.text.strip() for p in before) \
-                and not any(A.is_label(p.text) for p in before) and appendices:
-            _add_notes(appendices[-1], before)
-            before = [item]
-        else:
-            before.append(item)
-    if before and appendices:
-        _add_notes(appendices[-1], before)
-    elif before and any(p.text.strip() for p in before):
-        appendices.append(A.appendix_from(before, None, notes))
-    for appendix in appendices:
-        if "label" in appendix:
-            default = "Phụ lục" if len(appendices) == 1 else None
-            if appendix["label"] == default or _roman_label(appendix["label"], appendices.index(appendix), len(appendices)):
-                del appendix["label"]
+            group["table"] = item
+        elif item.text.strip():
+            (group["after"] if group["table"] is not None else group["before"]).append(item)
+    appendices = []
+    for group in groups:
+        if not group["before"] and group["table"] is None:
+            continue
+        appendix = A.appendix_from(group["before"], group["table"], notes)
+        note_paragraphs = group["after"] + appendix.pop("_notes", [])
+        if note_paragraphs:
+            appendix["notes"] = _notes_blocks(note_paragraphs, notes)
+        appendices.append(appendix)
+    for index, appendix in enumerate(appendices):
+        if appendix.get("label") == appendix_label({"label": None}, index, len(appendices)):
+            del appendix["label"]
     return appendices[: limits.APPENDICES]
 
 
-def _roman_label(label: str, index: int, count: int) -> bool:
-    from generators.vietnamese import roman
-    return count > 1 and label == f"Phụ lục {roman(index + 1)}"
+def _named(group: dict) -> bool:
+    return any(A.starts_appendix(p) for p in group["before"]) and any(A.is_title(p) for p in group["before"])
 
 
-def _add_notes(appendix: dict, paragraphs: list[Para]) -> None:
-    texts = [clean(p.text) for p in paragraphs if clean(p.text)]
-    if texts:
-        appendix.setdefault("notes", []).extend({"type": "paragraph", "text": t} for t in texts)
+def _notes_blocks(paragraphs: list[Para], notes: Notes) -> list[dict]:
+    builder = OutlineBuilder(notes)
+    for para in paragraphs:
+        builder.add(classify(para))
+    blocks = []
+    for block in builder.blocks():
+        if block["type"] in ("paragraph", "bullets"):
+            blocks.append(block)
+        else:
+            blocks.extend({"type": "paragraph", "text": text} for text in _texts(block))
+    return blocks
+
+
+def _texts(block: dict) -> list[str]:
+    texts = [block[key] for key in ("heading", "text") if block.get(key)]
+    for item in block.get("items", []):
+        texts.append(item["text"])
+        for child in item.get("content", []):
+            texts.extend(_texts(child))
+    for child in block.get("content", []):
+        texts.extend(_texts(child))
+    return texts
+
+
+def _issuer_as_written(header: Header, appendices: list[dict]) -> None:
+    """The header writes the issuer in capitals; an appendix's "(Kèm theo …
+    của Ủy ban nhân dân huyện …)" line writes it as it is spelled."""
+    for appendix in appendices:
+        attached = appendix.pop("_attached", None)
+        match = re.search(r"\bcủa (.+)\)\s*$", attached or "")
+        if match and header.name and match.group(1).strip().upper() == header.name.upper():
+            header.name = match.group(1).strip()
 
 
 def _assemble(header: Header, front, body, closing, signature, appendices, notes: Notes) -> dict:

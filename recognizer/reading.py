@@ -39,6 +39,7 @@ class Segment:
     bold: bool = False
     italic: bool = False
     note: tuple["Segment", ...] | None = None
+    direct_bold: bool | None = None     # bold set on the run itself (not by a style)
 
 
 @dataclass
@@ -219,6 +220,8 @@ def _segments(p, styles: Styles, style_id: str, footnotes: dict) -> list[Segment
     segments: list[Segment] = []
     for run in _runs(p):
         bold, italic = styles.run_emphasis(run, style_id)
+        direct = run.find(f"{W.rPr}/{W.b}")
+        direct_bold = on(direct)
         text = []
         for child in run:
             tag = child.tag
@@ -232,13 +235,13 @@ def _segments(p, styles: Styles, style_id: str, footnotes: dict) -> list[Segment
                 text.append("-")
             elif tag == W.footnoteReference:
                 if text:
-                    segments.append(Segment("".join(text), bold, italic))
+                    segments.append(Segment("".join(text), bold, italic, direct_bold=direct_bold))
                     text = []
                 note = footnotes.get(child.get(W.id))
                 if note:
                     segments.append(Segment("", note=note))
         if text:
-            segments.append(Segment("".join(text), bold, italic))
+            segments.append(Segment("".join(text), bold, italic, direct_bold=direct_bold))
     return segments
 
 

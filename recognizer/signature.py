@@ -18,6 +18,8 @@ SIGNED_NOTES = re.compile(r"^\(?\s*(đã ký|ký|ký tên|ký,? đóng dấu|ký
 NOTE = re.compile(r"^(?P<name>.*?)\s*\((?P<note>[^()]{1,40})\)$")
 ACADEMIC = re.compile(r"^(?:(?:GS|PGS|TS|ThS|KS|BS|CN|Th\.S|T\.S)\.?\s*)+", re.I)
 ARCHIVE_OFFICE = "VT"
+SIGNER_STYLE, AUTHORITY_STYLE = "ND30Signer", "ND30Authority"
+RECIPIENTS_TITLE_STYLE, RECIPIENT_STYLE = "ND30RecipientsTitle", "ND30Recipient"
 
 
 @dataclass
@@ -47,15 +49,24 @@ def read_signature(items: list, notes: Notes) -> Signature:
         if isinstance(item, Table):
             for row in item.rows:
                 for cell in row:
-                    texts = [clean(p.text) for p in cell.paragraphs]
-                    target = left if any(is_recipients_title(t) for t in texts) or (left and not right and _list_like(texts)) else right
-                    target.extend(cell.paragraphs)
+                    _cell_side(cell.paragraphs, left, right).extend(cell.paragraphs)
         else:
             _sequential(item, left, right)
     signature = Signature()
     _recipients(signature, left, notes)
     signature.signatory = _signatory(right, notes)
     return signature
+
+
+def _cell_side(paragraphs: list[Para], left: list[Para], right: list[Para]) -> list[Para]:
+    """Which column a cell of the signature table belongs to."""
+    texts = [clean(p.text) for p in paragraphs]
+    styles = {p.style_id for p in paragraphs}
+    if styles & {RECIPIENTS_TITLE_STYLE, RECIPIENT_STYLE} or any(is_recipients_title(t) for t in texts):
+        return left
+    if styles & {SIGNER_STYLE, AUTHORITY_STYLE} or any(AUTHORITY.match(t) for t in texts):
+        return right
+    return left if left and not right and _list_like(texts) else right
 
 
 def _list_like(texts: list[str]) -> bool:
@@ -89,8 +100,8 @@ def _recipients(signature: Signature, paragraphs: list[Para], notes: Notes) -> N
             if not rest:
                 continue
             text = rest
-        typed_dash = text[:1] in "-–+•"
-        line = re.sub(r"^[-–+•]\s*", "", text).strip()
+        typed_dash = text[:1] in "-–+•" and not para.numbering_label
+        line = re.sub(r"^[-–+•]\s*", "", text).strip() if typed_dash else text
         if words_of(line).startswith("luu"):
             units = re.sub(r"^lưu\s*:?\s*", "", line, flags=re.I).rstrip(" .;")
             signature.archive = _archive([u.strip() for u in re.split(r"[,;]", units) if u.strip()], para, notes)
@@ -99,7 +110,7 @@ def _recipients(signature: Signature, paragraphs: list[Para], notes: Notes) -> N
             continue
         if not (typed_dash or para.bullet) or not line.endswith(";"):
             formatted = False
-        name = line.rstrip(" ;.,")
+        name = line.rstrip(" ;.,") or line  # a name of punctuation only stays as typed
         match = NOTE.match(name)
         recipient = {"name": clean(match.group("name")), "note": clean(match.group("note"))} if match and match.group("name") else {"name": name}
         if recipient["name"]:
@@ -119,17 +130,22 @@ def _archive(units: list[str], para: Para, notes: Notes) -> list[str]:
 
 
 def _signatory(paragraphs: list[Para], notes: Notes) -> dict | None:
-    lines = [(p, clean(p.text)) for p in paragraphs]
-    lines = [(p, t) for p, t in lines if t and not SIGNED_NOTES.match(t) and not re.fullmatch(r"[\s_.…-]*", t)]
-    if not lines:
-        return None
+    signers = [p for p in paragraphs if p.style_id == SIGNER_STYLE and clean(p.text)]
+    if signers:  # our own template says which line is which
+        titles_lines = [(p, clean(p.text)) for p in paragraphs if p.style_id == AUTHORITY_STYLE and clean(p.text)]
+        name_para, name = signers[-1], clean(signers[-1].text)
+    else:
+        lines = [(p, clean(p.text)) for p in paragraphs]
+        lines = [(p, t) for p, t in lines if t and not SIGNED_NOTES.match(t) and not re.fullmatch(r"[\s_.…-]*", t)]
+        if not lines:
+            return None
+        name_para, name = lines[-1]
+        if len(lines) == 1 and AUTHORITY.match(name) or (is_upper(name) and AUTHORITY.match(name)):
+            titles_lines, name = lines, None
+        else:
+            titles_lines = lines[:-1]
     signatory: dict = {}
     titles: list[str] = []
-    name_para, name = lines[-1]
-    if len(lines) == 1 or (is_upper(name) and len(lines) > 1 and AUTHORITY.match(name)):
-        titles_lines, name = lines, None
-    else:
-        titles_lines = lines[:-1]
     for para, text in titles_lines:
         match = AUTHORITY.match(text)
         if match:

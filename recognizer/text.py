@@ -27,9 +27,9 @@ def words_of(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """One line of plan text: NFC, tabs and non-breaking spaces as spaces,
+    """One line of plan text: NFC, tabs as spaces,
     characters the schema refuses removed, trimmed."""
-    text = unicodedata.normalize("NFC", text).replace("\t", " ").replace("\u00a0", " ")
+    text = unicodedata.normalize("NFC", text).replace("\t", " ")
     return _REFUSED.sub("", text).strip()
 
 

@@ -1,9 +1,11 @@
 """The clerks' form: one page at ``/`` that edits a plan in the browser.
 
-The page is plain HTML, CSS and JavaScript modules served from the project's
-``static/`` folder (no CDN, no build step); it talks to the JSON API
-(``/schema``, ``/examples``, ``/render``) and keeps its draft in the
-browser's localStorage. See docs/form.md.
+The page is HTML, CSS and JavaScript modules served from the project's
+``static/`` folder (no CDN; the body editor is a bundle committed under
+``static/form/editor/``, built from ``frontend/``); it talks to the JSON API
+(``/schema``, ``/examples``, ``/validate``, ``/render``, ``/import``,
+``/import/clipboard``) and keeps its drafts in the browser's IndexedDB.
+See docs/form.md.
 """
 
 from __future__ import annotations

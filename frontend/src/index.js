@@ -15,7 +15,7 @@ import { pastePlugin } from "./paste.js";
 import { schema } from "./schema.js";
 import { bodyToDoc, docToBody } from "./structure.js";
 
-export { bodyToDoc, docToBody } from "./structure.js";
+export { bodyToDoc, docToBody, SUB_PARTS } from "./structure.js";
 export { parseInline, serializeInline } from "./inline.js";
 export { labels, pointLabel, roman } from "./numbering.js";
 
@@ -101,9 +101,19 @@ export function createBodyEditor(mount, options) {
   function selectionInfo() {
     const { $from, node } = view.state.selection;
     const block = $from.depth ? $from.node(1) : view.state.doc.child(Math.min($from.index(0), view.state.doc.childCount - 1));
+    const index = $from.index(0);
+    let parentKind = null;
+    for (let i = index - 1; i >= 0 && block.type === schema.nodes.heading; i -= 1) {
+      const node = view.state.doc.child(i);
+      if (node.type === schema.nodes.heading && node.attrs.level < block.attrs.level) {
+        parentKind = node.attrs.level === block.attrs.level - 1 ? node.attrs.kind : null;
+        break;
+      }
+    }
     return {
       type: block.type.name,
       attrs: block.attrs,
+      parentKind,
       marks: new Set(($from.marks() || []).map((mark) => mark.type.name)),
       footnote: node && node.type === schema.nodes.footnote ? node.attrs.text : null,
     };

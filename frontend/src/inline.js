@@ -3,7 +3,9 @@
 // content of a ProseMirror paragraph, as plain JSON so that it runs (and is
 // tested) without a browser.
 
-const PUNCTUATION = /[!-/:-@[-`{-~]/;
+// A backslash keeps only the format's own markup characters literal;
+// any other backslash is itself text (C:\Dữ liệu).
+const ESCAPABLE = /[*^[\]\\]/;
 
 /** Markup text -> [{type: "text", text, marks?}, {type: "footnote", attrs: {text}}]. */
 export function parseInline(source) {
@@ -29,7 +31,7 @@ function scan(source, emphasis) {
   };
   for (let i = 0; i < source.length; i += 1) {
     const char = source[i];
-    if (char === "\\" && PUNCTUATION.test(source[i + 1] || "")) {
+    if (char === "\\" && ESCAPABLE.test(source[i + 1] || "")) {
       buffer += source[i + 1];
       i += 1;
     } else if (char === "^" && source[i + 1] === "[") {
@@ -76,7 +78,7 @@ function sameMarks(a = [], b = []) {
   return a.length === b.length && a.every((mark, index) => mark.type === b[index].type);
 }
 
-const escapeText = (text) => text.replace(/\\(?=[!-/:-@[-`{-~])/g, "\\\\").replace(/\*/g, "\\*").replace(/\^\[/g, "\\^[");
+const escapeText = (text) => text.replace(/\\(?=[*^[\]\\]|$)/g, "\\\\").replace(/\*/g, "\\*").replace(/\^\[/g, "\\^[");
 
 /** Inline JSON nodes -> markup text (the inverse of parseInline). */
 export function serializeInline(nodes = []) {

@@ -59,3 +59,11 @@ test("blocks the editor does not know, and unknown keys, are kept as they came",
   ];
   assert.deepEqual(docToBody(bodyToDoc(body)).body, body);
 });
+
+test("a backslash escapes only markup characters", () => {
+  const nodes = parseInline("C:\\Dữ liệu \\* \\\\ a\\_b");
+  assert.deepEqual(nodes, [{ type: "text", text: "C:\\Dữ liệu * \\ a\\_b" }]);
+  // Written back with the fewest backslashes that keep the same meaning.
+  assert.equal(serializeInline(nodes), "C:\\Dữ liệu \\* \\ a\\_b");
+  assert.deepEqual(parseInline(serializeInline(nodes)), nodes);
+});

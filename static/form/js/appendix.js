@@ -5,6 +5,7 @@ import { blockList, excerpt, outlineRoot, toggleButton } from "./blocks.js";
 import { dotted, h, idFor } from "./dom.js";
 import { addButton, button, itemButtons, selectField, textField } from "./fields.js";
 import { roman } from "./numbers.js";
+import { toolbarLink } from "./sections.js";
 import { newTable, tableEditor } from "./tablegrid.js";
 
 const ORIENTATIONS = { auto: "Tự động", portrait: "Khổ dọc", landscape: "Khổ ngang" };
@@ -16,6 +17,7 @@ export function appendicesSection(ctx) {
   const items = appendices.map((appendix, index) => appendixEditor(ctx, [...path, index], appendix, index, appendices.length));
   return h("section", { class: "card", id: "sec-appendices", "aria-labelledby": "sec-appendices-title", dataset: { title: "Phụ lục" } },
     h("h2", { class: "card-title", id: "sec-appendices-title" }, "Phụ lục"),
+    toolbarLink(),
     h("p", { class: "card-intro" }, "Bảng số liệu: tỷ lệ, hiệu, tổng và dòng tổng cộng được tính ngay khi nhập, theo đúng quy tắc khi in."),
     h("div", { class: "appendices", dataset: { path: "appendices" } },
       items.length ? h("ol", { class: "blocks" }, items) : h("p", { class: "empty" }, "Chưa có phụ lục."),

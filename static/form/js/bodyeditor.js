@@ -2,7 +2,7 @@
 // frontend/) with its toolbar, kept mounted across the form's re-renders;
 // its content goes back into the plan shortly after each change.
 
-import { createBodyEditor } from "../editor/editor.js";
+import { createBodyEditor, SUB_PARTS } from "../editor/editor.js";
 import { importClipboard } from "./api.js";
 import { h } from "./dom.js";
 import { notify } from "./notice.js";
@@ -96,6 +96,7 @@ export function createBodyCard(ctx, { footnoteText, onHeadings }) {
   const mount = h("div", { class: "pm-mount", dataset: { path: "body", title: "Nội dung kế hoạch" } });
   const card = h("section", { class: "card card-body", id: "sec-body", "aria-labelledby": "sec-body-title", dataset: { title: "Nội dung kế hoạch" } },
     h("h2", { id: "sec-body-title", class: "card-title" }, "Nội dung kế hoạch"),
+    toolbarLink(),
     h("p", { class: "card-intro", id: "body-help" },
       "Soạn như trong Word: Enter sang đoạn mới; Tab / Shift+Tab hạ / nâng cấp (đề mục, điểm, gạch đầu dòng); gõ “a) ”, “- ”, “+ ” ở đầu đoạn để thành điểm hoặc gạch đầu dòng. Số và chữ đánh tự động. Esc rồi Tab để rời khung soạn."),
     h("div", { class: "body-toolbar", role: "toolbar", "aria-label": "Định dạng nội dung kế hoạch" },
@@ -103,8 +104,7 @@ export function createBodyCard(ctx, { footnoteText, onHeadings }) {
       h("span", { class: "field" }, h("label", { for: "body-part", class: "field-label" }, "Phần của kế hoạch"), part),
       lead.wrap, request.wrap, runIn.wrap,
       h("span", { class: "tool-group" }, bold, italic, footnote, undoButton, redoButton)),
-    mount,
-    toolbarLink());
+    mount);
 
   let timer = null;
   const sync = () => {
@@ -131,6 +131,11 @@ export function createBodyCard(ctx, { footnoteText, onHeadings }) {
       const isHeading = info.type === "heading";
       part.disabled = !isHeading;
       part.value = isHeading ? info.attrs.kind : "section";
+      // A part inside a part is offered only under its own part ("Mục đích" under "Mục đích, yêu cầu").
+      for (const option of part.options) {
+        const sub = SUB_PARTS[option.value];
+        option.disabled = Boolean(sub) && sub.parent !== info.parentKind && option.value !== part.value;
+      }
       runIn.box.disabled = !isHeading;
       runIn.box.checked = isHeading && info.attrs.run_in;
       const agency = isHeading && info.attrs.kind === "agency";

@@ -283,5 +283,14 @@ export function stringList(ctx, opts) {
   });
   return h("div", { class: "string-list", dataset: { path: dotted(path) } },
     rows.length ? h("ol", { class: "plain-list" }, rows) : (opts.emptyText ? h("p", { class: "empty" }, opts.emptyText) : null),
+    opts.itemOf ? countNote(meta(ctx, opts.itemOf.def, opts.itemOf.key).maxItems, items.length) : null,
     addButton(ctx, path, addText, () => "", { order: opts.order, initial: opts.defaultItems }));
+}
+
+/** "48 / 50 mục" from 90 % of a list's limit; past it, the server's error says what to remove. */
+export function countNote(max, count) {
+  if (!max || count < max * 0.9) return null;
+  const vn = (number) => number.toLocaleString("vi-VN");
+  return h("p", { class: "field-count list-count" + (count > max ? " field-count-over" : "") },
+    count > max ? `${vn(count)} mục, quá giới hạn ${vn(max)}: hãy bỏ bớt.` : `${vn(count)} / ${vn(max)} mục`);
 }

@@ -1,5 +1,5 @@
-// Files on the clerk's computer: saving a blob, downloading the plan as
-// JSON, reading an uploaded JSON plan.
+// Files on the clerk's computer: saving a blob, saving the plan file
+// (JSON), reading a plan file back.
 
 export function saveBlob(blob, filename) {
   const url = URL.createObjectURL(blob);
@@ -39,11 +39,11 @@ export async function readPlanFile(file) {
   let plan;
   try {
     plan = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new Error(`Tệp “${file.name}” không phải JSON hợp lệ (${error.message}).`);
+  } catch {
+    throw new Error(`Tệp “${file.name}” không phải tệp kế hoạch lưu từ biểu mẫu này (nội dung bị hỏng hoặc là loại tệp khác). Tệp Word thì mở bằng “Mở tệp Word (.docx, .doc)…”.`);
   }
   if (!plan || typeof plan !== "object" || Array.isArray(plan)) {
-    throw new Error(`Tệp “${file.name}” không chứa một kế hoạch (cần một đối tượng JSON).`);
+    throw new Error(`Tệp “${file.name}” không chứa một kế hoạch.`);
   }
   return plan;
 }

@@ -9,21 +9,25 @@ const DELAY_MS = 300;
 export function createOutline(container, editor) {
   let timer = null;
 
+  let drawn = "";
+
   function draw() {
     timer = null;
-    const items = editor().headings();
-    const labels = editor().view.dom;
-    const shown = items.map((item) => {
-      const dom = labels.children[item.index];
+    const paragraphs = editor().view.dom;
+    const entries = editor().headings().map((item) => {
+      const dom = paragraphs.children[item.index];
       const label = dom ? dom.getAttribute("data-label") || "" : "";
       const text = item.text || dom?.getAttribute("data-placeholder") || "";
-      return h("li", { class: `outline-h${Math.min(item.level, 4)}` },
-        h("a", {
-          href: "#sec-body",
-          on: { click: (event) => { event.preventDefault(); editor().focusIndex(item.index); } },
-        }, `${label} ${text}`.trim().slice(0, 80)));
+      return { ...item, caption: `${label} ${text}`.trim().slice(0, 80) };
     });
-    container.replaceChildren(...shown);
+    const signature = JSON.stringify(entries.map(({ index, level, caption }) => [index, level, caption]));
+    if (signature === drawn) return; // typing in a paragraph leaves the outline alone
+    drawn = signature;
+    container.replaceChildren(...entries.map((item) => h("li", { class: `outline-h${Math.min(item.level, 4)}` },
+      h("a", {
+        href: "#sec-body",
+        on: { click: (event) => { event.preventDefault(); editor().focusIndex(item.index); } },
+      }, item.caption))));
   }
 
   return {

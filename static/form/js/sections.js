@@ -4,17 +4,17 @@
 
 import { appendicesSection } from "./appendix.js";
 import { h } from "./dom.js";
-import { addButton, itemButtons, numberField, selectField, stringList, textField } from "./fields.js";
+import { addButton, countNote, itemButtons, numberField, selectField, stringList, textField } from "./fields.js";
 
 function card(id, title, intro, ...content) {
   return h("section", { class: "card", id, "aria-labelledby": `${id}-title`, dataset: { title } },
     h("h2", { id: `${id}-title`, class: "card-title" }, title),
+    toolbarLink(),
     intro ? h("p", { class: "card-intro" }, intro) : null,
-    ...content,
-    toolbarLink());
+    ...content);
 }
 
-/** At the end of each part: back to the main actions in one Tab stop. */
+/** At the start of each part: the main actions one Tab stop away. */
 export function toolbarLink() {
   return h("a", { class: "card-skip", href: "#toolbar" }, "Lên thanh thao tác (lưu, tải bản Word)");
 }
@@ -118,6 +118,7 @@ function recipientsSection(ctx) {
   return card("sec-recipients", "Nơi nhận", null,
     h("div", { class: "recipients", dataset: { path: "recipients" } },
       rows.length ? h("ol", { class: "plain-list" }, rows) : h("p", { class: "empty" }, "Chưa có nơi nhận."),
+      countNote(ctx.schema.field("Plan", "recipients").maxItems, recipients.length),
       addButton(ctx, path, "Thêm nơi nhận", () => ({ name: "" }), { order: ctx.schema.keyOrder("Plan") })),
     h("h3", { class: "sub-title" }, "Lưu"),
     Array.isArray(archive) ? null : h("p", { class: "empty" }, "Mặc định: Lưu: VT."),

@@ -69,7 +69,7 @@ function columnsEditor(ctx, path, columns, codes, gridView) {
     h("div", { class: "advanced-body" },
       h("p", { class: "field-hint columns-help", id: "columns-help" },
         "Các cột liền nhau cùng “Nhóm cột” có chung một ô tiêu đề. Cột tỷ lệ, hiệu, tổng chỉ tính từ các cột đứng trước. ",
-        "“Mã cột” (chữ không dấu, số, dấu gạch dưới) dùng trong tệp JSON; đổi mã thì số liệu và công thức đổi theo."),
+        "“Mã cột” (chữ không dấu, số, dấu gạch dưới) dùng trong tệp kế hoạch; đổi mã thì số liệu và công thức đổi theo."),
       h("ol", { class: "plain-list columns-list" }, items),
       button("Thêm cột", {
         className: "btn-add", dataset: { add: dotted(path) },

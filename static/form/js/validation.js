@@ -6,6 +6,8 @@ import { validatePlan } from "./api.js";
 
 const DELAY_MS = 800;
 
+const signature = (list) => JSON.stringify(list.map(({ path, code, message }) => [String(path ?? ""), code, message]));
+
 export function startValidation(store, { getPlan, errors }) {
   let timer = null;
   let running = null;
@@ -16,7 +18,8 @@ export function startValidation(store, { getPlan, errors }) {
     running = controller;
     try {
       const found = await validatePlan(getPlan(), controller.signal);
-      if (running === controller) errors.set(found);
+      // The same answer again changes nothing on screen: no redraw while typing.
+      if (running === controller && signature(found) !== signature(errors.errors)) errors.set(found);
     } catch {
       // offline or busy: the next change tries again; downloads report errors too
     }

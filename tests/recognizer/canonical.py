@@ -1,0 +1,202 @@
+"""What "the same plan" means for a plan read back from its own document.
+
+Some differences between two plans cannot show in the document, so no
+reader (clerk or recognizer) can see them; ``canonical`` folds exactly
+those, and nothing else:
+
+- inline markup spelled differently for the same runs (``a*b`` and ``a\\*b``),
+  bold inside headings (headings are bold anyway), runs of whitespace;
+- capitals the generator imposes (Roman-level headings, issuer, signatory
+  lines, appendix titles, the draft mark);
+- endings it imposes (";" and "." of legal bases, "./." of the closing,
+  ":" of a run-in heading) and ``run_in`` where there is no paragraph to run in;
+- named parts' inner layout: a part's sub-parts, agencies and numbered
+  targets are the numbered headings they render as; the default heading
+  spelled out or not; a target's value is part of its text;
+- blocks that render alike: two bullet lists in a row, paragraphs after a
+  list of points (they read as the last point's own), a lead-in versus a
+  first body paragraph, the "VT" the archive line starts with;
+- appendix column keys (the document shows positions), orientation "auto".
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from generators import front_matter
+from generators.appendix import label as appendix_label
+from generators.inline import Footnote, parse
+from generators.outline import LEAD_AGENCY_NOTE, REQUEST_PREFIX, _target_text
+from generators.vietnamese import upper
+from schemas import load_plan
+
+DEFAULTS = {
+    "purposes_requirements": "Mục đích, yêu cầu", "targets": "Mục tiêu", "tasks": "Nhiệm vụ và giải pháp",
+    "assignments": "Tổ chức thực hiện", "budget": "Kinh phí thực hiện", "reporting": "Chế độ thông tin, báo cáo",
+}
+
+
+def runs(text: str | None, *, bold: bool = True) -> tuple:
+    """The visible runs of ``text``: characters with their formatting, whitespace folded."""
+    if text is None:
+        return ()
+    out: list = []
+    for item in parse(text):
+        if isinstance(item, Footnote):
+            out.append(("note", _chars(item.runs, bold)))
+        else:
+            out.extend(_chars((item,), bold))
+    return _folded(out)
+
+
+def _chars(items, bold: bool) -> tuple:
+    return _folded([(" ", False, False) if c.isspace() else (c, r.bold and bold, r.italic) for r in items for c in r.text])
+
+
+def _folded(chars: list) -> tuple:
+    out: list = []
+    for key in chars:
+        if key == (" ", False, False) and (not out or out[-1] == key):
+            continue
+        out.append(key)
+    while out and out[-1] == (" ", False, False):
+        out.pop()
+    return tuple(out)
+
+
+def heading_key(text: str | None, depth: int) -> tuple:
+    if not text:
+        return ()
+    key = runs(text.rstrip(), bold=False)
+    if depth != 1:
+        return key
+    return tuple(k if k[0] == "note" else (upper(k[0]),) + k[1:] for k in key)
+
+
+def _ended(text: str | None) -> tuple:
+    """The visible runs without the ending the generator imposes ("./.", ";", ".")."""
+    key = list(runs(text))
+    if [k[0] for k in key[-3:]] == [".", "/", "."]:
+        del key[-3:]
+    while key and key[-1][0] in ".;,: ":
+        key.pop()
+    return tuple(key)
+
+
+def canonical(plan_json: dict) -> dict:
+    plan = load_plan(plan_json)
+    body = [_block(b, 1) for b in plan["body"]]
+    body = _children(body)
+    lead_in = plan["lead_in"]
+    if lead_in is None and body and body[0]["type"] == "paragraph":
+        lead_in = body.pop(0)["text_key"]
+    else:
+        lead_in = runs(lead_in)
+    issuer = plan["issuer"]
+    return {
+        "draft_mark": upper(plan["draft_mark"]) if plan["draft_mark"] else None,
+        "issuer": (upper(issuer["parent"] or ""), tuple(front_matter.issuer_lines(issuer["name"]))),
+        "number_symbol": (plan["number"], front_matter.symbol(plan)),
+        "place_date": front_matter.place_date(plan),
+        "document_type": plan["document_type"],
+        "summary": runs(plan["summary"], bold=False),
+        "legal_bases": [_ended(b) for b in front_matter.legal_bases(plan["legal_bases"])],
+        "lead_in": lead_in,
+        "body": body,
+        "closing": _ended(front_matter.ensure_ending(plan["closing"], "./.")) if plan["closing"] else None,
+        "recipients": [_ended(front_matter.recipient_line(r)) for r in plan["recipients"]],
+        "archive": front_matter.archive_line(plan["archive"]),
+        "signatory": (tuple(front_matter.authority_lines(plan["signatory"])), plan["signatory"]["name"]),
+        "appendices": [_appendix(a, i, len(plan["appendices"])) for i, a in enumerate(plan["appendices"])],
+    }
+
+
+def _section(kind: str, heading: str | None, run_in: bool, children: list[dict], depth: int) -> dict:
+    children = _children(children)
+    runs_in = bool(heading) and run_in and bool(children) and children[0]["type"] == "paragraph"
+    if runs_in:
+        heading = heading.rstrip()
+        if heading.endswith(":"):
+            heading = heading[:-1]
+    return {"type": kind, "heading": heading_key(heading, depth), "run_in": runs_in, "children": children}
+
+
+def _block(block: dict, depth: int) -> dict:
+    kind = block["type"]
+    if kind == "paragraph":
+        return {"type": "paragraph", "text_key": runs(block["text"])}
+    if kind == "bullets":
+        return {"type": "bullets", "items": [(runs(i["text"]), tuple(runs(s) for s in i["sub_items"])) for i in block["items"]]}
+    if kind == "points":
+        return {"type": "points", "items": [{"text": runs(i["text"]), "content": [_block(b, depth) for b in i["content"]]}
+                                            for i in block["items"]]}
+    children = [_block(b, depth + 1) for b in block["content"]]
+    heading = block.get("heading") or (DEFAULTS.get(kind) if kind != "section" else None)
+    if kind == "purposes_requirements":
+        children += [_part(block[key], depth + 1) for key in ("purposes", "requirements") if block[key]]
+    elif kind == "targets":
+        if block["general"]:
+            children.append(_part(block["general"], depth + 1))
+        specific = block["specific"]
+        if specific:
+            inner = [_block(b, depth + 2) for b in specific["content"]]
+            for item in specific["items"]:
+                text = {"type": "paragraph", "text_key": runs(_target_text(item))}
+                rest = [_block(b, depth + 2) for b in item["content"]]
+                if specific["style"] == "numbered":
+                    inner.append(_section("section", None, True, [text] + rest, depth + 2))
+                elif specific["style"] == "points":
+                    inner.append({"type": "points", "items": [{"text": text["text_key"], "content": rest}]})
+                else:
+                    inner += [{"type": "bullets", "items": [(text["text_key"], ())]}] + rest
+            inner += [_block(b, depth + 2) for b in specific["notes"]]
+            children.append(_section("section", specific["heading"], specific["run_in"], inner, depth + 1))
+    elif kind == "assignments":
+        for agency in block["agencies"]:
+            name = (REQUEST_PREFIX if agency["request"] else "") + agency["name"] + (LEAD_AGENCY_NOTE if agency["lead"] else "")
+            children.append(_section("section", name, agency["run_in"], [_block(b, depth + 2) for b in agency["duties"]], depth + 1))
+        children += [_block(b, depth + 1) for b in block["closing"]]
+    return _section(kind, heading, block["run_in"], children, depth)
+
+
+def _part(part: dict, depth: int) -> dict:
+    return _section("section", part["heading"], part["run_in"], [_block(b, depth + 1) for b in part["content"]], depth)
+
+
+def _children(blocks: list[dict]) -> list[dict]:
+    """Blocks that render alike, made alike: text after a section moved into
+    it, adjacent bullet lists merged, paragraphs and bullets after points
+    moved into the last point (each list of points restarts at a), so two
+    lists stay apart)."""
+    out: list[dict] = []
+    for block in blocks:
+        last = out[-1] if out else None
+        if last and "children" in last and "children" not in block:
+            last["children"] = _children(last["children"] + [block])  # text after a section reads as its own
+            continue
+        if last and last["type"] == "points" and block["type"] in ("paragraph", "bullets"):
+            last["items"][-1]["content"] = _children(last["items"][-1]["content"] + [block])
+            continue
+        if last and last["type"] == "bullets" and block["type"] == "bullets":
+            last["items"] = last["items"] + block["items"]
+            continue
+        if block["type"] == "points":
+            block = {"type": "points", "items": [dict(i, content=_children(i["content"])) for i in block["items"]]}
+        out.append(block)
+    return out
+
+
+def _appendix(appendix: dict, index: int, count: int) -> dict:
+    table = appendix["table"]
+    table_key = None
+    if table:
+        positions = {c["key"]: i for i, c in enumerate(table["columns"])}
+        columns = [(c["header"], c["group"], c["kind"], tuple(positions[k] for k in c["of"]),
+                    c["decimals"] if c["kind"] == "rate" else None) for c in table["columns"]]
+        rows = [(r["label"], tuple(Decimal(str(r["values"].get(c["key"]) or 0)) for c in table["columns"] if c["kind"] == "input"))
+                for r in table["rows"]]
+        table_key = {"number_header": table["number_header"], "label_header": table["label_header"],
+                     "unit_note": table["unit_note"], "columns": columns, "rows": rows,
+                     "total": table["total"]["label"] if table["show_total"] else None}
+    return {"label": appendix_label(appendix, index, count), "title": runs(upper(appendix["title"]), bold=False), "table": table_key,
+            "notes": _children([_block(b, 1) for b in appendix["notes"]])}
