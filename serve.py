@@ -27,8 +27,8 @@ from app import create_app
 DEFAULTS = {
     "HOST": "127.0.0.1",
     "PORT": "8000",
-    # Threads run the app only; a PDF holds one for up to PDF_QUEUE_WAIT + 2 x PDF_TIMEOUT.
-    "THREADS": "16",
+    # Threads run the app only; empty: see threads_for().
+    "THREADS": "",
     # Open connections the loop keeps; beyond it, new ones wait in the kernel's backlog.
     "CONNECTION_LIMIT": "1000",
     # Seconds a connection may stay silent (no request in progress) before it is closed.
@@ -41,8 +41,25 @@ DEFAULTS = {
 BODY_LIMIT_FACTOR = 2
 
 
+# Threads kept for everything but PDFs (forms, DOCX, /healthz), at least.
+SPARE_THREADS = 8
+MIN_THREADS = 16
+
+
 def setting(name: str) -> str:
     return os.environ.get(name) or DEFAULTS[name]
+
+
+def threads_for(converter_status: dict) -> int:
+    """Enough threads that PDF requests never take them all.
+
+    A PDF request holds its thread while it waits for LibreOffice (up to
+    PDF_QUEUE_WAIT + 2 x PDF_TIMEOUT); at most queue_limit wait and size
+    convert, the next ones are refused with 503 at once. Threads beyond that
+    keep the other requests moving.
+    """
+    pdf_requests = converter_status.get("queue_limit", 0) + converter_status.get("size", 0)
+    return max(MIN_THREADS, pdf_requests + SPARE_THREADS)
 
 
 def main() -> None:
@@ -51,7 +68,7 @@ def main() -> None:
         app,
         host=setting("HOST"),
         port=int(setting("PORT")),
-        threads=int(setting("THREADS")),
+        threads=int(setting("THREADS") or threads_for(app.extensions["converter"].status())),
         connection_limit=int(setting("CONNECTION_LIMIT")),
         channel_timeout=int(setting("CHANNEL_TIMEOUT")),
         max_request_body_size=BODY_LIMIT_FACTOR * app.config["MAX_CONTENT_LENGTH"],

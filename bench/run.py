@@ -402,7 +402,7 @@ def run(settings: Settings, output: Path, command: str) -> int:
     log(f"starting the service (backend {backend}, pool {first_pool or '-'})")
     with Service(pool_size=max(first_pool, 1), backend=backend) as service:
         report.notes.append(f"Service start until /healthz shows the pool full: {service.started_in:.1f} s "
-                            f"(waitress, 1 process, 16 threads, PDF backend {backend}).")
+                            f"(waitress, 1 process, default threads, PDF backend {backend}).")
         with PeakSampler(service.pid) as sampler:
             bench_docx_http(settings, examples, service, report, render_p50)
             bench_docx_throughput(settings, examples, service, report)

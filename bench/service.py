@@ -79,7 +79,7 @@ class Managed:
 class Service(Managed):
     """``with Service(pool_size=2) as service: service.client.render(...)``"""
 
-    def __init__(self, *, pool_size: int = 2, backend: str = "pool", threads: int = 16,
+    def __init__(self, *, pool_size: int = 2, backend: str = "pool", threads: int | None = None,
                  extra_env: dict | None = None, ready_timeout: float = 120.0, log_path: Path | None = None):
         self.pool_size, self.backend, self.threads = pool_size, backend, threads
         self.extra_env = extra_env or {}
@@ -104,7 +104,7 @@ class Service(Managed):
             "PLANS_LOG_LEVEL": "WARNING",
             "HOST": "127.0.0.1",
             "PORT": str(self.port),
-            "THREADS": str(self.threads),
+            "THREADS": str(self.threads or ""),  # empty: serve.py's default
         })
         env.update(self.extra_env)
         if self._log is None:
