@@ -23,10 +23,12 @@ TABLE_VALUE = 1e12
 
 # The whole plan (schemas/workload.py), chosen by measurement on 2 cores
 # (docs/performance.md, python -m bench.heavy): LibreOffice lays out about
-# 100 pages of text a second, and a run, a footnote (more as they crowd:
-# 8,000 took 40 s) or a table cell each cost it far more than a character.
-CHARACTERS_TOTAL = 500_000  # about 230 pages; the largest real plan has 40,000
+# 100 pages of text a second, and a run or a table cell each cost it far
+# more than a character. Footnotes cost most, and more the longer the
+# document: 500 of them made the largest allowed plan take 4 times longer,
+# and tables after a long body cost more than apart.
+CHARACTERS_TOTAL = 300_000  # about 140 pages; the largest real plan has 28,000
 RUNS_TOTAL = 20_000
-FOOTNOTES_TOTAL = 500
-CELLS_TOTAL = 5_000
+FOOTNOTES_TOTAL = 100  # real plans have a handful
+CELLS_TOTAL = 3_000  # 100 rows of 30 columns, 300 of 10; the largest real table has 84
 TABLE_CELLS = CELLS_TOTAL  # one table may use them all: checked early, where the table is

@@ -60,7 +60,7 @@ def table_cells(plan: dict) -> int:
 
 # Plans up to about three times the largest real one: rendered in a few
 # milliseconds. Heavier ones (up to the caps) go to workers of their own.
-LIGHT = Work(characters=100_000, runs=2_000, footnotes=100)
+LIGHT = Work(characters=100_000, runs=2_000, footnotes=20)
 LIGHT_CELLS = 1_000
 
 
