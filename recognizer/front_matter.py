@@ -92,7 +92,9 @@ def _is_lead_in(text: str) -> bool:
 
 def _basis_text(para: Para) -> str:
     text, _ = to_markup(para.segments, para.base_bold, para.base_italic)
-    return re.sub(r"^[-–•+]\s*", "", clean(text))
+    if para.style_id == BASIS_STYLE:
+        return clean(text)
+    return re.sub(r"^[-–•+]\s*", "", clean(text))  # "- Căn cứ …" typed as a list
 
 
 def _markup(para: Para, notes: Notes) -> str:

@@ -27,6 +27,7 @@ STYLE_ROLES = {
     "ND30Heading111": ("heading", 4), "ND30Point": ("point", 0), "ND30Bullet": ("bullet", 0),
     "ND30SubBullet": ("sub_bullet", 0), "ND30Body": ("paragraph", 0),
 }
+OWN_STYLE_PREFIX = "ND30"
 WORD_HEADING = re.compile(r"^heading ([1-9])$", re.I)
 HEADING_MAX_CHARS = 200
 RUN_IN_HEADING_CHARS = 120
@@ -49,6 +50,8 @@ class Line:
 
 def classify(para: Para) -> Line:
     role, depth = STYLE_ROLES.get(para.style_id, (None, 0))
+    if role is None and para.style_id.startswith(OWN_STYLE_PREFIX):
+        role = "paragraph"  # another part of our template (a legal basis, the closing): no typed labels
     if role is not None:
         segments = para.segments
         label = L.from_numbering(para.numbering_label, para.numbering_level, para.bullet) if para.numbering_label else None

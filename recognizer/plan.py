@@ -9,6 +9,8 @@ import datetime
 import re
 
 from generators.appendix import label as appendix_label
+from generators.inline import plain
+from generators.vietnamese import upper
 from schemas import PlanInvalid, limits, load_plan
 
 from . import appendix as A
@@ -220,8 +222,25 @@ def _issuer_as_written(header: Header, appendices: list[dict]) -> None:
     for appendix in appendices:
         attached = appendix.pop("_attached", None)
         match = re.search(r"\bcủa (.+)\)\s*$", attached or "")
-        if match and header.name and match.group(1).strip().upper() == header.name.upper():
-            header.name = match.group(1).strip()
+        shown = match.group(1).strip() if match else None
+        if shown and header.name:
+            header.name = _spelled(header.name, shown)
+
+
+def _spelled(capitals: str, shown: str) -> str:
+    """The name whose capitals the header shows (literally) and whose text
+    the appendix line shows (through markup), or the capitals when none fits."""
+    name, at = [], 0
+    for char in capitals:
+        if at < len(shown) and upper(shown[at]) == upper(char):
+            name.append(shown[at])
+            at += 1
+        else:
+            name.append(char)  # an escape the appendix line does not show
+    candidate = "".join(name)
+    if at == len(shown) and upper(candidate) == upper(capitals) and plain(candidate) == shown:
+        return candidate
+    return capitals
 
 
 def _assemble(header: Header, front, body, closing, signature, appendices, notes: Notes) -> dict:
