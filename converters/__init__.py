@@ -1,7 +1,8 @@
-"""DOCX to PDF conversion through LibreOffice (unoserver), behind one interface.
+"""Document conversion through LibreOffice (unoserver), behind one interface.
 
     converter = converter_from_config(app.config)
     pdf = converter.convert(docx_bytes)   # ConversionUnavailable -> HTTP 503
+    docx = converter.convert(doc_or_odt_bytes, to="docx")
     converter.status(); converter.close()
 
 See docs/converters.md.

@@ -12,14 +12,16 @@ from typing import Protocol, runtime_checkable
 
 @runtime_checkable
 class Converter(Protocol):
-    """Turns DOCX bytes into PDF bytes."""
+    """Turns a text document into PDF or DOCX bytes through LibreOffice."""
 
-    def convert(self, docx: bytes, *, timeout: float | None = None) -> bytes:
-        """Return the PDF rendering of ``docx``.
+    def convert(self, document: bytes, *, timeout: float | None = None, to: str = "pdf") -> bytes:
+        """Return ``document`` converted to ``to``.
 
-        ``timeout`` bounds one conversion attempt in seconds (None: the
-        backend's default). Raises ConversionUnavailable, ConversionFailed or
-        ConversionTimeout.
+        ``to="pdf"`` takes a DOCX; ``to="docx"`` takes a .doc (Word 97-2003),
+        .odt, .rtf or .docx, told apart by their signatures; anything else
+        raises ConversionFailed. ``timeout`` bounds one conversion attempt in
+        seconds (None: the backend's default). Raises ConversionUnavailable,
+        ConversionFailed or ConversionTimeout.
         """
         ...
 

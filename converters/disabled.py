@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import messages
+from . import formats, messages
 from .base import ConversionUnavailable
 
 RETRY_AFTER_DISABLED = 3600
@@ -11,7 +11,8 @@ RETRY_AFTER_DISABLED = 3600
 class DisabledConverter:
     backend = "none"
 
-    def convert(self, docx: bytes, *, timeout: float | None = None) -> bytes:
+    def convert(self, document: bytes, *, timeout: float | None = None, to: str = "pdf") -> bytes:
+        formats.target(to)  # an unknown format is a programming error, even here
         raise ConversionUnavailable(
             messages.PDF_DISABLED,
             retry_after=RETRY_AFTER_DISABLED,

@@ -17,7 +17,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import messages, unoserver_rpc
+from . import formats, messages, unoserver_rpc
 from .base import ConversionFailed, ConversionTimeout, ConversionUnavailable
 
 logger = logging.getLogger(__name__)
@@ -59,6 +59,13 @@ class Instance:
             "conversions": self.conversions,
             "last_error": self.last_error,
         }
+
+
+@dataclass(frozen=True)
+class _Request:
+    document: bytes
+    target: formats.Target
+    import_filter: str
 
 
 class _AttemptFailed(Exception):
@@ -158,34 +165,40 @@ class Dispatcher:
 
     # -- conversions ------------------------------------------------------------
 
-    def convert(self, docx: bytes, *, timeout: float | None = None) -> bytes:
+    def convert(self, document: bytes, *, timeout: float | None = None, to: str = "pdf") -> bytes:
         timeout = self.timeout if timeout is None else timeout
+        request = _Request(document, formats.target(to), formats.import_filter(document, to))
         instance = self._acquire(avoid=None)
         try:
-            return self._attempt(instance, docx, timeout)
+            return self._attempt(instance, request, timeout)
         except _AttemptFailed as exc:
             logger.warning("Conversion failed on %s, retrying once: %s", instance.address, exc)
         retry_on = self._acquire(avoid=instance)
         try:
-            return self._attempt(retry_on, docx, timeout)
+            return self._attempt(retry_on, request, timeout)
         except _AttemptFailed as exc:
             logger.error("Conversion failed again on %s: %s", retry_on.address, exc)
-            raise ConversionFailed(messages.FAILED, detail=str(exc)) from exc
+            raise ConversionFailed(request.target.failed_message, detail=str(exc)) from exc
 
-    def _attempt(self, instance: Instance, docx: bytes, timeout: float) -> bytes:
+    def _attempt(self, instance: Instance, request: _Request, timeout: float) -> bytes:
         started = time.monotonic()
         try:
-            pdf = unoserver_rpc.convert_docx_to_pdf(
+            result = unoserver_rpc.convert(
                 instance.host,
                 instance.port,
-                docx,
+                request.document,
+                convert_to=request.target.convert_to,
+                export_filter=request.target.export_filter,
+                import_filter=request.import_filter,
                 timeout=timeout,
                 connect_timeout=self.connect_timeout,
             )
         except unoserver_rpc.EndpointTimeout as exc:
             self._take_out(instance, f"conversion exceeded {timeout:g} s")
             raise ConversionTimeout(
-                messages.TIMEOUT.format(seconds=timeout), seconds=timeout, detail=str(exc)
+                request.target.timeout_message.format(seconds=timeout),
+                seconds=timeout,
+                detail=str(exc),
             ) from exc
         except unoserver_rpc.EndpointFault as exc:
             # A fault may come from a bad document on a healthy instance, or
@@ -202,9 +215,11 @@ class Dispatcher:
             self._release(instance)
             raise
         logger.info(
-            "Converted %d bytes of DOCX into %d bytes of PDF on %s in %.2f s",
-            len(docx),
-            len(pdf),
+            "Converted %d bytes (%s) into %d bytes of %s on %s in %.2f s",
+            len(request.document),
+            request.import_filter,
+            len(result),
+            request.target.convert_to,
             instance.address,
             time.monotonic() - started,
         )
@@ -219,7 +234,7 @@ class Dispatcher:
             )
         else:
             self._release(instance)
-        return pdf
+        return result
 
     def _release(self, instance: Instance) -> None:
         self.set_state(instance, READY)

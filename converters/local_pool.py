@@ -140,14 +140,14 @@ class UnoserverPool:
             return False
         return self._dispatcher.wait_ready(timeout, count)
 
-    def convert(self, docx: bytes, *, timeout: float | None = None) -> bytes:
+    def convert(self, document: bytes, *, timeout: float | None = None, to: str = "pdf") -> bytes:
         if self._problem is not None:
             raise ConversionUnavailable(
                 messages.LIBREOFFICE_MISSING,
                 retry_after=RETRY_AFTER_NOT_INSTALLED,
                 detail=self._problem,
             )
-        return self._dispatcher.convert(docx, timeout=timeout)
+        return self._dispatcher.convert(document, timeout=timeout, to=to)
 
     def status(self) -> dict:
         return {

@@ -24,3 +24,14 @@ TIMEOUT = (
     "Việc chuyển tài liệu sang PDF kéo dài quá {seconds:g} giây nên đã bị dừng; "
     "bản Word (DOCX) vẫn tải được."
 )
+FAILED_TO_DOCX = (
+    "Không thể đọc tài liệu này để chuyển sang Word (DOCX); "
+    "hãy mở tệp bằng Word, lưu lại rồi thử lại."
+)
+TIMEOUT_TO_DOCX = (
+    "Việc đọc tài liệu kéo dài quá {seconds:g} giây nên đã bị dừng; "
+    "hãy mở tệp bằng Word, lưu lại rồi thử lại."
+)
+UNSUPPORTED_INPUT = (
+    "Tệp không phải văn bản Word (.doc, .docx), OpenDocument (.odt) hay RTF nên không thể chuyển."
+)

@@ -79,8 +79,8 @@ class RemoteUnoservers:
     def wait_ready(self, timeout: float = 60.0, count: int = 1) -> bool:
         return self._dispatcher.wait_ready(timeout, count)
 
-    def convert(self, docx: bytes, *, timeout: float | None = None) -> bytes:
-        return self._dispatcher.convert(docx, timeout=timeout)
+    def convert(self, document: bytes, *, timeout: float | None = None, to: str = "pdf") -> bytes:
+        return self._dispatcher.convert(document, timeout=timeout, to=to)
 
     def status(self) -> dict:
         return {

@@ -11,11 +11,6 @@ import socket
 import xml.parsers.expat
 import xmlrpc.client
 
-# Forcing the DOCX import filter makes LibreOffice reject anything that is not
-# a Word document; left to auto-detection it renders arbitrary bytes as text.
-DOCX_IMPORT_FILTER = "MS Word 2007 XML"
-
-
 class EndpointError(Exception):
     """The server could not be reached or broke the exchange."""
 
@@ -28,22 +23,30 @@ class EndpointFault(EndpointError):
     """The server answered with an error (an XML-RPC fault)."""
 
 
-def convert_docx_to_pdf(
-    host: str, port: int, docx: bytes, *, timeout: float, connect_timeout: float
+def convert(
+    host: str,
+    port: int,
+    document: bytes,
+    *,
+    convert_to: str,
+    export_filter: str,
+    import_filter: str,
+    timeout: float,
+    connect_timeout: float,
 ) -> bytes:
-    """Convert in memory: the document goes in the request, the PDF comes back."""
+    """Convert in memory: the document goes in the request, the result comes back."""
     result = _call(
         host,
         port,
         "convert",
         None,  # inpath
-        xmlrpc.client.Binary(docx),  # indata
+        xmlrpc.client.Binary(document),  # indata
         None,  # outpath
-        "pdf",  # convert_to
-        None,  # filtername: let LibreOffice pick writer_pdf_Export
+        convert_to,
+        export_filter,
         [],  # filter_options
         False,  # update_index: refresh tables of contents before export
-        DOCX_IMPORT_FILTER,
+        import_filter,
         None,  # password
         read_timeout=timeout,
         connect_timeout=connect_timeout,
