@@ -92,11 +92,11 @@ def _recipients(signature: Signature, paragraphs: list[Para], notes: Notes) -> N
         text = clean(to_markup(para.segments, para.base_bold, para.base_italic)[0])
         if not text:
             continue
-        if is_recipients_title(text):
+        if is_recipients_title(para.text):
             signature.found_recipients = True
             if not (para.bold and para.italic) or (para.size is not None and para.size != 12):
                 notes.fix("recipients_title_format", para.index, text)
-            rest = re.sub(r"^nơi nhận\s*:?\s*", "", text, flags=re.I)
+            rest = re.sub(r"^nơi nhận\s*:?\s*", "", clean(para.text), flags=re.I)
             if not rest:
                 continue
             text = rest
