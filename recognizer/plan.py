@@ -16,7 +16,7 @@ from schemas import PlanInvalid, limits, load_plan
 from . import appendix as A
 from . import checks
 from .front_matter import document_type_of, read_front_matter
-from .header import Header, abbreviation, is_motto, is_national_title, read_header, type_code
+from .header import NUMBER_LINE, Header, abbreviation, is_motto, is_national_title, read_header, type_code
 from .notes import Notes
 from .outline import OutlineBuilder, classify
 from .parts import name_parts
@@ -86,7 +86,7 @@ def _header_region(items: list, type_at: int | None) -> tuple[list, int]:
     for index, item in enumerate(items[:5]):
         if isinstance(item, Table):
             texts = [p.text for p in item.paragraphs]
-            if any(is_national_title(t) or is_motto(t) or words_of(t).startswith("so ") for t in texts):
+            if any(is_national_title(t) or is_motto(t) or NUMBER_LINE.match(t) for t in texts):
                 return items[: index + 1], index + 1
     return [], 0
 
