@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import machine, scaling
 from .client import Client
+from .importing import bench_import_in_process
 from .lo import ColdSoffice, DirectUnoserver
 from .procs import PeakSampler, peak_rss_kib, soffice_pids
 from .service import ROOT, Service, pool_counts
@@ -396,6 +397,7 @@ def run(settings: Settings, output: Path, command: str) -> int:
         return 2
     render_p50 = bench_docx_in_process(settings, examples, report)
     report.add(scaling.TITLE, scaling.measure())
+    bench_import_in_process(settings.render_samples, report)
 
     first_pool = max(settings.pool_sizes) if settings.pdf else 0
     backend = "pool" if settings.pdf else "none"

@@ -1,4 +1,7 @@
-"""Command line: ``python -m generators render PLAN.json -o OUT.docx``.
+"""Command line:
+
+- ``python -m generators render PLAN.json -o OUT.docx``
+- ``python -m generators import FILE.docx -o PLAN.json`` (prints the warnings and fixes)
 
 Exit status: 0 on success, 1 when the plan is invalid (every problem is
 listed as "path: message [code]"), 2 on unreadable input or bad usage.
@@ -22,7 +25,12 @@ def main(argv: list[str] | None = None) -> int:
     render = commands.add_parser("render", help="kiểm tra kế hoạch JSON và tạo tệp Word")
     render.add_argument("plan", type=Path, help="tệp kế hoạch .json")
     render.add_argument("-o", "--output", type=Path, help="tệp .docx cần tạo (mặc định: cùng tên, đuôi .docx)")
+    imported = commands.add_parser("import", help="đọc kế hoạch soạn bằng Word (.docx) thành tệp kế hoạch JSON")
+    imported.add_argument("document", type=Path, help="tệp Word .docx")
+    imported.add_argument("-o", "--output", type=Path, help="tệp .json cần tạo (mặc định: cùng tên, đuôi .json)")
     args = parser.parse_args(argv)
+    if args.command == "import":
+        return import_document(args.document, args.output or args.document.with_suffix(".json"))
 
     try:
         data = json.loads(args.plan.read_text(encoding="utf-8"))
@@ -38,6 +46,27 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     output = args.output or args.plan.with_suffix(".docx")
     output.write_bytes(render_docx(plan))
+    print(f"Đã tạo {output}")
+    return 0
+
+
+def import_document(source: Path, output: Path) -> int:
+    from recognizer import FileRefused, recognize
+
+    try:
+        result = recognize(source.read_bytes())
+    except OSError as error:
+        print(f"Không đọc được {source}: {error}", file=sys.stderr)
+        return 2
+    except FileRefused as refused:
+        print(f"{source}: {refused.message} [{refused.code}]", file=sys.stderr)
+        return 2
+    for title, items in (("Cảnh báo", result["warnings"]), ("Đã sửa theo Nghị định 30", result["fixes"])):
+        for item in items:
+            where = f"đoạn {item['paragraph']}" if item["paragraph"] else item["path"] or "-"
+            excerpt = f" «{item['excerpt']}»" if item["excerpt"] else ""
+            print(f"{title} [{item['code']}] {where}{excerpt}: {item['message']}")
+    output.write_text(json.dumps(result["plan"], ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"Đã tạo {output}")
     return 0
 

@@ -10,6 +10,7 @@ corrected (fixes). HTTP-free, pure functions over the OOXML.
 from __future__ import annotations
 
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -19,7 +20,7 @@ from .plan import build, empty
 from .reading import NotWordprocessing, read
 
 UNREADABLE = (zipfile.BadZipFile, zipfile.LargeZipFile, etree.XMLSyntaxError, NotWordprocessing, KeyError,
-              NotImplementedError, EOFError, OSError, ValueError, UnicodeDecodeError)
+              NotImplementedError, EOFError, OSError, ValueError, UnicodeDecodeError, zlib.error)
 
 
 def recognize(docx: bytes, convert=None) -> dict:

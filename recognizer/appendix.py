@@ -36,8 +36,10 @@ def grid(table: Table) -> list[list[tuple[str, int, bool]]]:
     for row in table.rows:
         cells = []
         for cell in row:
+            # Bold in a table marks header and total rows, not the text: no bold markup.
+            text = " ".join(t for t in (clean(to_markup(p.segments, True, p.base_italic)[0]) for p in cell.paragraphs) if t)
             for _ in range(max(1, min(cell.span, limits.TABLE_COLUMNS + 2))):
-                cells.append((cell.text, cell.span, cell.merged))
+                cells.append((text, cell.span, cell.merged))
         rows.append(cells)
     return rows
 

@@ -91,8 +91,11 @@ def _is_lead_in(text: str) -> bool:
 
 
 def _basis_text(para: Para) -> str:
-    text, _ = to_markup(para.segments, para.base_bold, para.base_italic)
-    return re.sub(r"^[-–•+]\s*", "", clean(text))
+    # Legal bases set in italics throughout (the decree's own templates do) carry no markup.
+    text, _ = to_markup(para.segments, para.base_bold, para.base_italic or para.italic)
+    if para.style_id == BASIS_STYLE:
+        return clean(text)
+    return re.sub(r"^[-–•+]\s*", "", clean(text))  # "- Căn cứ …" typed as a list
 
 
 def _markup(para: Para, notes: Notes) -> str:

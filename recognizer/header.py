@@ -12,7 +12,7 @@ from schemas.header import CODE_PATTERN, DOCUMENT_TYPES
 
 from .notes import Notes
 from .reading import Para
-from .text import clean, is_upper, words_of
+from .text import clean, is_upper, lower, words_of
 
 COLLECTIVES = {"uy ban nhan dan": "Ủy ban nhân dân", "hoi dong nhan dan": "Hội đồng nhân dân"}
 ADMIN_UNITS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
@@ -22,6 +22,7 @@ DATE_LINE = re.compile(
     r"^(?P<place>.*?)\s*(?P<comma>,)?\s*ngày\s*(?P<day>[\d.…_ ]*?)\s*tháng\s*(?P<month>[\d.…_ ]*?)\s*năm\s*(?P<year>\d{4})",
     re.I)
 BLANKS = re.compile(r"^[\s._…-]*$")
+ISSUER_STYLE, PARENT_STYLE = "ND30Issuer", "ND30ParentBody"
 
 
 @dataclass
@@ -70,7 +71,11 @@ def read_header(paragraphs: list[Para], notes: Notes) -> Header:
     issuer_lines: list[_Piece] = []
     for piece in pieces(paragraphs):
         text = piece.text
-        if BLANKS.match(text):
+        own_style = piece.para.style_id in (ISSUER_STYLE, PARENT_STYLE)
+        if BLANKS.match(text) and not own_style:
+            continue
+        if own_style:
+            issuer_lines.append(piece)
             continue
         if is_national_title(text):
             header.found = True
@@ -83,7 +88,7 @@ def read_header(paragraphs: list[Para], notes: Notes) -> Header:
                 notes.fix("motto_hyphens", piece.para.index, text)
             continue
         if words_of(text).startswith("du thao"):
-            header.draft_mark = clean(text[:1].upper() + text[1:].lower())
+            header.draft_mark = clean(text[:1].upper() + lower(text[1:]))
             continue
         number = NUMBER_LINE.match(text)
         if number and words_of(text).startswith("so"):
@@ -152,7 +157,11 @@ def _issuer(header: Header, lines: list[_Piece], notes: Notes) -> None:
         return
     header.found = True
     bolds = [p.bold for p in lines if not _is_type_line(p.text)]
-    if any(bolds) and not all(bolds) and not bolds[0]:
+    styles = [p.para.style_id for p in lines if not _is_type_line(p.text)]
+    if ISSUER_STYLE in styles:  # our own template names the lines
+        parent = [t for t, style in zip(texts, styles) if style == PARENT_STYLE]
+        name = [t for t, style in zip(texts, styles) if style == ISSUER_STYLE]
+    elif any(bolds) and not all(bolds) and not bolds[0]:
         first_bold = bolds.index(True)
         parent, name = texts[:first_bold], texts[first_bold:]
     elif len(texts) == 1:
@@ -176,7 +185,8 @@ def _is_type_line(text: str) -> bool:
 def restore_case(text: str, place: str | None = None) -> str:
     """"ỦY BAN NHÂN DÂN HUYỆN TAM ĐƯỜNG" → "Ủy ban nhân dân huyện Tam Đường":
     the collective and the unit words in lower case, the place name in
-    title case (spelled as in the place-and-date line when it is that place)."""
+    title case (spelled as in the place-and-date line when it is that place);
+    a name without a known beginning stays in capitals."""
     text = clean(text)
     if not is_upper(text):
         return text
@@ -193,22 +203,19 @@ def restore_case(text: str, place: str | None = None) -> str:
             rest = " ".join(rest.split(" ")[words:]).strip()
             break
     while rest:
-        lowered = rest.lower()
+        lowered = lower(rest)
         unit = next((u for u in ADMIN_UNITS if lowered == u or lowered.startswith(u + " ")), None)
         if unit is None:
             break
         result.append(unit)
         rest = rest[len(unit):].strip()
+    if not result:
+        return text  # no known body name: the capitals stay (the generator writes them anyway)
     if rest:
-        if place and words_of(rest) == words_of(place):
+        if place and rest == place.upper():
             result.append(place)
-        elif result:
-            result.append(" ".join(w if w in KEEP_CAPITALS else w[:1] + w[1:].lower() for w in rest.split(" ")))
         else:
-            words = rest.split(" ")
-            first = words[0] if words[0] in KEEP_CAPITALS else words[0][:1] + words[0][1:].lower()
-            tail = [w if w in KEEP_CAPITALS else w.lower() for w in words[1:]]
-            result.append(" ".join([first] + tail))
+            result.append(" ".join(w if w in KEEP_CAPITALS else w[:1] + lower(w[1:]) for w in rest.split(" ")))
     return " ".join(result)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from typing import Callable
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -73,7 +74,7 @@ def kind_of(data: bytes) -> str:
     except FileRefused:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, KeyError, OSError, EOFError, ValueError,
-            RuntimeError):
+            RuntimeError, zlib.error):
         raise FileRefused("corrupt_file") from None
     if any(main in types for main in MACRO_MAIN):
         raise FileRefused("unsupported_file", "macro_file")

@@ -27,6 +27,7 @@ STYLE_ROLES = {
     "ND30Heading111": ("heading", 4), "ND30Point": ("point", 0), "ND30Bullet": ("bullet", 0),
     "ND30SubBullet": ("sub_bullet", 0), "ND30Body": ("paragraph", 0),
 }
+OWN_STYLE_PREFIX = "ND30"
 WORD_HEADING = re.compile(r"^heading ([1-9])$", re.I)
 HEADING_MAX_CHARS = 200
 RUN_IN_HEADING_CHARS = 120
@@ -45,16 +46,19 @@ class Line:
     typed: bool = False            # the label was typed, not drawn by Word
     segments: list[Segment] = field(default_factory=list)   # the text after the label
     exact: bool = False            # our own style: bold means heading text, nothing else
+    label_bold: bool = False       # the typed label is bold (then plain text after it is no heading)
 
 
 def classify(para: Para) -> Line:
     role, depth = STYLE_ROLES.get(para.style_id, (None, 0))
+    if role is None and para.style_id.startswith(OWN_STYLE_PREFIX):
+        role = "paragraph"  # another part of our template (a legal basis, the closing): no typed labels
     if role is not None:
         segments = para.segments
         label = L.from_numbering(para.numbering_label, para.numbering_level, para.bullet) if para.numbering_label else None
         return Line(para, role, depth - 1, label, False, segments, exact=True)
     segments = para.segments
-    label, typed = None, False
+    label, typed, label_bold = None, False, False
     if para.numbering_label:
         label = L.from_numbering(para.numbering_label, para.numbering_level, para.bullet)
     if label is None:
@@ -62,6 +66,8 @@ def classify(para: Para) -> Line:
         label, offset = L.parse(text)
         if label is not None:
             typed = True
+            label_bold = any(s.bold for s in segments if s.note is None and s.text.strip())
+            label_bold = label_bold and all(s.bold for s in _prefix(segments, offset))
             segments = drop_prefix(segments, offset)
     heading_style = WORD_HEADING.match(para.style_name or "")
     if label is None:
@@ -69,14 +75,27 @@ def classify(para: Para) -> Line:
             return Line(para, "heading", int(heading_style.group(1)), None, False, segments)
         return Line(para, "paragraph", 0, None, False, segments)
     if label.kind == L.ROMAN:
-        return Line(para, "heading", 0, label, typed, segments)
+        return Line(para, "heading", 0, label, typed, segments, label_bold=label_bold)
     if label.kind == L.ARABIC:
-        return Line(para, "heading", label.depth, label, typed, segments)
+        return Line(para, "heading", label.depth, label, typed, segments, label_bold=label_bold)
     if label.kind == L.LETTER:
         return Line(para, "point", 0, label, typed, segments)
     if label.kind == L.PLUS:
         return Line(para, "sub_bullet", 0, label, typed, segments)
     return Line(para, "bullet", 0, label, typed, segments)
+
+
+def _prefix(segments: list[Segment], count: int) -> list[Segment]:
+    """The segments that hold the first ``count`` characters (the label)."""
+    result = []
+    for segment in segments:
+        if count <= 0:
+            break
+        if segment.note is None and segment.text:
+            if segment.text[:count].strip():
+                result.append(segment)
+            count -= len(segment.text)
+    return result
 
 
 def is_heading(para: Para) -> bool:
@@ -212,11 +231,11 @@ def split_heading(line: Line) -> tuple[str, str]:
     rest = _strip_leading(rest, ":")
     # Run-in text is set plain on purpose: its bold and italic are the text's own.
     rest_text, _ = to_markup(rest) if rest else ("", True)
-    if not line.exact and not head_text and rest_text:
+    if not line.exact and not head_text and rest_text and not line.label_bold:
         # No bold at all (plain text, or a clerk who did not bold headings):
         # "Mục đích: Tạo cơ hội …" is a heading run in; a short line, a heading.
         heading, colon, after = rest_text.partition(": ")
-        if colon and after and _looks_like_heading(heading) and len(heading) <= RUN_IN_HEADING_CHARS:
+        if colon and after and _looks_like_heading(heading) and len(heading) <= RUN_IN_HEADING_CHARS and ". " not in heading:
             return heading, after
         if _looks_like_heading(rest_text):
             return rest_text, ""

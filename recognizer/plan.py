@@ -9,12 +9,14 @@ import datetime
 import re
 
 from generators.appendix import label as appendix_label
+from generators.inline import plain
+from generators.vietnamese import upper
 from schemas import PlanInvalid, limits, load_plan
 
 from . import appendix as A
 from . import checks
 from .front_matter import document_type_of, read_front_matter
-from .header import Header, abbreviation, is_motto, is_national_title, read_header, type_code
+from .header import NUMBER_LINE, Header, abbreviation, is_motto, is_national_title, read_header, type_code
 from .notes import Notes
 from .outline import OutlineBuilder, classify
 from .parts import name_parts
@@ -84,7 +86,7 @@ def _header_region(items: list, type_at: int | None) -> tuple[list, int]:
     for index, item in enumerate(items[:5]):
         if isinstance(item, Table):
             texts = [p.text for p in item.paragraphs]
-            if any(is_national_title(t) or is_motto(t) or words_of(t).startswith("so ") for t in texts):
+            if any(is_national_title(t) or is_motto(t) or NUMBER_LINE.match(t) for t in texts):
                 return items[: index + 1], index + 1
     return [], 0
 
@@ -220,8 +222,25 @@ def _issuer_as_written(header: Header, appendices: list[dict]) -> None:
     for appendix in appendices:
         attached = appendix.pop("_attached", None)
         match = re.search(r"\bcủa (.+)\)\s*$", attached or "")
-        if match and header.name and match.group(1).strip().upper() == header.name.upper():
-            header.name = match.group(1).strip()
+        shown = match.group(1).strip() if match else None
+        if shown and header.name:
+            header.name = _spelled(header.name, shown)
+
+
+def _spelled(capitals: str, shown: str) -> str:
+    """The name whose capitals the header shows (literally) and whose text
+    the appendix line shows (through markup), or the capitals when none fits."""
+    name, at = [], 0
+    for char in capitals:
+        if at < len(shown) and upper(shown[at]) == upper(char):
+            name.append(shown[at])
+            at += 1
+        else:
+            name.append(char)  # an escape the appendix line does not show
+    candidate = "".join(name)
+    if at == len(shown) and upper(candidate) == upper(capitals) and plain(candidate) == shown:
+        return candidate
+    return capitals
 
 
 def _assemble(header: Header, front, body, closing, signature, appendices, notes: Notes) -> dict:

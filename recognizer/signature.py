@@ -11,7 +11,7 @@ from .header import restore_case
 from .markup import to_markup
 from .notes import Notes
 from .reading import Para, Table
-from .text import clean, is_upper, words_of
+from .text import clean, is_upper, lower, words_of
 
 AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\s*[.:]?\s+(.+)$")
 SIGNED_NOTES = re.compile(r"^\(?\s*(đã ký|ký|ký tên|ký,? đóng dấu|ký, ghi rõ họ tên|chữ ký)[^)]*\)?$", re.I)
@@ -92,11 +92,11 @@ def _recipients(signature: Signature, paragraphs: list[Para], notes: Notes) -> N
         text = clean(to_markup(para.segments, para.base_bold, para.base_italic)[0])
         if not text:
             continue
-        if is_recipients_title(text):
+        if is_recipients_title(para.text):
             signature.found_recipients = True
             if not (para.bold and para.italic) or (para.size is not None and para.size != 12):
                 notes.fix("recipients_title_format", para.index, text)
-            rest = re.sub(r"^nơi nhận\s*:?\s*", "", text, flags=re.I)
+            rest = re.sub(r"^nơi nhận\s*:?\s*", "", clean(para.text), flags=re.I)
             if not rest:
                 continue
             text = rest
@@ -179,7 +179,9 @@ def title_case(text: str) -> str:
     text = clean(text)
     if not is_upper(text):
         return text
-    words = text.lower().split()
-    if words and words[0] == "phó" and len(words) > 1:
-        return "Phó " + " ".join([words[1].capitalize()] + words[2:])
-    return " ".join([words[0].capitalize()] + words[1:]) if words else text
+    words = lower(text).split(" ")
+    first = 1 if words[0] == "phó" and len(words) > 1 else 0  # "Phó Chủ tịch": the title after "Phó" is capitalised
+    words[first] = words[first][:1] + words[first][1:]
+    words[0] = words[0][:1].upper() + words[0][1:]
+    words[first] = words[first][:1].upper() + words[first][1:]
+    return " ".join(words)

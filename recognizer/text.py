@@ -43,6 +43,12 @@ def is_upper(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+def lower(text: str) -> str:
+    """Lower case, but only letters whose capital comes back the same, so
+    the generator's capitals reproduce the text exactly (not "İ" → "i̇")."""
+    return "".join(c.lower() if c.lower().upper() == c else c for c in text)
+
+
 def sentence_case(text: str) -> str:
     """"MỤC ĐÍCH, YÊU CẦU" → "Mục đích, yêu cầu"; mixed-case text is kept
     (the generator writes Roman-level headings in capitals again), and so are
@@ -55,7 +61,7 @@ def sentence_case(text: str) -> str:
         if index and _abbreviation(word, letters):
             lowered.append(word)
         else:
-            lowered.append(word.lower())
+            lowered.append(lower(word))
     result = " ".join(lowered)
     return result[:1].upper() + result[1:]
 

@@ -7,7 +7,7 @@ import io
 
 import docx
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 
 from generators import render_docx
 from recognizer import recognize
@@ -28,6 +28,9 @@ def document_text(docx_bytes: bytes) -> tuple[list[str], list[str]]:
 def round_trip(plan_json: dict) -> dict:
     rendered = render_docx(load_plan(plan_json))
     result = recognize(rendered)
+    # Escaping markup characters can push a text filled to its limit past it;
+    # the recognizer then cuts it and says so (documented limit).
+    assume(not any(w["code"] == "too_long" for w in result["warnings"]))
     imported = result["plan"]
     load_plan(imported)  # always valid
     assert canonical(imported) == canonical(plan_json)
@@ -48,7 +51,14 @@ def test_example_comes_back_exactly_but_for_what_does_not_show():
     assert load_plan(imported)["issuer"] == load_plan(example("tam-duong-2021"))["issuer"]
 
 
+def _capitals_keep_length(plan_json: dict) -> bool:
+    # "ß".upper() is "SS": a text the generator writes in capitals may grow
+    # past its limit, and what the document shows then cannot come back.
+    return all(len(value.upper()) == len(value) for _, value in S.walk(plan_json) if isinstance(value, str))
+
+
 @fuzz_settings("heavy")
 @given(S.plans())
 def test_generated_plans_come_back(plan_json):
+    assume(_capitals_keep_length(plan_json))
     round_trip(plan_json)
