@@ -133,7 +133,7 @@ class RenderPool:
                     log.warning("render past %.0f s in worker %s: cut", self.timeout, worker.process.pid)
                     worker = self._replace(worker)
                     raise
-                except (EOFError, OSError, BrokenPipeError):
+                except (EOFError, OSError):  # the worker died: EOF, or a broken pipe on send
                     log.warning("render worker %s died (attempt %d); replaced", worker.process.pid, attempt)
                     worker = self._replace(worker)
             raise RenderUnavailable("render workers keep stopping", retry_after=1)

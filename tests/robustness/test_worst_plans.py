@@ -77,7 +77,7 @@ def test_one_unit_over_a_cap_is_422_with_its_code(docx_client, name, code, path)
 
 @pytest.fixture(scope="module")
 def pdf_app():
-    # The service's own timeout is 30 s; the worst plan converts in about 4 s on an idle
+    # The service's own timeout is 30 s; the worst plan converts in under 5 s on a quiet
     # 2-core machine (docs/performance.md). A busy CI machine may take many times that:
     # this test asserts that it converts, the benchmark reports how fast.
     app = create_app({"TESTING": True, "PDF_BACKEND": "pool", "PDF_POOL_SIZE": 1, "PDF_TIMEOUT": 240})
