@@ -28,13 +28,17 @@ def _page(page, notes: Notes) -> None:
     if page.width_mm and page.height_mm:
         size = sorted((page.width_mm, page.height_mm))
         if abs(size[0] - A4[0]) > 2 or abs(size[1] - A4[1]) > 2:
-            notes.fix("page_size", found=f"{page.width_mm:g} × {page.height_mm:g} mm")
+            notes.fix("page_size", found=f"{_decimal(page.width_mm)} × {_decimal(page.height_mm)} mm")
     for side, (low, high, used) in MARGINS.items():
         value = page.margins_mm.get(side)
         if value is None:
             continue
         if value < low - TOLERANCE_MM or value > high + TOLERANCE_MM:
-            notes.fix("margin", side=SIDE_NAMES[side], found=f"{value:g}", fixed=f"{used:g}")
+            notes.fix("margin", side=SIDE_NAMES[side], found=_decimal(value), fixed=_decimal(used))
+
+
+def _decimal(value: float) -> str:
+    return f"{value:g}".replace(".", ",")  # the Vietnamese decimal comma
 
 
 def _type(document: Document, notes: Notes) -> None:
@@ -51,7 +55,7 @@ def _type(document: Document, notes: Notes) -> None:
     if sizes:
         size = sizes.most_common(1)[0][0]
         if not BODY_SIZES[0] <= size <= BODY_SIZES[1]:
-            notes.fix("body_size", found=f"{size:g}")
+            notes.fix("body_size", found=_decimal(size))
     if fonts:
         font = fonts.most_common(1)[0][0]
         if font.casefold() != FONT.casefold():

@@ -12,7 +12,7 @@ from schemas.header import CODE_PATTERN, DOCUMENT_TYPES
 
 from .notes import Notes
 from .reading import Para
-from .text import clean, is_upper, lower, words_of
+from .text import clean, fold, is_upper, lower, words_of
 
 COLLECTIVES = {"uy ban nhan dan": "Ủy ban nhân dân", "hoi dong nhan dan": "Hội đồng nhân dân"}
 ADMIN_UNITS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
@@ -197,7 +197,7 @@ def restore_case(text: str, place: str | None = None) -> str:
         result.append(first_word)
         rest = rest[len(first_word):].strip()
     for folded, proper in COLLECTIVES.items():
-        if words_of(rest).startswith(folded):
+        if fold(rest) == folded or fold(rest).startswith(folded + " "):
             words = len(folded.split())
             result.append(proper)
             rest = " ".join(rest.split(" ")[words:]).strip()

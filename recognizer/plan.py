@@ -130,7 +130,7 @@ def _closing(body_items: list, notes: Notes) -> tuple[str | None, list]:
         for later in body_items[index + 1:]:
             if isinstance(later, Para) and later.text.strip():
                 notes.warn("unplaced_paragraph", later.index, later.text)
-        return markup.rstrip(".;,:").rstrip() or None, body_items[:index]
+        return markup.rstrip(".;,:").rstrip() or clean(text), body_items[:index]  # punctuation only: as shown
     notes.warn("no_closing")
     return None, body_items
 

@@ -95,7 +95,7 @@ def _recipients(signature: Signature, paragraphs: list[Para], notes: Notes) -> N
         if is_recipients_title(para.text):
             signature.found_recipients = True
             if not (para.bold and para.italic) or (para.size is not None and para.size != 12):
-                notes.fix("recipients_title_format", para.index, text)
+                notes.fix("recipients_title_format", para.index, para.text)
             rest = re.sub(r"^nơi nhận\s*:?\s*", "", clean(para.text), flags=re.I)
             if not rest:
                 continue

@@ -191,12 +191,16 @@ def _appendix(appendix: dict, index: int, count: int) -> dict:
     table_key = None
     if table:
         positions = {c["key"]: i for i, c in enumerate(table["columns"])}
-        columns = [(c["header"], c["group"], c["kind"], tuple(positions[k] for k in c["of"]),
-                    c["decimals"] if c["kind"] == "rate" else None) for c in table["columns"]]
-        rows = [(r["label"], tuple(Decimal(str(r["values"].get(c["key"]) or 0)) for c in table["columns"] if c["kind"] == "input"))
+        # Cells go through the inline markup too; their bold is the table's (header, total row).
+        columns = [(runs(c["header"], bold=False), runs(c["group"], bold=False), c["kind"],
+                    tuple(positions[k] for k in c["of"]), c["decimals"] if c["kind"] == "rate" else None)
+                   for c in table["columns"]]
+        rows = [(runs(r["label"], bold=False),
+                 tuple(Decimal(str(r["values"].get(c["key"]) or 0)) for c in table["columns"] if c["kind"] == "input"))
                 for r in table["rows"]]
-        table_key = {"number_header": table["number_header"], "label_header": table["label_header"],
-                     "unit_note": table["unit_note"], "columns": columns, "rows": rows,
-                     "total": table["total"]["label"] if table["show_total"] else None}
+        table_key = {"number_header": runs(table["number_header"], bold=False),
+                     "label_header": runs(table["label_header"], bold=False),
+                     "unit_note": runs(table["unit_note"]), "columns": columns, "rows": rows,
+                     "total": runs(table["total"]["label"], bold=False) if table["show_total"] else None}
     return {"label": appendix_label(appendix, index, count), "title": runs(upper(appendix["title"]), bold=False), "table": table_key,
             "notes": _children([_block(b, 1) for b in appendix["notes"]])}

@@ -109,3 +109,67 @@ def test_doc_copy_is_converted_and_imported(pdf_client, tmp_path):
     assert heading_levels(plan) == heading_levels(example("tam-duong-2021"))
     recall, precision = recall_precision("tam-duong-2021", pdf_text(import_pdf(pdf_client, doc, "application/msword")))
     assert recall >= 0.97 and precision >= 0.95, (recall, precision)
+
+
+def test_header_typed_on_lines_with_tabs_and_headings_numbered_by_word():
+    """No header table: both columns on one line with tabs; the sections
+    numbered by a Word multilevel list (I., 1., 1.1.) instead of typed labels."""
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="77">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2.%3."/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="77"><w:abstractNumId w:val="77"/></w:num>'))
+
+    def numbered(text: str, level: int, bold: bool = True):
+        paragraph = document.add_paragraph()
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="77"/></w:numPr>'))
+        paragraph.add_run(text).bold = bold
+
+    for line in ("UBND HUYỆN VẠN NINH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                 "ỦY BAN NHÂN DÂN\t\tĐộc lập - Tự do - Hạnh phúc", "XÃ ĐẠI LÃNH",
+                 "Số: 15/KH-UBND\t\tĐại Lãnh, ngày 19 tháng 02 năm 2024", "KẾ HOẠCH"):
+        document.add_paragraph(line)
+    document.add_paragraph().add_run("Triển khai công tác giảm nghèo năm 2024").bold = True
+    document.add_paragraph("Căn cứ Quyết định số 3709/QĐ-UBND ngày 22/12/2023 của UBND huyện Vạn Ninh.")
+    document.add_paragraph("Ủy ban nhân dân xã xây dựng Kế hoạch như sau:")
+    numbered("MỤC ĐÍCH, YÊU CẦU", 0)
+    numbered("Mục đích", 1)
+    document.add_paragraph("Giảm nghèo bền vững.")
+    numbered("Yêu cầu", 1)
+    numbered("Đúng đối tượng", 2)
+    numbered("TỔ CHỨC THỰC HIỆN", 0)
+    numbered("Công chức Văn hóa - Xã hội (chủ trì)", 1)
+    document.add_paragraph("- Tham mưu thực hiện;")
+    numbered("Đề nghị Ủy ban MTTQ Việt Nam xã", 1)
+    document.add_paragraph("Phối hợp tuyên truyền.")
+    document.add_paragraph("Trên đây là Kế hoạch giảm nghèo năm 2024 của xã./.")
+    for line in ("Nơi nhận:", "- UBND huyện Vạn Ninh (b/c);", "- Lưu: VT, VH-XH.", "TM. ỦY BAN NHÂN DÂN",
+                 "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"):
+        document.add_paragraph(line)
+    output = io.BytesIO()
+    document.save(output)
+    result = recognize(output.getvalue())
+    plan = load_plan(result["plan"])
+    assert plan["issuer"] == {"parent": "UBND huyện Vạn Ninh", "name": "Ủy ban nhân dân xã Đại Lãnh", "abbreviation": "UBND"}
+    assert (plan["number"], plan["place"], plan["date"]) == (15, "Đại Lãnh", {"year": 2024, "month": 2, "day": 19})
+    purposes, assignments = plan["body"]
+    assert purposes["type"] == "purposes_requirements"
+    assert purposes["purposes"]["content"] == [{"type": "paragraph", "text": "Giảm nghèo bền vững."}]
+    assert purposes["requirements"]["content"][0]["heading"] == "Đúng đối tượng"
+    lead, request = assignments["agencies"]
+    assert (lead["name"], lead["lead"], request["name"], request["request"]) == (
+        "Công chức Văn hóa - Xã hội", True, "Ủy ban MTTQ Việt Nam xã", True)
+    assert plan["recipients"] == [{"name": "UBND huyện Vạn Ninh", "note": "b/c"}] and plan["archive"] == ["VH-XH"]
+    assert plan["signatory"]["collective"] == "Ủy ban nhân dân" and plan["signatory"]["name"] == "Nguyễn Văn An"
+    assert plan["closing"] == "Trên đây là Kế hoạch giảm nghèo năm 2024 của xã"
