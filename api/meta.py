@@ -137,8 +137,10 @@ def example(name: str):
 
 
 @blp.route("/healthz")
-@blp.doc(summary="Tình trạng dịch vụ và bộ chuyển PDF",
+@blp.doc(summary="Tình trạng dịch vụ, bộ tạo Word và bộ chuyển PDF",
          responses=json_response("Tình trạng", {"type": "object", "properties": {
-             "status": {"type": "string"}, "converter": {"type": "object"}}}))
+             "status": {"type": "string"}, "renderer": {"type": "object"}, "converter": {"type": "object"}}}))
 def healthz():
-    return jsonify({"status": "ok", "converter": current_app.extensions["converter"].status()})
+    extensions = current_app.extensions
+    return jsonify({"status": "ok", "renderer": extensions["renderer"].status(),
+                    "converter": extensions["converter"].status()})

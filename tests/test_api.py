@@ -147,6 +147,7 @@ def test_examples(client):
 def test_healthz(client):
     body = client.get("/healthz").get_json()
     assert body["status"] == "ok"
+    assert body["renderer"] == {"isolation": "inline"}  # tests render in-process by default
     assert "converter" in body
 
 
