@@ -12,7 +12,7 @@ from flask_smorest import Blueprint
 from schemas import PlanSchema
 
 from .errors import ErrorResponseSchema
-from schemas.body import BLOCK_SCHEMAS, Block
+from schemas.body import BLOCK_SCHEMAS, Block, PartSchema
 
 blp = Blueprint("meta", __name__, description="Định dạng kế hoạch, ví dụ và tình trạng dịch vụ")
 
@@ -21,6 +21,7 @@ JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 BLOCK_COMPONENT = "Block"
+PART_COMPONENT = "Part"
 
 
 def block_property(converter, field, **kwargs) -> dict:
@@ -52,11 +53,20 @@ def block_property(converter, field, **kwargs) -> dict:
     return reference
 
 
-def json_schema(openapi: dict) -> dict:
-    """The Plan component and everything it refers to, as a JSON Schema."""
-    components = openapi["components"]["schemas"]
+def json_schema(openapi: dict, converter) -> dict:
+    """The Plan component and everything it refers to, as a JSON Schema.
+
+    Every schema built on ``PartSchema`` (the section kinds and the named
+    sub-parts) refers to one ``Part`` definition for the fields they share
+    instead of repeating them."""
+    components = {**openapi["components"]["schemas"], PART_COMPONENT: converter.schema2jsonschema(PartSchema)}
     text = json.dumps(components).replace("#/components/schemas/", "#/$defs/")
     definitions = json.loads(text)
+    definitions[PART_COMPONENT].pop("additionalProperties")  # each kind closes itself, knowing its own fields
+    for kind in _subclasses(PartSchema):
+        name = converter.schema_name_resolver(kind)
+        if name in definitions:
+            definitions[name] = _on_part(definitions[name], definitions[PART_COMPONENT])
     reachable, pending = set(), ["Plan"]
     while pending:
         name = pending.pop()
@@ -70,6 +80,8 @@ def json_schema(openapi: dict) -> dict:
             if "enum" in prop:  # the values say it all: no type or length
                 prop.pop("type", None)
                 prop.pop("maxLength", None)
+                if len(prop["enum"]) == 1:  # a block's type: its discriminator
+                    prop["const"] = prop.pop("enum")[0]
             if "default" in prop and prop["default"] is None:
                 del prop["default"]  # a field that may be null is left out by default: nothing to announce
     return {
@@ -78,6 +90,32 @@ def json_schema(openapi: dict) -> dict:
         "$ref": "#/$defs/Plan",
         "$defs": {name: definitions[name] for name in sorted(reachable)},
     }
+
+
+def _subclasses(cls: type) -> list[type]:
+    found = []
+    for subclass in cls.__subclasses__():
+        found += [subclass, *_subclasses(subclass)]
+    return found
+
+
+def _on_part(definition: dict, part: dict) -> dict:
+    """``definition`` as ``Part`` plus only what differs: its ``type``, its own
+    fields, and of a shared field only what it changes (a default heading),
+    with its title and description. ``unevaluatedProperties`` (not
+    ``additionalProperties``) so that Part's fields count as known."""
+    own = {}
+    for key, prop in definition["properties"].items():
+        shared = part["properties"].get(key)
+        if shared is None:
+            own[key] = prop
+        elif prop != shared:
+            own[key] = {k: v for k, v in prop.items() if k in ("title", "description") or shared.get(k) != v}
+    factored = {"$ref": f"#/$defs/{PART_COMPONENT}", "properties": own}
+    if "required" in definition:
+        factored["required"] = definition["required"]
+    factored["unevaluatedProperties"] = False
+    return factored
 
 
 def _refs(node):
@@ -104,7 +142,8 @@ EXAMPLE_ITEM = {"type": "object", "properties": {"name": {"type": "string"}, "su
 @blp.doc(summary="JSON Schema của kế hoạch (sinh từ các schema marshmallow)",
          responses=json_response("JSON Schema 2020-12", {"type": "object"}))
 def schema():
-    document = json_schema(current_app.extensions["flask-smorest"]["apis"][""]["ext_obj"].spec.to_dict())
+    api = current_app.extensions["flask-smorest"]["apis"][""]["ext_obj"]
+    document = json_schema(api.spec.to_dict(), api.ma_plugin.converter)
     compact = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
     return current_app.response_class(compact, mimetype="application/json")
 

@@ -86,7 +86,7 @@ def content_list(description: str, allowed: tuple[str, ...] | None = None) -> Li
 
 class ParagraphSchema(StrictSchema):
     type = type_field("paragraph")
-    text = paragraph_text(required=True, metadata=doc("Văn bản", "**đậm**, *nghiêng*, ^[chú thích]"))
+    text = paragraph_text(required=True, metadata=doc("Văn bản", "Một đoạn; **đậm**, *nghiêng*, ^[chú thích]"))
 
 
 class BulletItemSchema(StrictSchema):
@@ -98,43 +98,43 @@ class BulletItemSchema(StrictSchema):
 class BulletsSchema(StrictSchema):
     type = type_field("bullets")
     items = List(Nested(BulletItemSchema), min_items=1, max_items=limits.BLOCKS_PER_LIST, required=True,
-                 metadata=doc("Các gạch đầu dòng", "Mỗi mục một đoạn"))
+                 metadata=doc("Các gạch đầu dòng", "Mỗi mục một đoạn bắt đầu bằng dấu -"))
 
 
 class PointItemSchema(StrictSchema):
     text = paragraph_text(required=True, metadata=doc("Văn bản", "In sau chữ a), b) … đ) …"))
-    content = content_list("Dưới điểm", ("paragraph", "bullets"))
+    content = content_list("Đoạn văn, gạch đầu dòng in dưới điểm", ("paragraph", "bullets"))
 
 
 class PointsSchema(StrictSchema):
     type = type_field("points")
     items = List(Nested(PointItemSchema), min_items=1, max_items=limits.BLOCKS_PER_LIST, required=True,
-                 metadata=doc("Các điểm", "a) b) c) d) đ) e) … y)"))
+                 metadata=doc("Các điểm", "Đánh chữ a) b) c) d) đ) e) … y)"))
 
 
 class PartSchema(StrictSchema):
     """A numbered heading and its content (a section without ``type``)."""
 
-    heading = heading_text(metadata=doc("Đề mục", "Không ghi số"))
-    run_in = Boolean(load_default=False, metadata=doc("Liền đoạn", "Liền đoạn đầu"))
-    content = content_list("Dưới đề mục")
+    heading = heading_text(metadata=doc("Đề mục", "Không ghi số: I., 1., 1.1. tự đánh theo cấp"))
+    run_in = Boolean(load_default=False, metadata=doc("Liền đoạn", "Đề mục và đoạn đầu trên một dòng"))
+    content = content_list("Các khối in dưới đề mục")
 
 
 def named_heading(key: str) -> Text:
     default = DEFAULT_HEADINGS[key]
-    return heading_text(default, metadata=doc("Đề mục", "Không ghi số"))
+    return heading_text(default, metadata=doc("Đề mục", "Không ghi số; không gửi thì in tên mặc định"))
 
 
 def part(name: str, key: str) -> Nested:
     """A sub-part of a named section, with its usual heading."""
     schema = type(f"{name}Schema", (PartSchema,), {"heading": named_heading(key)})
     title = DEFAULT_HEADINGS[key]
-    return Nested(schema, load_default=None, allow_none=True, metadata=doc(title, "Trống thì không in"))
+    return Nested(schema, load_default=None, allow_none=True, metadata=doc(title, "null hoặc không gửi: không in phần này"))
 
 
 def more_sections() -> List:
     """Numbered sub-sections after a named section's named parts ("3. ...")."""
-    return block_list(("section",), metadata=doc("Các mục tiếp theo", "Mục đánh số tiếp theo"))
+    return block_list(("section",), metadata=doc("Các mục tiếp theo", "Mục đánh số in sau các phần có tên"))
 
 
 class SectionSchema(PartSchema):
@@ -148,26 +148,26 @@ def named_section(type_name: str, **extra_fields):
 
 
 class TargetSchema(StrictSchema):
-    text = paragraph_text(required=True, metadata=doc("Chỉ tiêu", "In trước giá trị"))
+    text = paragraph_text(required=True, metadata=doc("Chỉ tiêu", "Tên chỉ tiêu, in trước giá trị"))
     value = Number(allow_none=True, load_default=None, metadata=doc("Giá trị", "In kiểu Việt Nam: 0,2; 1.100"))
     unit = Text(max_length=limits.SHORT, load_default=None, allow_none=True,
                 metadata=doc("Đơn vị tính", "0,2%/năm; 1.100 lao động"))
-    content = content_list("Dưới chỉ tiêu", ("paragraph", "bullets"))
+    content = content_list("Đoạn văn, gạch đầu dòng in dưới chỉ tiêu", ("paragraph", "bullets"))
 
 
 class SpecificTargetsSchema(PartSchema):
     heading = named_heading("specific")
     items = List(Nested(TargetSchema), max_items=limits.BLOCKS_PER_LIST, load_default=list,
-                 metadata=doc("Các chỉ tiêu", "Sau nội dung của mục"))
+                 metadata=doc("Các chỉ tiêu", "In sau nội dung của mục"))
     style = Choice(("numbered", "bullets", "points"), load_default="numbered",
                    metadata=doc("Kiểu chỉ tiêu", "numbered: 1.1.; bullets: -; points: a)"))
-    notes = content_list("Các khối sau các chỉ tiêu")
+    notes = block_list(metadata=doc("Phần sau các chỉ tiêu", "Các khối in sau các chỉ tiêu"))
 
 
 class AgencySchema(StrictSchema):
     name = heading_text(required=True, metadata=doc("Tên cơ quan, đơn vị", "Đề mục đánh số của cơ quan"))
-    lead = Boolean(load_default=False, metadata=doc("Chủ trì", "In thêm (cơ quan chủ trì)"))
-    request = Boolean(load_default=False, metadata=doc("Đề nghị", "Ngoài thẩm quyền: in Đề nghị …"))
+    lead = Boolean(load_default=False, metadata=doc("Chủ trì", "In “(cơ quan chủ trì)” sau tên"))
+    request = Boolean(load_default=False, metadata=doc("Đề nghị", "Cơ quan ngoài thẩm quyền: in “Đề nghị …”"))
     run_in = Boolean(load_default=False, metadata=doc("Liền đoạn", "Tên và đoạn đầu trên một dòng"))
     duties = content_list("Nhiệm vụ của cơ quan")
 

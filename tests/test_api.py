@@ -111,7 +111,16 @@ def test_json_schema_is_generated_and_accepts_the_examples(client):
     for name in EXAMPLE_NAMES:
         assert not list(validator.iter_errors(example(name))), name
     assert list(validator.iter_errors(plan(unknown_field=1)))
-    assert schema["$defs"]["Section"]["properties"]["content"]["items"] == {"$ref": "#/$defs/Block"}
+    assert schema["$defs"]["Part"]["properties"]["content"]["items"] == {"$ref": "#/$defs/Block"}
+    # each section kind is Part plus its own type (and default heading), closed to unknown fields
+    tasks = schema["$defs"]["Tasks"]
+    assert tasks["$ref"] == "#/$defs/Part" and tasks["unevaluatedProperties"] is False
+    assert set(tasks["properties"]) == {"type", "heading"} and tasks["properties"]["type"]["const"] == "tasks"
+    assert tasks["properties"]["heading"]["default"] == "Nhiệm vụ và giải pháp"
+    for block in ({"type": "tasks", "colour": 1}, {"type": "section", "heading": "x", "extra": 1},
+                  {"type": "targets", "general": {"heading": "x", "colour": 1}}):
+        assert list(validator.iter_errors(plan(body=[block]))), block
+    assert not list(validator.iter_errors(plan(body=[{"type": "tasks", "run_in": True, "content": []}])))
     point_content = schema["$defs"]["PointItem"]["properties"]["content"]["items"]
     assert point_content == {"$ref": "#/$defs/Block", "properties": {"type": {"enum": ["paragraph", "bullets"]}}}
     block = schema["$defs"]["Block"]

@@ -141,3 +141,17 @@ def test_table_size_is_bounded():
     columns = [{"key": f"c{i}", "header": str(i)} for i in range(20)]
     rows = [{"label": str(r), "values": {f"c{i}": 1 for i in range(20)}} for r in range(501)]
     assert problems(with_table(columns=columns, rows=rows)) == [("appendices.0.table.rows", "too_many_cells")]
+
+
+def test_code_pattern_admits_exactly_latin_digits_and_vietnamese_letters():
+    """The character class is written with ranges; it must still be the same set."""
+    import re
+    import string
+
+    from schemas.header import CODE_PATTERN, VIETNAMESE_LETTERS
+
+    allowed = set(string.digits + string.ascii_letters + VIETNAMESE_LETTERS + VIETNAMESE_LETTERS.upper())
+    pattern = re.compile(CODE_PATTERN)
+    admitted = {chr(point) for point in range(0x10000) if pattern.match(chr(point))}
+    assert admitted == allowed
+    assert pattern.match("KH-UBND-PLĐ") and not pattern.match("KH×UBND")

@@ -21,17 +21,28 @@ export const BLOCK_LABELS = {
 export const SECTION_TYPES = new Set(["section", "purposes_requirements", "targets", "tasks", "assignments",
   "budget", "reporting"]);
 
+/** A definition with what it takes from the one its `$ref` names (the section
+ * kinds refer to Part): that one's properties first, each overridden key
+ * merged (a kind changes only the default heading), and both required lists. */
+function flatten(defs, name) {
+  const def = defs[name];
+  if (!def.$ref) return def;
+  const base = flatten(defs, def.$ref.split("/").pop());
+  const properties = { ...base.properties };
+  for (const [key, prop] of Object.entries(def.properties || {})) properties[key] = { ...properties[key], ...prop };
+  return { ...base, ...def, properties, required: [...(base.required || []), ...(def.required || [])] };
+}
+
 export class PlanSchema {
   constructor(json) {
     this.json = json;
-    this.defs = json.$defs || {};
+    this.defs = {};
+    for (const name of Object.keys(json.$defs || {})) this.defs[name] = flatten(json.$defs, name);
     // block type name ("bullets") -> definition name ("Bullets")
     this.typeDefs = {};
     for (const [name, def] of Object.entries(this.defs)) {
       const typeProp = def.properties && def.properties.type;
-      if (typeProp && Array.isArray(typeProp.enum) && typeProp.enum.length === 1) {
-        this.typeDefs[typeProp.enum[0]] = name;
-      }
+      if (typeProp && typeProp.const !== undefined) this.typeDefs[typeProp.const] = name;
     }
     this.orders = this.#keyOrders();
   }
@@ -96,8 +107,8 @@ export class PlanSchema {
     const types = [];
     for (const option of items.oneOf || []) {
       const def = option.$ref && this.defs[option.$ref.split("/").pop()];
-      const values = def && def.properties && def.properties.type && def.properties.type.enum;
-      if (values) types.push(values[0]);
+      const value = def && def.properties && def.properties.type && def.properties.type.const;
+      if (value !== undefined) types.push(value);
     }
     for (const branch of items.allOf || []) {
       const type = branch.if && branch.if.properties && branch.if.properties.type;
@@ -114,8 +125,8 @@ export class PlanSchema {
 
   /** /schema lists each definition's properties in the order the marshmallow
    * schemas declare them. "Block" is `type`, then the fields of every block
-   * type in the order the plan's body lists the types; "Part" is what every
-   * section-like block has besides `type` (heading, run_in, content). */
+   * type in the order the plan's body lists the types; "Part" (its own
+   * definition) is what every section-like block has besides `type`. */
   #keyOrders() {
     const orders = {};
     for (const [name, def] of Object.entries(this.defs)) {
@@ -126,10 +137,6 @@ export class PlanSchema {
     const block = new Set(["type"]);
     for (const name of defsOf(types)) for (const key of orders[name]) block.add(key);
     orders.Block = [...block];
-    const sections = defsOf(types.filter((type) => SECTION_TYPES.has(type)));
-    orders.Part = sections.length
-      ? orders[sections[0]].filter((key) => key !== "type" && sections.every((name) => orders[name].includes(key)))
-      : [];
     return orders;
   }
 
