@@ -3,8 +3,9 @@ every operation, positive and negative inputs; no 5xx, and every response
 conforms to the document (status code, content type, headers, body schema).
 
 - PDF requests are answered by a stand-in converter (a fixed tiny PDF), so
-  ``?format=pdf`` is exercised without LibreOffice; the real pool has its
-  own tests.
+  ``?format=pdf`` is exercised without LibreOffice; conversions to DOCX (an
+  uploaded .doc/.odt) are refused as LibreOffice refuses what it cannot
+  read; the real pool has its own tests.
 - ``positive_data_acceptance`` is not checked: the document cannot express
   every rule of the plan (control characters, figures that must add up,
   heading depth), so some schema-valid plans are rightly refused with 422.
@@ -19,6 +20,7 @@ import schemathesis
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from app import create_app
+from converters import ConversionFailed
 
 from .profiles import fuzz_settings
 
@@ -27,10 +29,12 @@ TINY_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Typ
 
 
 class StandInConverter:
-    """The converter interface, answering every conversion with TINY_PDF."""
+    """The converter interface, answering every PDF conversion with TINY_PDF."""
 
-    def convert(self, docx: bytes, *, timeout: float | None = None) -> bytes:
-        assert docx[:2] == b"PK"
+    def convert(self, document: bytes, *, timeout: float | None = None, to: str = "pdf") -> bytes:
+        if to == "docx":
+            raise ConversionFailed("Không chuyển được tệp này sang Word.", detail="stand-in converter")
+        assert document[:2] == b"PK"
         return TINY_PDF
 
     def status(self) -> dict:
