@@ -222,9 +222,9 @@ def _issuer_as_written(header: Header, appendices: list[dict]) -> None:
     for appendix in appendices:
         attached = appendix.pop("_attached", None)
         match = re.search(r"\bcủa (.+)\)\s*$", attached or "")
-        shown = match.group(1).strip() if match else None
-        if shown and header.name:
-            header.name = _spelled(header.name, shown)
+        written = match.group(1).strip() if match else None
+        if written and header.name:
+            header.name = written if upper(written) == upper(header.name) else _spelled(header.name, plain(written))
 
 
 def _spelled(capitals: str, shown: str) -> str:
