@@ -12,7 +12,7 @@ from schemas.header import DOCUMENT_TYPES
 from .markup import to_markup
 from .notes import Notes
 from .reading import Para
-from .text import clean, words_of
+from .text import clean, drop_ending, words_of
 
 BASIS_STARTS = ("can cu", "thuc hien", "theo de nghi", "xet de nghi", "trien khai", "theo")
 BASIS_STYLE = "ND30LegalBasis"
@@ -128,4 +128,4 @@ def _check_endings(front: FrontMatter, bases: list[tuple[Para, str]], notes: Not
         if not stripped.endswith(wanted):
             code = "last_legal_basis_ending" if last else "legal_basis_ending"
             notes.fix(code, para.index, text, f"legal_bases.{index}")
-        front.legal_bases.append(stripped.rstrip(".;,:").rstrip() if stripped.endswith((".", ";", ",", ":")) else stripped)
+        front.legal_bases.append(drop_ending(stripped, wanted) if stripped.endswith(wanted) else stripped.rstrip(".;,:").rstrip() or stripped)
