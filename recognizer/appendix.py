@@ -215,7 +215,7 @@ def appendix_from(paragraphs: list[Para], table: Table | None, notes: Notes) -> 
         if starts_appendix(para) and "label" not in appendix and not title_parts:
             appendix["label"] = sentence_case(text)
         elif para.style_id == ATTACHED_STYLE or ATTACHED.match(text):
-            appendix["_attached"] = text
+            appendix["_attached"] = clean(to_markup(para.segments, para.base_bold, para.base_italic or para.italic)[0])
         elif para.style_id == UNIT_STYLE or UNIT_NOTE.match(text):
             appendix.setdefault("_unit_note", text)
         elif is_title(para) and not rest:

@@ -12,7 +12,7 @@ from schemas.header import DOCUMENT_TYPES
 from .markup import to_markup
 from .notes import Notes
 from .reading import Para
-from .text import clean, words_of
+from .text import clean, drop_ending, words_of
 
 BASIS_STARTS = ("can cu", "thuc hien", "theo de nghi", "xet de nghi", "trien khai", "theo")
 BASIS_STYLE = "ND30LegalBasis"
@@ -60,7 +60,7 @@ def read_front_matter(paragraphs: list[Para], notes: Notes) -> FrontMatter:
         if not text or (RULE.match(text) and not para.style_id.startswith("ND30")):
             continue
         if front.lead_in is None and is_basis(para) and not _is_lead_in(text):
-            body = _basis_text(para)
+            body = _basis_text(para, notes)
             for piece in re.split(r";\s+(?=(?:Căn cứ|Thực hiện)\s)", body):
                 bases.append((para, piece))
             continue
@@ -90,9 +90,11 @@ def _is_lead_in(text: str) -> bool:
     return text.rstrip().endswith(":") and any(hint in words for hint in LEAD_IN_HINTS)
 
 
-def _basis_text(para: Para) -> str:
+def _basis_text(para: Para, notes: Notes) -> str:
     # Legal bases set in italics throughout (the decree's own templates do) carry no markup.
-    text, _ = to_markup(para.segments, para.base_bold, para.base_italic or para.italic)
+    text, exact = to_markup(para.segments, para.base_bold, para.base_italic or para.italic)
+    if not exact:
+        notes.warn("formatting_lost", para.index, para.text)
     if para.style_id == BASIS_STYLE:
         return clean(text)
     return re.sub(r"^[-–•+]\s*", "", clean(text))  # "- Căn cứ …" typed as a list
@@ -126,4 +128,4 @@ def _check_endings(front: FrontMatter, bases: list[tuple[Para, str]], notes: Not
         if not stripped.endswith(wanted):
             code = "last_legal_basis_ending" if last else "legal_basis_ending"
             notes.fix(code, para.index, text, f"legal_bases.{index}")
-        front.legal_bases.append(stripped.rstrip(".;,:").rstrip() if stripped.endswith((".", ";", ",", ":")) else stripped)
+        front.legal_bases.append(drop_ending(stripped, wanted) if stripped.endswith(wanted) else stripped.rstrip(".;,:").rstrip() or stripped)

@@ -28,6 +28,7 @@ STYLE_ROLES = {
     "ND30SubBullet": ("sub_bullet", 0), "ND30Body": ("paragraph", 0),
 }
 OWN_STYLE_PREFIX = "ND30"
+TYPED_KINDS = {"heading": (L.ROMAN, L.ARABIC), "point": (L.LETTER,), "bullet": (L.DASH,), "sub_bullet": (L.PLUS,)}
 WORD_HEADING = re.compile(r"^heading ([1-9])$", re.I)
 HEADING_MAX_CHARS = 200
 RUN_IN_HEADING_CHARS = 120
@@ -56,6 +57,11 @@ def classify(para: Para) -> Line:
     if role is not None:
         segments = para.segments
         label = L.from_numbering(para.numbering_label, para.numbering_level, para.bullet) if para.numbering_label else None
+        if label is None and role in TYPED_KINDS:
+            # Our style with the label typed as text (a generator that letters points "đ)" itself).
+            typed, offset = L.parse("".join(s.text for s in segments if s.note is None))
+            if typed is not None and typed.kind in TYPED_KINDS[role]:
+                return Line(para, role, depth - 1, typed, True, drop_prefix(segments, offset), exact=True)
         return Line(para, role, depth - 1, label, False, segments, exact=True)
     segments = para.segments
     label, typed, label_bold = None, False, False

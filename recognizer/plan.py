@@ -22,7 +22,7 @@ from .outline import OutlineBuilder, classify
 from .parts import name_parts
 from .reading import Document, Para, Table
 from .signature import read_signature, starts_signature
-from .text import clean, is_upper, words_of
+from .text import clean, drop_ending, is_upper, words_of
 
 HEADER_SEARCH = 60   # the type line ("KẾ HOẠCH") is among the first items
 PLACEHOLDERS = {
@@ -123,14 +123,12 @@ def _closing(body_items: list, notes: Notes) -> tuple[str | None, list]:
         from .markup import to_markup
         markup, _ = to_markup(item.segments, item.base_bold, item.base_italic)
         markup = clean(markup)
-        if markup.endswith("./."):
-            markup = markup[:-3].rstrip()
-        else:
+        if not markup.endswith("./."):
             notes.fix("closing_ending", item.index, text, "closing")
         for later in body_items[index + 1:]:
             if isinstance(later, Para) and later.text.strip():
                 notes.warn("unplaced_paragraph", later.index, later.text)
-        return markup.rstrip(".;,:").rstrip() or clean(text), body_items[:index]  # punctuation only: as shown
+        return drop_ending(markup, "./.") if markup.endswith("./.") else markup.rstrip(".;,:").rstrip() or markup, body_items[:index]
     notes.warn("no_closing")
     return None, body_items
 
@@ -222,9 +220,9 @@ def _issuer_as_written(header: Header, appendices: list[dict]) -> None:
     for appendix in appendices:
         attached = appendix.pop("_attached", None)
         match = re.search(r"\bcủa (.+)\)\s*$", attached or "")
-        shown = match.group(1).strip() if match else None
-        if shown and header.name:
-            header.name = _spelled(header.name, shown)
+        written = match.group(1).strip() if match else None
+        if written and header.name:
+            header.name = written if upper(written) == upper(header.name) else _spelled(header.name, plain(written))
 
 
 def _spelled(capitals: str, shown: str) -> str:

@@ -11,7 +11,7 @@ from .header import restore_case
 from .markup import to_markup
 from .notes import Notes
 from .reading import Para, Table
-from .text import clean, is_upper, lower, words_of
+from .text import clean, drop_ending, is_upper, lower, words_of
 
 AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\s*[.:]?\s+(.+)$")
 SIGNED_NOTES = re.compile(r"^\(?\s*(đã ký|ký|ký tên|ký,? đóng dấu|ký, ghi rõ họ tên|chữ ký)[^)]*\)?$", re.I)
@@ -110,7 +110,7 @@ def _recipients(signature: Signature, paragraphs: list[Para], notes: Notes) -> N
             continue
         if not (typed_dash or para.bullet) or not line.endswith(";"):
             formatted = False
-        name = line.rstrip(" ;.,") or line  # a name of punctuation only stays as typed
+        name = drop_ending(line, ";")
         match = NOTE.match(name)
         recipient = {"name": clean(match.group("name")), "note": clean(match.group("note"))} if match and match.group("name") else {"name": name}
         if recipient["name"]:

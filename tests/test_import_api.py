@@ -223,3 +223,14 @@ def test_clipboard_bad_input(client):
 def test_openapi_documents_both_endpoints(client):
     paths = client.get("/openapi.json").get_json()["paths"]
     assert "/import" in paths and "/import/clipboard" in paths
+
+
+def test_a_recognized_plan_that_does_not_validate_is_a_422_that_keeps_it(client, monkeypatch):
+    import recognizer
+
+    broken = {"plan": {"schema_version": 1}, "warnings": [], "fixes": []}
+    monkeypatch.setattr(recognizer, "recognize", lambda data, convert=None: broken)
+    response = post_file(client, rendered("minimal"), query="?format=docx")
+    assert_error(response, 422, "invalid_plan")
+    body = response.get_json()
+    assert body["plan"] == {"schema_version": 1} and body["errors"] and "warnings" in body

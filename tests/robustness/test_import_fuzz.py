@@ -99,3 +99,19 @@ def test_mutated_word_xml_never_breaks_import(docx_client, data):
 @given(byte_mutations())
 def test_mutated_bytes_never_break_import(docx_client, data):
     check(docx_client, data)
+
+
+_CLIPBOARD_PIECES = st.sampled_from([
+    "<p class=MsoNormal>", "</p>", "<b>", "</b>", "<i>", "<strong>", "<em>", "<br>", "<span style='mso-list:Ignore'>",
+    "</span>", "<p class=MsoListParagraph style='mso-list:l0 level2 lfo1'>", "<h2>", "<table><tr><td>", "I. ", "1.1.\t",
+    "a) ", "đ) ", "- ", "+ ", "• ", "\n", "Mục đích:", "Tổ chức thực hiện", "<!--", "<![CDATA[", "&nbsp;", "&#0;",
+]) | S.text(40, long=False)
+
+
+@fuzz_settings("api")
+@given(st.lists(_CLIPBOARD_PIECES, max_size=30).map("".join), st.lists(_CLIPBOARD_PIECES, max_size=30).map("".join))
+def test_anything_pasted_gives_valid_blocks(docx_client, html, text):
+    response = docx_client.post("/import/clipboard", json={"html": html, "text": text})
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    blocks = response.get_json()["blocks"]
+    load_plan({**S.example_plans()["minimal"], "body": blocks})
