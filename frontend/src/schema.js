@@ -25,7 +25,7 @@ export const schema = new Schema({
     raw: {
       group: "block", atom: true, selectable: true, attrs: { value: { default: null }, level: { default: 1 } },
       toDOM: () => ["div", { class: "pm-raw", contenteditable: "false" },
-        "Phần này không đọc được nên được giữ nguyên như trong tệp; xem thông báo lỗi để sửa, hoặc chọn rồi xoá."],
+        "Phần này không đọc được nên được giữ nguyên như trong tệp; xem thông báo lỗi để sửa, hoặc chọn rồi xóa."],
     },
     point: {
       group: "block", content: "inline*", attrs: { restart: { default: false } },

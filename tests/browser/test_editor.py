@@ -263,7 +263,7 @@ def test_opening_an_example_or_a_file_never_loses_the_draft(page, live_server, t
     plan = download_json(page)
     assert "number" not in plan and plan["date"] == {"year": 2026}
     page.get_by_role("button", name="Các bản nháp…").click()
-    page.get_by_role("button", name="Xoá bản nháp Bản của tôi").click()
+    page.get_by_role("button", name="Xóa bản nháp Bản của tôi").click()
     expect(page.locator("#drafts-list .draft-name", has_text="Bản của tôi")).to_have_count(0)
     page.locator("#drafts-message").get_by_role("button", name="Hoàn tác").click()
     expect(page.locator("#drafts-list .draft-name", has_text="Bản của tôi")).to_have_count(1)

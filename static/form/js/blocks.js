@@ -1,6 +1,6 @@
 // The body's tree editor: one editor per block type (paragraph, bullets,
 // points, section and the plan's named parts), block lists with
-// "Thêm mục", and per-block Lên / Xuống / Xoá and a type selector.
+// "Thêm mục", and per-block Lên / Xuống / Xóa and a type selector.
 // Headings show the number the document will give them (I., 1., 1.1.).
 
 import { dotted, h, idFor } from "./dom.js";

@@ -39,13 +39,13 @@ export function createDraftsPanel({ drafts, beforeSwitch, show, notify }) {
     const record = await drafts.get(id);
     if (!record) return;
     if (drafts.current && drafts.current.id === id) {
-      notify("Không xoá được bản nháp đang mở. Hãy mở bản nháp khác trước.", { kind: "info" });
+      notify("Không xóa được bản nháp đang mở. Hãy mở bản nháp khác trước.", { kind: "info" });
       return;
     }
     await drafts.remove(id);
     await refresh();
     // Inside the dialog (a modal): the undo sits next to the list it changes.
-    message.replaceChildren(`Đã xoá bản nháp “${record.name}”. `,
+    message.replaceChildren(`Đã xóa bản nháp “${record.name}”. `,
       h("button", {
         type: "button", class: "btn btn-small",
         on: {
@@ -68,7 +68,7 @@ export function createDraftsPanel({ drafts, beforeSwitch, show, notify }) {
         h("span", { class: "row" },
           h("button", { type: "button", class: "btn btn-small", disabled: current, "aria-label": `Mở bản nháp ${item.name}`, on: { click: () => open(item.id) } }, "Mở"),
           h("button", { type: "button", class: "btn btn-small", "aria-label": `Dùng cho năm sau: ${item.name}`, on: { click: () => nextYear(item.id) } }, "Dùng cho năm sau"),
-          h("button", { type: "button", class: "btn btn-small btn-danger-text", disabled: current, "aria-label": `Xoá bản nháp ${item.name}`, on: { click: () => remove(item.id) } }, "Xoá")));
+          h("button", { type: "button", class: "btn btn-small btn-danger-text", disabled: current, "aria-label": `Xóa bản nháp ${item.name}`, on: { click: () => remove(item.id) } }, "Xóa")));
     }));
   }
 

@@ -98,7 +98,7 @@ export function createEditing({ store, ui, errors, getSchema, render }) {
       const list = store.get(listPath);
       if (!Array.isArray(list)) return;
       const next = Math.min(index, list.length - 2);
-      withUndo(() => list.splice(index, 1), `Đã xoá ${noun}.`, {
+      withUndo(() => list.splice(index, 1), `Đã xóa ${noun}.`, {
         lists: [dotted(listPath)],
         focus: next >= 0
           ? [`${itemSel([...listPath, next])} [data-action=remove]`, `[data-add="${CSS.escape(dotted(listPath))}"]`]

@@ -234,7 +234,7 @@ export function button(text, { action, label, onClick, className = "", disabled 
 }
 
 /**
- * Lên / Xuống / Xoá for item `index` of the list at `listPath`.
+ * Lên / Xuống / Xóa for item `index` of the list at `listPath`.
  * `noun` reads like "căn cứ 2" in the buttons' accessible names.
  */
 export function itemButtons(ctx, listPath, index, length, noun) {
@@ -247,8 +247,8 @@ export function itemButtons(ctx, listPath, index, length, noun) {
       action: "down", label: `Xuống – chuyển ${noun} xuống dưới`, disabled: index === length - 1,
       onClick: () => ctx.move(listPath, index, +1),
     }),
-    button("Xoá", {
-      action: "remove", label: `Xoá ${noun}`, className: "btn-danger-text",
+    button("Xóa", {
+      action: "remove", label: `Xóa ${noun}`, className: "btn-danger-text",
       onClick: () => ctx.remove(listPath, index, noun),
     }));
 }

@@ -414,7 +414,7 @@ function rowButtons(ctx, rowsPath, index, length) {
   return h("div", { class: "item-buttons compact" },
     button("↑", { action: "up", label: `Lên – chuyển ${noun} lên`, disabled: index === 0, onClick: () => ctx.move(rowsPath, index, -1) }),
     button("↓", { action: "down", label: `Xuống – chuyển ${noun} xuống`, disabled: index === length - 1, onClick: () => ctx.move(rowsPath, index, 1) }),
-    button("✕", { action: "remove", label: `Xoá ${noun}`, className: "btn-danger-text", onClick: () => ctx.remove(rowsPath, index, noun) }));
+    button("✕", { action: "remove", label: `Xóa ${noun}`, className: "btn-danger-text", onClick: () => ctx.remove(rowsPath, index, noun) }));
 }
 
 /** Figures the file gave for computed cells or totals can only be dropped
