@@ -26,6 +26,9 @@ STYLE_ROLES = {
     "ND30HeadingI": ("heading", 1), "ND30Heading1": ("heading", 2), "ND30Heading11": ("heading", 3),
     "ND30Heading111": ("heading", 4), "ND30Point": ("point", 0), "ND30Bullet": ("bullet", 0),
     "ND30SubBullet": ("sub_bullet", 0), "ND30Body": ("paragraph", 0),
+    # Numbered paragraphs that carry running text: a heading run in, or a section without heading.
+    "ND30NumberedI": ("heading", 1), "ND30Numbered1": ("heading", 2), "ND30Numbered11": ("heading", 3),
+    "ND30Numbered111": ("heading", 4),
 }
 OWN_STYLE_PREFIX = "ND30"
 TYPED_KINDS = {"heading": (L.ROMAN, L.ARABIC), "point": (L.LETTER,), "bullet": (L.DASH,), "sub_bullet": (L.PLUS,)}

@@ -67,7 +67,7 @@ def test_generated_plans_come_back(plan_json):
 
 
 def test_points_lettered_as_text_in_our_style_come_back():
-    """A generator (or a clerk) may letter points itself, "đ)" included,
+    """Our generator letters points itself, "đ)" included (so may a clerk),
     with Word's numbering switched off: the typed label is not text."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls, qn
@@ -85,7 +85,9 @@ def test_points_lettered_as_text_in_our_style_come_back():
         for old in p_pr.findall(qn("w:numPr")):
             p_pr.remove(old)
         p_pr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'))
-        paragraph.runs[0].text = f"{letters[(count - 1) % len(letters)]}) " + paragraph.runs[0].text
+        # The generator's own label run ("a) ") gets the test's letter.
+        assert paragraph.runs[0].text.endswith(") ")
+        paragraph.runs[0].text = f"{letters[(count - 1) % len(letters)]}) "
     output = io.BytesIO()
     document.save(output)
     imported = recognize(output.getvalue())["plan"]
