@@ -76,7 +76,7 @@ def read_front_matter(paragraphs: list[Para], notes: Notes) -> FrontMatter:
 def _summary_line(para: Para) -> bool:
     text = clean(para.text)
     if para.style_id == SUMMARY_STYLE:
-        return bool(text)
+        return bool(text) or any(s.note is not None for s in para.segments)  # a summary of a footnote only
     if not text or RULE.match(text):
         return False
     if is_basis(para):

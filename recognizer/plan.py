@@ -10,6 +10,7 @@ import datetime
 import re
 
 from generators.appendix import label as appendix_label
+from generators.front_matter import issuer_lines
 from generators.inline import plain
 from generators.outline import END_OF_TEXT
 from generators.vietnamese import upper
@@ -142,17 +143,23 @@ def _closing(body_items: list, notes: Notes) -> tuple[str | None, list]:
 
 
 def _without_end_mark(para: Para) -> Para:
-    """``para`` without the "./." its last run ends with, if it does."""
+    """``para`` without the "./." the generator ended its last run with (or
+    added as a run of its own after a footnote), when the text did not."""
     segments = list(para.segments)
     for index in range(len(segments) - 1, -1, -1):
         segment = segments[index]
         if segment.note is not None or not segment.text.strip():
             continue
         shown = segment.text.rstrip()
-        if not shown.endswith(END_OF_TEXT):
-            return para
-        kept = shown[: -len(END_OF_TEXT)]
-        segments[index: index + 1] = [dataclasses.replace(segment, text=kept)] if kept else []
+        if shown == END_OF_TEXT:
+            if not any(s.note is not None or s.text.strip() for s in segments[:index]):
+                return para  # the whole text, as typed
+            del segments[index]
+        else:
+            kept = drop_ending(shown, END_OF_TEXT)
+            if kept == shown:
+                return para  # no mark, or one typed as part of the text
+            segments[index] = dataclasses.replace(segment, text=kept)
         return dataclasses.replace(para, segments=segments)
     return para
 
@@ -246,7 +253,9 @@ def _issuer_as_written(header: Header, appendices: list[dict]) -> None:
         match = re.search(r"\bcủa (.+)\)\s*$", attached or "")
         written = match.group(1).strip() if match else None
         if written and header.name:
-            header.name = written if upper(written) == upper(header.name) else _spelled(header.name, plain(written))
+            # The header's two lines do not show whether a space joined them ("Ủy ban nhân dân<").
+            same = issuer_lines(written) == issuer_lines(header.name)
+            header.name = written if same else _spelled(header.name, plain(written))
 
 
 def _spelled(capitals: str, shown: str) -> str:

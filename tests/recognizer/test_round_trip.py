@@ -66,6 +66,21 @@ def test_generated_plans_come_back(plan_json):
     round_trip(plan_json, result)
 
 
+@pytest.mark.parametrize("summary", [
+    # Broken by the author: a Word line break between the lines.
+    "Triển khai thực hiện Chương trình mục tiêu quốc gia\ngiảm nghèo bền vững năm 2025",
+    # Left to wrap: the generator breaks before the third word from the end
+    # (its last line would be one or two words), the space left above it.
+    "Triển khai thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững trên địa",
+])
+def test_summary_comes_back_with_the_authors_breaks_only(summary):
+    plan_json = dict(example("minimal"), summary=summary)
+    rendered = render_docx(load_plan(plan_json))
+    paragraph = next(p for p in docx.Document(io.BytesIO(rendered)).paragraphs if p._p.style == "ND30Summary")
+    assert paragraph._p.xpath(".//w:br")  # the case is the one described
+    assert recognize(rendered)["plan"]["summary"] == summary
+
+
 def test_points_lettered_as_text_in_our_style_come_back():
     """Our generator letters points itself, "đ)" included (so may a clerk),
     with Word's numbering switched off: the typed label is not text."""
