@@ -178,14 +178,17 @@ def _block(block: dict, depth: int) -> dict | None:
         if specific and is_empty_default(specific, "specific"):
             pass
         elif specific:
-            inner = _blocks(specific["content"], depth + 2)
+            inner, points = _blocks(specific["content"], depth + 2), None
             for item in specific["items"]:
                 text = {"type": "paragraph", "text_key": runs(_target_text(item))}
                 rest = _blocks(item["content"], depth + 2)
                 if specific["style"] == "numbered":
                     inner.append(_section("section", None, True, [text] + rest, depth + 2))
-                elif specific["style"] == "points":
-                    inner.append({"type": "points", "items": [{"text": text["text_key"], "content": rest}]})
+                elif specific["style"] == "points":  # one list: a), b), c) …
+                    if points is None:
+                        points = {"type": "points", "items": []}
+                        inner.append(points)
+                    points["items"].append({"text": text["text_key"], "content": rest})
                 else:
                     inner += [{"type": "bullets", "items": [(text["text_key"], ())]}] + rest
             inner += _blocks(specific["notes"], depth + 2)
