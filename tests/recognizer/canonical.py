@@ -5,7 +5,8 @@ reader (clerk or recognizer) can see them; ``canonical`` folds exactly
 those, and nothing else:
 
 - inline markup spelled differently for the same runs (``a*b`` and ``a\\*b``),
-  bold inside headings (headings are bold anyway), runs of whitespace;
+  bold inside headings (headings are bold anyway), italic inside legal
+  bases (italic by their style), runs of whitespace;
 - capitals the generator imposes (Roman-level headings, issuer, signatory
   lines, appendix titles, the draft mark);
 - endings it imposes (";" and "." of legal bases, "./." of the closing or,
@@ -38,7 +39,7 @@ DEFAULTS = {
 }
 
 
-def runs(text: str | None, *, bold: bool = True) -> tuple:
+def runs(text: str | None, *, bold: bool = True, italic: bool = True) -> tuple:
     """The visible runs of ``text``: characters with their formatting, whitespace folded."""
     if text is None:
         return ()
@@ -47,12 +48,13 @@ def runs(text: str | None, *, bold: bool = True) -> tuple:
         if isinstance(item, Footnote):
             out.append(("note", _chars(item.runs, bold)))
         else:
-            out.extend(_chars((item,), bold))
+            out.extend(_chars((item,), bold, italic))
     return _folded(out)
 
 
-def _chars(items, bold: bool) -> tuple:
-    return _folded([(" ", False, False) if c.isspace() else (c, r.bold and bold, r.italic) for r in items for c in r.text])
+def _chars(items, bold: bool, italic: bool = True) -> tuple:
+    return _folded([(" ", False, False) if c.isspace() else (c, r.bold and bold, r.italic and italic)
+                    for r in items for c in r.text])
 
 
 def _folded(chars: list) -> tuple:
@@ -75,9 +77,9 @@ def heading_key(text: str | None, depth: int) -> tuple:
     return tuple(k if k[0] == "note" else (upper(k[0]),) + k[1:] for k in key)
 
 
-def _ended(text: str | None) -> tuple:
+def _ended(text: str | None, **emphasis) -> tuple:
     """The visible runs without the ending the generator imposes ("./.", ";", ".")."""
-    return _unended(runs(text))
+    return _unended(runs(text, **emphasis))
 
 
 def _unended(key: tuple) -> tuple:
@@ -108,7 +110,8 @@ def canonical(plan_json: dict) -> dict:
         "place_date": front_matter.place_date(plan),
         "document_type": plan["document_type"],
         "summary": runs(plan["summary"], bold=False),
-        "legal_bases": [_ended(b) for b in front_matter.legal_bases(plan["legal_bases"])],
+        # Legal bases are italic by their style: italic in them does not show.
+        "legal_bases": [_ended(b, italic=False) for b in front_matter.legal_bases(plan["legal_bases"])],
         "lead_in": lead_in,
         "body": body,
         "closing": _ended(front_matter.ensure_ending(plan["closing"], "./.")) if plan["closing"] else None,
