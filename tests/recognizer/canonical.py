@@ -6,7 +6,7 @@ those, and nothing else:
 
 - inline markup spelled differently for the same runs (``a*b`` and ``a\\*b``),
   bold inside headings (headings are bold anyway), italic inside legal
-  bases (italic by their style), runs of whitespace;
+  bases and 1.1.1. headings (italic by their style), runs of whitespace;
 - capitals the generator imposes (Roman-level headings, issuer, signatory
   lines, appendix titles, the draft mark);
 - endings it imposes (";" and "." of legal bases, "./." of the closing or,
@@ -33,6 +33,8 @@ from generators.outline import _agency_heading, _target_text, is_empty_default
 from generators.vietnamese import upper
 from schemas import load_plan
 
+# The template's "ND30 Đề mục 1.1.1" is bold italic: italic markup in it does not show.
+ITALIC_HEADING_DEPTH = 4
 DEFAULTS = {
     "purposes_requirements": "Mục đích, yêu cầu", "targets": "Mục tiêu", "tasks": "Nhiệm vụ và giải pháp",
     "assignments": "Tổ chức thực hiện", "budget": "Kinh phí thực hiện", "reporting": "Chế độ thông tin, báo cáo",
@@ -71,7 +73,7 @@ def _folded(chars: list) -> tuple:
 def heading_key(text: str | None, depth: int) -> tuple:
     if not text:
         return ()
-    key = runs(text.rstrip(), bold=False)
+    key = runs(text.rstrip(), bold=False, italic=depth != ITALIC_HEADING_DEPTH)
     if depth != 1:
         return key
     return tuple(k if k[0] == "note" else (upper(k[0]),) + k[1:] for k in key)
