@@ -237,7 +237,8 @@ def split_heading(line: Line) -> tuple[str, str]:
         split = next((i for i, s in enumerate(segments) if s.note is None and s.text.strip() and not s.bold), len(segments))
         head, rest = segments[:split], segments[split:]
     head_text = _heading_markup(head, line.para)
-    rest = _strip_leading(rest, ":")
+    if head_text:
+        rest = _strip_leading(rest, ":")  # "**Mục đích**: …" (without a heading, ":" is the text's own)
     # Run-in text is set plain on purpose: its bold and italic are the text's own.
     rest_text, _ = to_markup(rest) if rest else ("", True)
     if not line.exact and not head_text and rest_text and not line.label_bold:
