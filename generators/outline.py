@@ -194,6 +194,7 @@ def _heading_items(heading: str | None, depth: int) -> tuple:
 # What makes a named section or part more than its default heading.
 _OWN_CONTENT = ("content", "sections", "agencies", "closing", "items", "notes")
 _SUB_PARTS = ("purposes", "requirements", "general", "specific")
+_NESTED_BLOCKS = ("content", "sections")
 
 
 def is_empty_default(part: dict, kind: str) -> bool:
@@ -202,9 +203,14 @@ def is_empty_default(part: dict, kind: str) -> bool:
     heading in the plan, so it is not printed."""
     if part.get("heading") != DEFAULT_HEADINGS.get(kind):
         return False
-    if any(part.get(key) for key in _OWN_CONTENT):
+    if any(_prints(part.get(key) or []) if key in _NESTED_BLOCKS else part.get(key) for key in _OWN_CONTENT):
         return False
     return all(not part.get(key) or is_empty_default(part[key], key) for key in _SUB_PARTS)
+
+
+def _prints(blocks: list[dict]) -> bool:
+    """Some of ``blocks`` is printed (sections that are empty are not)."""
+    return any("content" not in block or not is_empty_default(block, block["type"]) for block in blocks)
 
 
 def _element(fragment: str):

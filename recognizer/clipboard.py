@@ -80,7 +80,11 @@ def _segments(element) -> tuple[str, list[Segment]]:
     segments: list[Segment] = []
 
     def walk(node, bold: bool, italic: bool, in_label: bool) -> None:
-        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if not isinstance(node.tag, str):
+            # A comment: Word's conditional markers (<![if !supportLists]>,
+            # <![endif]>) reach the parser as comments; their tails are text.
+            return
+        tag = node.tag.lower()
         if tag in IGNORED_TAGS:
             return
         style = (node.get("style") or "").lower().replace(" ", "")

@@ -4,6 +4,7 @@ and the lead-in sentence ("… xây dựng Kế hoạch … như sau:")."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -11,7 +12,7 @@ from schemas.header import DOCUMENT_TYPES
 
 from .markup import to_markup
 from .notes import Notes
-from .reading import Para
+from .reading import Para, Segment
 from .text import clean, drop_ending, words_of
 
 BASIS_STARTS = ("can cu", "thuc hien", "theo de nghi", "xet de nghi", "trien khai", "theo")
@@ -51,8 +52,7 @@ def read_front_matter(paragraphs: list[Para], notes: Notes) -> FrontMatter:
         front.document_type = document_type_of(rest[0].text)
         rest.pop(0)
         while rest and _summary_line(rest[0]):
-            text, _ = to_markup(rest[0].segments, True, rest[0].base_italic)
-            front.summary_lines.append(clean(text))
+            front.summary_lines.append(_summary_text(rest[0]))
             rest.pop(0)
     bases: list[tuple[Para, str]] = []
     for para in rest:
@@ -76,13 +76,35 @@ def read_front_matter(paragraphs: list[Para], notes: Notes) -> FrontMatter:
 def _summary_line(para: Para) -> bool:
     text = clean(para.text)
     if para.style_id == SUMMARY_STYLE:
-        return bool(text)
+        return bool(text) or any(s.note is not None for s in para.segments)  # a summary of a footnote only
     if not text or RULE.match(text):
         return False
     if is_basis(para):
         # "Thực hiện Chương trình …" is a summary when set like one: centred and bold.
         return para.align == "center" and para.bold
     return para.align == "center" or para.bold
+
+
+def _summary_text(para: Para) -> str:
+    """The summary as its author broke it. A Word line break after a space
+    is the generator's own, put where the last line would be too short (the
+    space stays at the end of the line above): the text runs on. Any other
+    line break is the author's: a new line of the summary."""
+    lines: list[list[Segment]] = [[]]
+    for segment in para.segments:
+        pieces = segment.text.split("\n") if segment.note is None else [segment.text]
+        for number, piece in enumerate(pieces):
+            if number:
+                lines.append([])
+            if piece or segment.note is not None:
+                lines[-1].append(dataclasses.replace(segment, text=piece))
+    text, runs_on = "", False
+    for line in lines:
+        markup = clean(to_markup(line, True, para.base_italic)[0])
+        if markup:
+            text += (" " if runs_on else "\n") + markup if text else markup
+        runs_on = bool(line) and line[-1].note is None and line[-1].text[-1:].isspace()
+    return text
 
 
 def _is_lead_in(text: str) -> bool:

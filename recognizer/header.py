@@ -132,7 +132,7 @@ def _number_symbol(header: Header, match: re.Match, para: Para, notes: Notes) ->
 
 
 def _place_date(header: Header, match: re.Match, para: Para, notes: Notes) -> None:
-    place = clean(match.group("place")).rstrip(",").strip()
+    place = clean(match.group("place"))  # before the comma the generator writes: "," may be the place's own
     if place:
         header.place = place
         if not match.group("comma"):

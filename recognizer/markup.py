@@ -61,10 +61,12 @@ def to_markup(segments: list[Segment], base_bold: bool = False, base_italic: boo
     wanted = _wanted(segments, base_bold, base_italic, bold_markup)
     target = _runs_of(wanted)
     # Text as typed when it reads the same (most text, and the shortest),
-    # else with "*", "\\" and "^[" escaped.
+    # else with "*", "\\" and "^[" escaped. A literal "^[" is always escaped:
+    # the schema counts every "^[" as a footnote against its limit.
+    notes = sum(1 for s in wanted if s.note is not None)
     for escaping in (False, True):
         text = clean(_build(wanted, escaping=escaping))
-        if _runs_of(parse(text)) == target:
+        if _runs_of(parse(text)) == target and (escaping or text.count("^[") == notes):
             return text, True
     plain = [Segment(s.text) if s.note is None else s for s in wanted]
     return clean(_build(plain)), False

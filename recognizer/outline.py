@@ -26,6 +26,9 @@ STYLE_ROLES = {
     "ND30HeadingI": ("heading", 1), "ND30Heading1": ("heading", 2), "ND30Heading11": ("heading", 3),
     "ND30Heading111": ("heading", 4), "ND30Point": ("point", 0), "ND30Bullet": ("bullet", 0),
     "ND30SubBullet": ("sub_bullet", 0), "ND30Body": ("paragraph", 0),
+    # Numbered paragraphs that carry running text: a heading run in, or a section without heading.
+    "ND30NumberedI": ("heading", 1), "ND30Numbered1": ("heading", 2), "ND30Numbered11": ("heading", 3),
+    "ND30Numbered111": ("heading", 4),
 }
 OWN_STYLE_PREFIX = "ND30"
 TYPED_KINDS = {"heading": (L.ROMAN, L.ARABIC), "point": (L.LETTER,), "bullet": (L.DASH,), "sub_bullet": (L.PLUS,)}
@@ -234,7 +237,8 @@ def split_heading(line: Line) -> tuple[str, str]:
         split = next((i for i, s in enumerate(segments) if s.note is None and s.text.strip() and not s.bold), len(segments))
         head, rest = segments[:split], segments[split:]
     head_text = _heading_markup(head, line.para)
-    rest = _strip_leading(rest, ":")
+    if head_text:
+        rest = _strip_leading(rest, ":")  # "**Mục đích**: …" (without a heading, ":" is the text's own)
     # Run-in text is set plain on purpose: its bold and italic are the text's own.
     rest_text, _ = to_markup(rest) if rest else ("", True)
     if not line.exact and not head_text and rest_text and not line.label_bold:

@@ -5,11 +5,14 @@ and a warning for whatever required field could not be found)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 
 from generators.appendix import label as appendix_label
+from generators.front_matter import issuer_lines
 from generators.inline import plain
+from generators.outline import END_OF_TEXT
 from generators.vietnamese import upper
 from schemas import PlanInvalid, limits, load_plan
 
@@ -18,7 +21,7 @@ from . import checks
 from .front_matter import document_type_of, read_front_matter
 from .header import NUMBER_LINE, Header, abbreviation, is_motto, is_national_title, read_header, type_code
 from .notes import Notes
-from .outline import OutlineBuilder, classify
+from .outline import OWN_STYLE_PREFIX, OutlineBuilder, classify
 from .parts import name_parts
 from .reading import Document, Para, Table
 from .signature import read_signature, starts_signature
@@ -55,7 +58,8 @@ def build(document: Document) -> dict:
         signature_at = next((i for i in range(rest_start, len(items)) if starts_signature(items[i])), len(items))
     appendix_at = _appendix_start(items, signature_at)
     middle = items[rest_start:signature_at]
-    body_at = next((i for i, item in enumerate(middle) if isinstance(item, Table) or classify(item).role == "heading"), len(middle))
+    body_at = next((i for i, item in enumerate(middle) if isinstance(item, Table) or item.style_id == CLOSING_STYLE
+                    or classify(item).role == "heading"), len(middle))
     front = read_front_matter([p for p in middle[:body_at] if isinstance(p, Para)], notes)
     body_items = list(front.extra) + middle[body_at:]
     closing, body_items = _closing(body_items, notes)
@@ -115,6 +119,11 @@ def _closing(body_items: list, notes: Notes) -> tuple[str | None, list]:
         if isinstance(item, Table) or not item.text.strip():
             continue
         text = clean(item.text)
+        if item.style_id.startswith(OWN_STYLE_PREFIX) and item.style_id != CLOSING_STYLE:
+            # Our generator ends the body's last paragraph with "./." when
+            # there is no closing paragraph: the mark is not the paragraph's text.
+            notes.warn("no_closing")
+            return None, body_items[:index] + [_without_end_mark(item)] + body_items[index + 1:]
         role = classify(item).role
         closing_like = item.style_id == CLOSING_STYLE or (
             role == "paragraph" and (words_of(text).startswith("tren day") or text.endswith("./.")))
@@ -131,6 +140,28 @@ def _closing(body_items: list, notes: Notes) -> tuple[str | None, list]:
         return drop_ending(markup, "./.") if markup.endswith("./.") else markup.rstrip(".;,:").rstrip() or markup, body_items[:index]
     notes.warn("no_closing")
     return None, body_items
+
+
+def _without_end_mark(para: Para) -> Para:
+    """``para`` without the "./." the generator ended its last run with (or
+    added as a run of its own after a footnote), when the text did not."""
+    segments = list(para.segments)
+    for index in range(len(segments) - 1, -1, -1):
+        segment = segments[index]
+        if segment.note is not None or not segment.text.strip():
+            continue
+        shown = segment.text.rstrip()
+        if shown == END_OF_TEXT:
+            if not any(s.note is not None or s.text.strip() for s in segments[:index]):
+                return para  # the whole text, as typed
+            del segments[index]
+        else:
+            kept = drop_ending(shown, END_OF_TEXT)
+            if kept == shown:
+                return para  # no mark, or one typed as part of the text
+            segments[index] = dataclasses.replace(segment, text=kept)
+        return dataclasses.replace(para, segments=segments)
+    return para
 
 
 def _body(body_items: list, notes: Notes) -> tuple[list[dict], list[dict]]:
@@ -222,7 +253,9 @@ def _issuer_as_written(header: Header, appendices: list[dict]) -> None:
         match = re.search(r"\bcủa (.+)\)\s*$", attached or "")
         written = match.group(1).strip() if match else None
         if written and header.name:
-            header.name = written if upper(written) == upper(header.name) else _spelled(header.name, plain(written))
+            # The header's two lines do not show whether a space joined them ("Ủy ban nhân dân<").
+            same = issuer_lines(written) == issuer_lines(header.name)
+            header.name = written if same else _spelled(header.name, plain(written))
 
 
 def _spelled(capitals: str, shown: str) -> str:

@@ -238,7 +238,7 @@ def _segments(p, styles: Styles, style_id: str, footnotes: dict) -> list[Segment
                     segments.append(Segment("".join(text), bold, italic, direct_bold=direct_bold))
                     text = []
                 note = footnotes.get(child.get(W.id))
-                if note:
+                if note is not None:  # an empty footnote still shows its number
                     segments.append(Segment("", note=note))
         if text:
             segments.append(Segment("".join(text), bold, italic, direct_bold=direct_bold))

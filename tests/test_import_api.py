@@ -208,6 +208,21 @@ def test_clipboard_html_from_word(client):
     assert section["content"][1]["type"] == "points"
 
 
+def test_clipboard_word_conditional_markers_are_not_text(client):
+    """Word wraps each list label in <![if !supportLists]> … <![endif]>."""
+    html = (
+        "<html><body><!--StartFragment-->"
+        "<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>1."
+        "<span>&nbsp;&nbsp;</span></span><![endif]><b>Tuyên truyền</b></p>"
+        "<p class=MsoListParagraph style='mso-list:l1 level1 lfo2'><![if !supportLists]><span style='mso-list:Ignore'>a)"
+        "<span>&nbsp;</span></span><![endif]>Hội nghị <!--[if gte mso 9]><xml>x</xml><![endif]-->quán triệt</p>"
+        "<!--EndFragment--></body></html>"
+    )
+    blocks = client.post("/import/clipboard", json={"html": html, "text": None}).get_json()["blocks"]
+    assert blocks == [{"type": "section", "heading": "Tuyên truyền", "content": [
+        {"type": "points", "items": [{"text": "Hội nghị quán triệt", "content": []}]}]}]
+
+
 def test_clipboard_plain_text_lines(client):
     body = client.post("/import/clipboard", json={"text": "- Một\n+ Hai\nBa"}).get_json()
     assert body["blocks"] == [{"type": "bullets", "items": [{"text": "Một", "sub_items": ["Hai"]}]},

@@ -221,10 +221,7 @@ def test_word_paste_against_the_real_recognizer(page, live_server):
     assert labels == ["I.", "1.", "a)", "b)", "-"]
     body = download_json(page)["body"]
     points = body[0]["content"][0]["content"][0]
-    first = points["items"][0]["text"]
-    if first.startswith("[if !supportLists]"):
-        pytest.xfail("recognizer/clipboard.py keeps Word's <![if !supportLists]> markers as text (importer's part)")
-    assert first == "Tổ chức hội nghị **quán triệt** kế hoạch;"
+    assert points["items"][0]["text"] == "Tổ chức hội nghị **quán triệt** kế hoạch;"
 
 
 def test_one_line_paste_stays_local(page, live_server):

@@ -5,11 +5,14 @@ reader (clerk or recognizer) can see them; ``canonical`` folds exactly
 those, and nothing else:
 
 - inline markup spelled differently for the same runs (``a*b`` and ``a\\*b``),
-  bold inside headings (headings are bold anyway), runs of whitespace;
+  bold inside headings (headings are bold anyway), italic inside legal
+  bases and 1.1.1. headings (italic by their style), runs of whitespace;
 - capitals the generator imposes (Roman-level headings, issuer, signatory
   lines, appendix titles, the draft mark);
-- endings it imposes (";" and "." of legal bases, "./." of the closing,
-  ":" of a run-in heading) and ``run_in`` where there is no paragraph to run in;
+- endings it imposes (";" and "." of legal bases, "./." of the closing or,
+  without one, of the body's last paragraph, ":" of a run-in heading) and
+  ``run_in`` where there is no paragraph to run in;
+- named parts left with their default heading and nothing in them (not printed);
 - named parts' inner layout: a part's sub-parts, agencies and numbered
   targets are the numbered headings they render as; the default heading
   spelled out or not; a target's value is part of its text;
@@ -26,17 +29,19 @@ from decimal import Decimal
 from generators import front_matter
 from generators.appendix import label as appendix_label
 from generators.inline import Footnote, parse
-from generators.outline import LEAD_AGENCY_NOTE, REQUEST_PREFIX, _target_text
+from generators.outline import _agency_heading, _target_text, is_empty_default
 from generators.vietnamese import upper
 from schemas import load_plan
 
+# The template's "ND30 Đề mục 1.1.1" is bold italic: italic markup in it does not show.
+ITALIC_HEADING_DEPTH = 4
 DEFAULTS = {
     "purposes_requirements": "Mục đích, yêu cầu", "targets": "Mục tiêu", "tasks": "Nhiệm vụ và giải pháp",
     "assignments": "Tổ chức thực hiện", "budget": "Kinh phí thực hiện", "reporting": "Chế độ thông tin, báo cáo",
 }
 
 
-def runs(text: str | None, *, bold: bool = True) -> tuple:
+def runs(text: str | None, *, bold: bool = True, italic: bool = True) -> tuple:
     """The visible runs of ``text``: characters with their formatting, whitespace folded."""
     if text is None:
         return ()
@@ -45,12 +50,13 @@ def runs(text: str | None, *, bold: bool = True) -> tuple:
         if isinstance(item, Footnote):
             out.append(("note", _chars(item.runs, bold)))
         else:
-            out.extend(_chars((item,), bold))
+            out.extend(_chars((item,), bold, italic))
     return _folded(out)
 
 
-def _chars(items, bold: bool) -> tuple:
-    return _folded([(" ", False, False) if c.isspace() else (c, r.bold and bold, r.italic) for r in items for c in r.text])
+def _chars(items, bold: bool, italic: bool = True) -> tuple:
+    return _folded([(" ", False, False) if c.isspace() else (c, r.bold and bold, r.italic and italic)
+                    for r in items for c in r.text])
 
 
 def _folded(chars: list) -> tuple:
@@ -67,15 +73,19 @@ def _folded(chars: list) -> tuple:
 def heading_key(text: str | None, depth: int) -> tuple:
     if not text:
         return ()
-    key = runs(text.rstrip(), bold=False)
+    key = runs(text.rstrip(), bold=False, italic=depth != ITALIC_HEADING_DEPTH)
     if depth != 1:
         return key
     return tuple(k if k[0] == "note" else (upper(k[0]),) + k[1:] for k in key)
 
 
-def _ended(text: str | None) -> tuple:
+def _ended(text: str | None, **emphasis) -> tuple:
     """The visible runs without the ending the generator imposes ("./.", ";", ".")."""
-    key = list(runs(text))
+    return _unended(runs(text, **emphasis))
+
+
+def _unended(key: tuple) -> tuple:
+    key = list(key)
     if [k[0] for k in key[-3:]] == [".", "/", "."]:
         del key[-3:]
     while key and key[-1][0] in ".;,: ":
@@ -85,8 +95,10 @@ def _ended(text: str | None) -> tuple:
 
 def canonical(plan_json: dict) -> dict:
     plan = load_plan(plan_json)
-    body = [_block(b, 1) for b in plan["body"]]
+    body = _blocks(plan["body"], 1)
     body = _children(body)
+    if not plan["closing"]:
+        _fold_end(body)  # the last paragraph of the body then ends with "./." instead
     lead_in = plan["lead_in"]
     if lead_in is None and body and body[0]["type"] == "paragraph":
         lead_in = body.pop(0)["text_key"]
@@ -100,7 +112,8 @@ def canonical(plan_json: dict) -> dict:
         "place_date": front_matter.place_date(plan),
         "document_type": plan["document_type"],
         "summary": runs(plan["summary"], bold=False),
-        "legal_bases": [_ended(b) for b in front_matter.legal_bases(plan["legal_bases"])],
+        # Legal bases are italic by their style: italic in them does not show.
+        "legal_bases": [_ended(b, italic=False) for b in front_matter.legal_bases(plan["legal_bases"])],
         "lead_in": lead_in,
         "body": body,
         "closing": _ended(front_matter.ensure_ending(plan["closing"], "./.")) if plan["closing"] else None,
@@ -121,46 +134,82 @@ def _section(kind: str, heading: str | None, run_in: bool, children: list[dict],
     return {"type": kind, "heading": heading_key(heading, depth), "run_in": runs_in, "children": children}
 
 
-def _block(block: dict, depth: int) -> dict:
+def _fold_end(blocks: list[dict]) -> bool:
+    """The ending of the body's last paragraph folded, wherever it is."""
+    if not blocks:
+        return False
+    last = blocks[-1]
+    if "children" in last:
+        if not _fold_end(last["children"]):
+            last["heading"] = _unended(last["heading"])
+    elif last["type"] == "paragraph":
+        last["text_key"] = _unended(last["text_key"])
+    elif last["type"] == "bullets":
+        text, subs = last["items"][-1]
+        last["items"][-1] = (text, subs[:-1] + (_unended(subs[-1]),)) if subs else (_unended(text), subs)
+    else:
+        item = last["items"][-1]
+        if not _fold_end(item["content"]):
+            item["text"] = _unended(item["text"])
+    return True
+
+
+def _blocks(blocks: list[dict], depth: int) -> list[dict]:
+    """Canonical blocks, without the named parts left empty with their
+    default heading (the generator does not print them)."""
+    return [b for b in (_block(block, depth) for block in blocks) if b is not None]
+
+
+def _block(block: dict, depth: int) -> dict | None:
     kind = block["type"]
     if kind == "paragraph":
         return {"type": "paragraph", "text_key": runs(block["text"])}
     if kind == "bullets":
         return {"type": "bullets", "items": [(runs(i["text"]), tuple(runs(s) for s in i["sub_items"])) for i in block["items"]]}
     if kind == "points":
-        return {"type": "points", "items": [{"text": runs(i["text"]), "content": [_block(b, depth) for b in i["content"]]}
+        return {"type": "points", "items": [{"text": runs(i["text"]), "content": _blocks(i["content"], depth)}
                                             for i in block["items"]]}
-    children = [_block(b, depth + 1) for b in block["content"]]
+    if is_empty_default(block, kind):
+        return None
+    children = _blocks(block["content"], depth + 1)
     heading = block.get("heading") or (DEFAULTS.get(kind) if kind != "section" else None)
     if kind == "purposes_requirements":
-        children += [_part(block[key], depth + 1) for key in ("purposes", "requirements") if block[key]]
+        children += [_part(block[key], key, depth + 1) for key in ("purposes", "requirements") if block[key]]
+        children += _blocks(block["sections"], depth + 1)
     elif kind == "targets":
         if block["general"]:
-            children.append(_part(block["general"], depth + 1))
+            children.append(_part(block["general"], "general", depth + 1))
         specific = block["specific"]
-        if specific:
-            inner = [_block(b, depth + 2) for b in specific["content"]]
+        if specific and is_empty_default(specific, "specific"):
+            pass
+        elif specific:
+            inner, points = _blocks(specific["content"], depth + 2), None
             for item in specific["items"]:
                 text = {"type": "paragraph", "text_key": runs(_target_text(item))}
-                rest = [_block(b, depth + 2) for b in item["content"]]
+                rest = _blocks(item["content"], depth + 2)
                 if specific["style"] == "numbered":
                     inner.append(_section("section", None, True, [text] + rest, depth + 2))
-                elif specific["style"] == "points":
-                    inner.append({"type": "points", "items": [{"text": text["text_key"], "content": rest}]})
+                elif specific["style"] == "points":  # one list: a), b), c) …
+                    if points is None:
+                        points = {"type": "points", "items": []}
+                        inner.append(points)
+                    points["items"].append({"text": text["text_key"], "content": rest})
                 else:
                     inner += [{"type": "bullets", "items": [(text["text_key"], ())]}] + rest
-            inner += [_block(b, depth + 2) for b in specific["notes"]]
+            inner += _blocks(specific["notes"], depth + 2)
             children.append(_section("section", specific["heading"], specific["run_in"], inner, depth + 1))
+        children += _blocks(block["sections"], depth + 1)
     elif kind == "assignments":
         for agency in block["agencies"]:
-            name = (REQUEST_PREFIX if agency["request"] else "") + agency["name"] + (LEAD_AGENCY_NOTE if agency["lead"] else "")
-            children.append(_section("section", name, agency["run_in"], [_block(b, depth + 2) for b in agency["duties"]], depth + 1))
-        children += [_block(b, depth + 1) for b in block["closing"]]
-    return _section(kind, heading, block["run_in"], children, depth)
+            children.append(_section("section", _agency_heading(agency), agency["run_in"], _blocks(agency["duties"], depth + 2), depth + 1))
+        children += _blocks(block["closing"], depth + 1)
+    return _section(kind, heading, block["run_in"], [c for c in children if c is not None], depth)
 
 
-def _part(part: dict, depth: int) -> dict:
-    return _section("section", part["heading"], part["run_in"], [_block(b, depth + 1) for b in part["content"]], depth)
+def _part(part: dict, key: str, depth: int) -> dict | None:
+    if is_empty_default(part, key):
+        return None
+    return _section("section", part["heading"], part["run_in"], _blocks(part["content"], depth + 1), depth)
 
 
 def _children(blocks: list[dict]) -> list[dict]:
@@ -203,4 +252,4 @@ def _appendix(appendix: dict, index: int, count: int) -> dict:
                      "unit_note": runs(table["unit_note"]), "columns": columns, "rows": rows,
                      "total": runs(table["total"]["label"], bold=False) if table["show_total"] else None}
     return {"label": appendix_label(appendix, index, count), "title": runs(upper(appendix["title"]), bold=False), "table": table_key,
-            "notes": _children([_block(b, 1) for b in appendix["notes"]])}
+            "notes": _children(_blocks(appendix["notes"], 1))}

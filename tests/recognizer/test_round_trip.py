@@ -66,8 +66,23 @@ def test_generated_plans_come_back(plan_json):
     round_trip(plan_json, result)
 
 
+@pytest.mark.parametrize("summary", [
+    # Broken by the author: a Word line break between the lines.
+    "Triển khai thực hiện Chương trình mục tiêu quốc gia\ngiảm nghèo bền vững năm 2025",
+    # Left to wrap: the generator breaks before the third word from the end
+    # (its last line would be one or two words), the space left above it.
+    "Triển khai thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững trên địa",
+])
+def test_summary_comes_back_with_the_authors_breaks_only(summary):
+    plan_json = dict(example("minimal"), summary=summary)
+    rendered = render_docx(load_plan(plan_json))
+    paragraph = next(p for p in docx.Document(io.BytesIO(rendered)).paragraphs if p._p.style == "ND30Summary")
+    assert paragraph._p.xpath(".//w:br")  # the case is the one described
+    assert recognize(rendered)["plan"]["summary"] == summary
+
+
 def test_points_lettered_as_text_in_our_style_come_back():
-    """A generator (or a clerk) may letter points itself, "đ)" included,
+    """Our generator letters points itself, "đ)" included (so may a clerk),
     with Word's numbering switched off: the typed label is not text."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls, qn
@@ -85,7 +100,9 @@ def test_points_lettered_as_text_in_our_style_come_back():
         for old in p_pr.findall(qn("w:numPr")):
             p_pr.remove(old)
         p_pr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'))
-        paragraph.runs[0].text = f"{letters[(count - 1) % len(letters)]}) " + paragraph.runs[0].text
+        # The generator's own label run ("a) ") gets the test's letter.
+        assert paragraph.runs[0].text.endswith(") ")
+        paragraph.runs[0].text = f"{letters[(count - 1) % len(letters)]}) "
     output = io.BytesIO()
     document.save(output)
     imported = recognize(output.getvalue())["plan"]
