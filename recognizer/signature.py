@@ -15,7 +15,8 @@ from .text import clean, drop_ending, is_upper, lower, words_of
 
 AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\s*[.:]?\s+(.+)$")
 SIGNED_NOTES = re.compile(r"^\(?\s*(đã ký|ký|ký tên|ký,? đóng dấu|ký, ghi rõ họ tên|chữ ký)[^)]*\)?$", re.I)
-NOTE = re.compile(r"^(?P<name>.*?)\s*\((?P<note>[^()]{1,40})\)$")
+# The generator writes "name (note)"; a bracket glued to the name is part of the name.
+NOTE = re.compile(r"^(?P<name>.*?)\s+\((?P<note>[^()]{1,40})\)$")
 ACADEMIC = re.compile(r"^(?:(?:GS|PGS|TS|ThS|KS|BS|CN|Th\.S|T\.S)\.?\s*)+", re.I)
 ARCHIVE_OFFICE = "VT"
 SIGNER_STYLE, AUTHORITY_STYLE = "ND30Signer", "ND30Authority"

@@ -48,6 +48,15 @@ def test_example_comes_back_exactly_but_for_what_does_not_show():
     assert load_plan(imported)["issuer"] == load_plan(example("tam-duong-2021"))["issuer"]
 
 
+def test_recipient_with_a_bracket_glued_to_its_name_comes_back():
+    """The generator writes "name (note)": "0(0)" is a name, not a name and a note
+    (found by the generated plans)."""
+    plan = {**example("minimal"), "recipients": [{"name": "0(0)"}, {"name": "UBND huyện", "note": "b/c"}]}
+    imported = round_trip(plan)["plan"]
+    first = imported["recipients"][0]
+    assert first["name"] == "0(0)" and not first.get("note")
+
+
 def _capitals_keep_length(plan_json: dict) -> bool:
     # "ß".upper() is "SS": a text the generator writes in capitals may grow
     # past its limit, and what the document shows then cannot come back.
