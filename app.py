@@ -24,13 +24,13 @@ DEFAULTS = {
     # Plans are text: 2 MB holds the largest real plans many times over.
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     "PDF_BACKEND": "pool",
-    "JSON_AS_ASCII": False,
 }
 
 
 def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.json.sort_keys = False  # keep the schemas' field order in /schema and in errors
+    app.json.ensure_ascii = False  # Vietnamese readable as typed in every JSON answer
     # "//render" is not an address of the API: 404 in the JSON error shape,
     # not a redirect whose Location Werkzeug would build from the Host header.
     app.url_map.merge_slashes = False

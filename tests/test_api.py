@@ -226,3 +226,9 @@ def test_json_schema_agrees_with_validation_on_nulls(client):
     data = plan(signatory={"collective": None, "authority": None, "principal_title": None, "title": "Chủ tịch", "name": "A"})
     assert not list(validator.iter_errors(data))
     assert load_plan(data)
+
+
+def test_json_answers_carry_vietnamese_as_utf8_not_escapes(client):
+    response = client.post("/render", json={"schema_version": 1})
+    assert response.status_code == 422
+    assert "Kế hoạch có".encode() in response.data and b"\\u" not in response.data
