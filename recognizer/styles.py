@@ -73,33 +73,24 @@ class Styles:
 
     def paragraph_property(self, p, style_id: str, tag: str):
         """The nearest w:pPr child ``tag`` for this paragraph, or None."""
-        props = p.find(W.pPr) if p is not None else None
-        if props is not None and props.find(tag) is not None:
-            return props.find(tag)
+        found = _property(p, W.pPr, tag)
         for style in self.chain(style_id):
-            props = style.find(W.pPr)
-            if props is not None and props.find(tag) is not None:
-                return props.find(tag)
-        return None
+            if found is not None:
+                break
+            found = _property(style, W.pPr, tag)
+        return found
 
     def _run_property(self, run, style_id: str, tag: str):
-        if run is not None:
-            props = run.find(W.rPr)
-            if props is not None and props.find(tag) is not None:
-                return props.find(tag)
-            char_style = props.find(W.rStyle) if props is not None else None
-            if char_style is not None:
-                for style in self.chain(char_style.get(W.val)):
-                    style_props = style.find(W.rPr)
-                    if style_props is not None and style_props.find(tag) is not None:
-                        return style_props.find(tag)
-        for style in self.chain(style_id):
-            props = style.find(W.rPr)
-            if props is not None and props.find(tag) is not None:
-                return props.find(tag)
-        if self.defaults_rpr is not None:
-            return self.defaults_rpr.find(tag)
-        return None
+        # Direct formatting, then the run's character style, then the paragraph's style chain.
+        char_style = _property(run, W.rPr, W.rStyle)
+        owners = [run] if run is not None else []
+        if char_style is not None:
+            owners += self.chain(char_style.get(W.val))
+        for owner in owners + self.chain(style_id):
+            found = _property(owner, W.rPr, tag)
+            if found is not None:
+                return found
+        return self.defaults_rpr.find(tag) if self.defaults_rpr is not None else None
 
     def run_emphasis(self, run, style_id: str) -> tuple[bool, bool]:
         return bool(on(self._run_property(run, style_id, W.b))), bool(on(self._run_property(run, style_id, W.i)))
@@ -126,3 +117,9 @@ class Styles:
         borders = self.paragraph_property(p, style_id, W.pBdr)
         bottom = borders.find(W.bottom) if borders is not None else None
         return bottom is not None and bottom.get(W.val, "none") not in ("none", "nil")
+
+
+def _property(owner, container: str, tag: str):
+    """``owner``'s property ``tag`` inside its ``container`` (w:pPr, w:rPr), or None."""
+    props = owner.find(container) if owner is not None else None
+    return props.find(tag) if props is not None else None
