@@ -8,11 +8,14 @@ from pathlib import Path
 
 from flask import abort, current_app, jsonify, url_for
 from flask_smorest import Blueprint
+from marshmallow import Schema, fields
 
+import nd30
 from schemas import PlanSchema
+from schemas.body import BLOCK_SCHEMAS, Block, PartSchema
+from schemas.docs import doc
 
 from .errors import ErrorResponseSchema
-from schemas.body import BLOCK_SCHEMAS, Block, PartSchema
 
 blp = Blueprint("meta", __name__, description="Định dạng kế hoạch, ví dụ và tình trạng dịch vụ")
 
@@ -146,6 +149,25 @@ def schema():
     document = json_schema(api.spec.to_dict(), api.ma_plugin.converter)
     compact = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
     return current_app.response_class(compact, mimetype="application/json")
+
+
+class ConventionsSchema(Schema):
+    point_letters = fields.List(fields.String(), metadata=doc("Chữ cái đánh điểm", "a) b) c) d) đ) e) … y), rồi aa) …"))
+    end_of_text = fields.String(metadata=doc("Dấu kết thúc", "Cuối đoạn kết thúc: ./."))
+    default_headings = fields.Dict(fields.String(), fields.String(),
+                                   metadata=doc("Đề mục mặc định", "Của các phần có tên, khi không nhập đề mục"))
+    sub_parts = fields.Dict(fields.String(), fields.List(fields.String()),
+                            metadata=doc("Các phần con", "Phần có tên → các phần con theo thứ tự in"))
+    labels = fields.Dict(fields.String(), fields.String(), metadata=doc("Tên gọi", "Loại mục → tên gọi hiển thị"))
+    document_types = fields.Dict(fields.String(), fields.String(),
+                                 metadata=doc("Tên loại văn bản", "Tên loại → chữ viết tắt (Phụ lục III)"))
+
+
+@blp.route("/conventions")
+@blp.doc(summary="Quy ước thể thức Nghị định 30 mà biểu mẫu dùng để hiển thị (chữ đánh điểm, đề mục mặc định…)")
+@blp.response(200, ConventionsSchema)
+def conventions():
+    return nd30.conventions()
 
 
 @lru_cache(maxsize=1)

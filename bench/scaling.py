@@ -30,7 +30,7 @@ def repeated(plan: dict, factor: int) -> dict:
 
 def runs_and_footnotes(plan: dict) -> tuple[int, int]:
     """Formatted runs and footnotes the renderer writes for ``plan``."""
-    from generators.inline import Footnote, parse
+    from nd30.markup import Footnote, parse
 
     runs = notes = 0
 

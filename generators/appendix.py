@@ -12,12 +12,12 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from schemas.table_math import computed_table
+from nd30 import styles as S
+from nd30.markup import Run, parse
+from nd30.table_math import computed_table
+from nd30.vietnamese import appendix_label, figure
 
-from . import styles as S
-from .inline import Run, parse
 from .outline import BodyWriter
-from .vietnamese import figure, roman
 from .wordml import W_NS, RunFormat, inline_xml, paragraph_xml
 
 LANDSCAPE_FROM_COLUMNS = 8  # with the A and B columns, 10 columns need the width
@@ -30,9 +30,7 @@ AFTER_PAGE_NUMBERING = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:ti
 
 
 def label(appendix: dict, index: int, count: int) -> str:
-    if appendix["label"]:
-        return appendix["label"]
-    return f"Phụ lục {roman(index + 1)}" if count > 1 else "Phụ lục"
+    return appendix["label"] or appendix_label(index, count)
 
 
 def landscape(appendix: dict) -> bool:

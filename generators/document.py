@@ -7,10 +7,11 @@ from pathlib import Path
 
 from docx.opc.constants import RELATIONSHIP_TYPE
 
+from nd30.markup import plain
+
 from . import front_matter
 from .appendix import AppendixWriter
 from .header_fit import fit_header
-from .inline import plain
 from .outline import BodyWriter
 from .rules import draw_rules
 from .template_engine import JINJA, Placeholder, PlanTemplate

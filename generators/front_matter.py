@@ -3,15 +3,11 @@ closing, recipients and signatory, with Decree 30's conventions applied."""
 
 from __future__ import annotations
 
-import unicodedata
+from nd30.document_types import DOCUMENT_TYPES
+from nd30.vietnamese import date_text, ensure_ending, issuer_lines, number_symbol, upper
 
-from schemas.header import DOCUMENT_TYPES
-
-from .vietnamese import date_text, ensure_ending, number_symbol, upper
 from .wordml import Footnotes, Markup, literal, text_runs
 
-# A collective's name stands on two lines: "ỦY BAN NHÂN DÂN" / "HUYỆN TAM ĐƯỜNG".
-COLLECTIVE_PREFIXES = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân")
 ARCHIVE_OFFICE = "VT"
 LINE_BREAK = "<w:r><w:br/></w:r>"
 
@@ -19,14 +15,6 @@ LINE_BREAK = "<w:r><w:br/></w:r>"
 def symbol(plan: dict) -> str:
     return plan["symbol"] or f"{DOCUMENT_TYPES[plan['document_type']]}-{plan['issuer']['abbreviation']}"
 
-
-def issuer_lines(name: str) -> list[str]:
-    folded = unicodedata.normalize("NFC", name).casefold()
-    for prefix in COLLECTIVE_PREFIXES:
-        rest = name[len(prefix):].strip()
-        if folded.startswith(prefix.casefold()) and rest:
-            return [upper(name[: len(prefix)]), upper(rest)]
-    return [upper(name)]
 
 
 def summary_runs(summary: str, footnotes: Footnotes) -> Markup:

@@ -24,7 +24,8 @@ import copy
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from . import styles as S
+from nd30 import styles as S
+
 from .measure import text_width
 from .rules import style_size
 

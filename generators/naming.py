@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from nd30.vietnamese import two_digits
+
 from .front_matter import symbol
-from .vietnamese import two_digits
 
 
 def download_name(plan: dict, extension: str) -> str:

@@ -16,19 +16,18 @@ from typing import Iterator
 
 from lxml import etree
 
-from schemas.body import DEFAULT_HEADINGS
+from nd30 import styles as S
+from nd30.markup import Run, parse
+from nd30.parts import DEFAULT_HEADINGS
+from nd30.vietnamese import END_OF_TEXT, ensure_ending, figure, point_label, upper
 
-from . import styles as S
-from .inline import Run, parse
 from .measure import text_width
-from .vietnamese import ensure_ending, figure, point_label, upper
 from .wordml import W_NS, Footnotes, RunFormat, inline_xml, paragraph_xml, run_xml
 
 RUN_IN_TEXT = RunFormat(bold=False, italic=False)
 RUN_IN_ENDINGS = (":", ".", "?", "!")
 LEAD_AGENCY_NOTE = " (cơ quan chủ trì)"
 REQUEST_PREFIX = "Đề nghị "
-END_OF_TEXT = "./."
 # The signature block keeps with at least two lines of text above it: the
 # paragraphs before it keep with the next one until two lines are reached.
 # LibreOffice moves a paragraph that keeps with the next whole rather than

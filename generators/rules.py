@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from docx.shared import Pt
 
-from . import styles as S
+from nd30 import styles as S
+
 from .measure import text_width
 
 SHARE_OF_TEXT = 0.4

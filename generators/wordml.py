@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from .inline import Footnote, Inline, Run, parse
+from nd30.markup import Footnote, Inline, Run, parse
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # Tri-state run formatting: None keeps the paragraph style's own value.

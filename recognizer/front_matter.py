@@ -8,12 +8,13 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from schemas.header import DOCUMENT_TYPES
+from nd30.document_types import DOCUMENT_TYPES
+from nd30.vietnamese import drop_ending
 
 from .markup import to_markup
 from .notes import Notes
 from .reading import Para, Segment
-from .text import clean, drop_ending, words_of
+from .text import clean, words_of
 
 BASIS_STARTS = ("can cu", "thuc hien", "theo de nghi", "xet de nghi", "trien khai", "theo")
 BASIS_STYLE = "ND30LegalBasis"

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from schemas.header import CODE_PATTERN, DOCUMENT_TYPES
+from nd30.document_types import DOCUMENT_TYPES
+from schemas.header import CODE_PATTERN
 
 from .notes import Notes
 from .reading import Para

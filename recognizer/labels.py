@@ -6,16 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generators.vietnamese import roman
+from nd30.vietnamese import POINT_LETTERS, roman
 
 ROMAN = "roman"
 ARABIC = "arabic"
 LETTER = "letter"
 DASH = "dash"
 PLUS = "plus"
-
-# The Vietnamese alphabet as points are lettered (Decree 30): no f, j, w, z.
-VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _PATTERNS = (
@@ -82,7 +79,7 @@ def _label(kind: str, match: re.Match) -> Label | None:
         return Label(ARABIC, match.group(1) + ".", len(parts), int(parts[-1]))
     if kind == LETTER:
         letter = match.group(1)
-        return Label(LETTER, letter + ")", 1, VIETNAMESE_LETTERS.find(letter) + 1)
+        return Label(LETTER, letter + ")", 1, POINT_LETTERS.find(letter) + 1)
     if kind == PLUS:
         return Label(PLUS, "+")
     return Label(DASH, "-")

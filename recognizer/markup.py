@@ -4,7 +4,7 @@ the paragraph style gives anyway (a bold heading style) is not markup."""
 
 from __future__ import annotations
 
-from generators.inline import Footnote, Run, parse
+from nd30.markup import Footnote, Run, parse
 
 from .reading import Segment
 from .text import clean

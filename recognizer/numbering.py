@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from generators.vietnamese import roman
+from nd30.vietnamese import roman
 
 from .styles import Styles, W
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from nd30.vietnamese import POINT_LETTERS
 from schemas import limits
 
 from . import labels as L
@@ -185,7 +186,7 @@ class OutlineBuilder:
     def _check_letter(self, line: Line, label: L.Label) -> None:
         previous = self.previous_letter
         if previous is not None and not label.follows(previous):
-            expected = L.VIETNAMESE_LETTERS[previous.value] if previous.value < len(L.VIETNAMESE_LETTERS) else None
+            expected = POINT_LETTERS[previous.value] if previous.value < len(POINT_LETTERS) else None
             if expected:
                 self.notes.fix("point_letter", line.para.index, line.para.visible,
                                found=label.text, previous=previous.text, fixed=expected + ")")

@@ -9,20 +9,10 @@ from __future__ import annotations
 
 import re
 
+from nd30.parts import DEFAULT_HEADINGS
+
 from .text import words_of
 
-DEFAULT_HEADINGS = {
-    "purposes_requirements": "Mục đích, yêu cầu",
-    "targets": "Mục tiêu",
-    "tasks": "Nhiệm vụ và giải pháp",
-    "assignments": "Tổ chức thực hiện",
-    "budget": "Kinh phí thực hiện",
-    "reporting": "Chế độ thông tin, báo cáo",
-}
-SUB_PART_DEFAULTS = {
-    "purposes": "Mục đích", "requirements": "Yêu cầu",
-    "general": "Mục tiêu tổng quát", "specific": "Mục tiêu cụ thể",
-}
 # Whole headings (folded, punctuation dropped) that name a part.
 EXACT = {
     "purposes_requirements": {"muc dich yeu cau", "muc dich va yeu cau", "muc dich"},
@@ -128,7 +118,7 @@ def _lift_sub_parts(kind: str, children: list[dict]) -> dict | None:
             return None
         key = wanted[position][0]
         sub: dict = {"content": section["content"]}
-        if section["heading"] != SUB_PART_DEFAULTS[key]:
+        if section["heading"] != DEFAULT_HEADINGS[key]:
             sub["heading"] = section["heading"]
         if section.get("run_in"):
             sub["run_in"] = True
@@ -171,4 +161,4 @@ def agency(section: dict) -> dict:
     return result
 
 
-__all__ = ["DEFAULT_HEADINGS", "name_parts", "part_type"]
+__all__ = ["name_parts", "part_type"]

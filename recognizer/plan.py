@@ -9,23 +9,34 @@ import dataclasses
 import datetime
 import re
 
-from generators.appendix import label as appendix_label
-from generators.front_matter import issuer_lines
-from generators.inline import plain
-from generators.outline import END_OF_TEXT
-from generators.vietnamese import upper
+from nd30.markup import plain
+from nd30.vietnamese import (
+    END_OF_TEXT,
+    appendix_label,
+    drop_ending,
+    issuer_lines,
+    upper,
+)
 from schemas import PlanInvalid, limits, load_plan
 
 from . import appendix as A
 from . import checks
 from .front_matter import document_type_of, read_front_matter
-from .header import NUMBER_LINE, Header, abbreviation, is_motto, is_national_title, read_header, type_code
+from .header import (
+    NUMBER_LINE,
+    Header,
+    abbreviation,
+    is_motto,
+    is_national_title,
+    read_header,
+    type_code,
+)
 from .notes import Notes
 from .outline import OWN_STYLE_PREFIX, OutlineBuilder, classify
 from .parts import name_parts
 from .reading import Document, Para, Table
 from .signature import read_signature, starts_signature
-from .text import clean, drop_ending, is_upper, words_of
+from .text import clean, is_upper, words_of
 
 HEADER_SEARCH = 60   # the type line ("KẾ HOẠCH") is among the first items
 PLACEHOLDERS = {
@@ -212,7 +223,7 @@ def _appendices(items: list, notes: Notes) -> list[dict]:
             appendix["notes"] = _notes_blocks(note_paragraphs, notes)
         appendices.append(appendix)
     for index, appendix in enumerate(appendices):
-        if appendix.get("label") == appendix_label({"label": None}, index, len(appendices)):
+        if appendix.get("label") == appendix_label(index, len(appendices)):
             del appendix["label"]
     return appendices[: limits.APPENDICES]
 

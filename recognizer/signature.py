@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from nd30.vietnamese import drop_ending
+
 from .header import restore_case
 from .markup import to_markup
 from .notes import Notes
 from .reading import Para, Table
-from .text import clean, drop_ending, is_upper, lower, words_of
+from .text import clean, is_upper, lower, words_of
 
 AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\s*[.:]?\s+(.+)$")
 SIGNED_NOTES = re.compile(r"^\(?\s*(đã ký|ký|ký tên|ký,? đóng dấu|ký, ghi rõ họ tên|chữ ký)[^)]*\)?$", re.I)

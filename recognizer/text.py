@@ -33,18 +33,6 @@ def clean(text: str) -> str:
     return _REFUSED.sub("", text).strip()
 
 
-def drop_ending(shown: str, ending: str) -> str:
-    """The text that the generator's ``ensure_ending(text, ending)`` turns
-    into ``shown``, without the ending when that is possible."""
-    from generators.vietnamese import ensure_ending
-
-    shown = shown.rstrip()
-    if shown.endswith(ending):
-        shorter = shown[: -len(ending)].rstrip()
-        if shorter and ensure_ending(shorter, ending) == shown:
-            return shorter
-    return shown
-
 
 def excerpt(text: str, words: int = 8) -> str:
     parts = clean(text).split()

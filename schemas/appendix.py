@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from marshmallow import ValidationError, validate, validates_schema
 
+from nd30.table_math import COMPUTED_KINDS, agrees, computed_table, too_large
+
 from . import limits
 from .base import StrictSchema
 from .body import block_list, heading_text
 from .docs import doc
 from .fields import Boolean, Choice, Figures, Integer, List, Nested, Text
 from .problems import Problem
-from .table_math import COMPUTED_KINDS, agrees, computed_table, too_large
 
 KEY_PATTERN = r"^[A-Za-z][A-Za-z0-9_]*$"
 KEY_HINT = "chữ cái không dấu, chữ số hoặc dấu gạch dưới, bắt đầu bằng chữ cái (ví dụ: poor_rate)"

@@ -17,26 +17,13 @@ from __future__ import annotations
 
 from marshmallow import ValidationError, fields
 
+from nd30.parts import DEFAULT_HEADINGS
+
 from . import limits
 from .base import StrictSchema
 from .docs import doc
 from .fields import Boolean, Choice, List, Nested, Number, Text
 from .problems import Problem
-
-
-# The heading each named section and sub-part prints when none is given.
-DEFAULT_HEADINGS = {
-    "purposes_requirements": "Mục đích, yêu cầu",
-    "purposes": "Mục đích",
-    "requirements": "Yêu cầu",
-    "targets": "Mục tiêu",
-    "general": "Mục tiêu tổng quát",
-    "specific": "Mục tiêu cụ thể",
-    "tasks": "Nhiệm vụ và giải pháp",
-    "assignments": "Tổ chức thực hiện",
-    "budget": "Kinh phí thực hiện",
-    "reporting": "Chế độ thông tin, báo cáo",
-}
 
 
 def paragraph_text(**kwargs) -> Text:

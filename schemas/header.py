@@ -10,17 +10,9 @@ from marshmallow import ValidationError, validate, validates_schema
 
 from . import limits
 from .base import StrictSchema
-from .fields import Choice, Integer, List, Nested, Text
 from .docs import doc
+from .fields import Choice, Integer, List, Nested, Text
 from .problems import Problem
-
-# Decree 30/2020, Appendix III: document type names and their abbreviations.
-DOCUMENT_TYPES = {
-    "Nghị quyết": "NQ", "Quyết định": "QĐ", "Chỉ thị": "CT", "Quy chế": "QC",
-    "Quy định": "QyĐ", "Thông cáo": "TC", "Thông báo": "TB", "Hướng dẫn": "HD",
-    "Chương trình": "CTr", "Kế hoạch": "KH", "Phương án": "PA", "Đề án": "ĐA",
-    "Dự án": "DA", "Báo cáo": "BC", "Biên bản": "BB", "Tờ trình": "TTr",
-}
 
 SIGNING_AUTHORITIES = ("KT", "TL", "TUQ", "Q")
 CODE_HINT = "chữ cái, chữ số và dấu gạch nối, không có khoảng trắng (ví dụ: UBND, KH-UBND)"

@@ -5,13 +5,22 @@ from __future__ import annotations
 
 from marshmallow import ValidationError, validates_schema
 
+from nd30.document_types import DOCUMENT_TYPES
+
 from . import limits
 from .appendix import AppendixSchema
 from .base import StrictSchema
 from .body import block_list, paragraph_text
 from .docs import doc
 from .fields import Choice, Integer, List, Nested, Text
-from .header import DOCUMENT_TYPES, IssueDateSchema, IssuerSchema, LinesText, RecipientSchema, SignatorySchema, code_text
+from .header import (
+    IssueDateSchema,
+    IssuerSchema,
+    LinesText,
+    RecipientSchema,
+    SignatorySchema,
+    code_text,
+)
 from .outline_rules import depth_problems
 from .problems import Problem
 

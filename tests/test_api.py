@@ -153,6 +153,22 @@ def test_examples(client):
     assert_error(client.get("/examples/khong-co"), 404, "not_found")
 
 
+def test_conventions_are_the_documents_own(client):
+    """The form draws point letters and default headings from here: the
+    same rules the generator prints with (đ after d, no f/j/w/z)."""
+    from generators import render_docx
+    from nd30.parts import DEFAULT_HEADINGS
+
+    conventions = client.get("/conventions").get_json()
+    assert conventions["point_letters"][:6] == ["a", "b", "c", "d", "đ", "e"]
+    assert not {"f", "j", "w", "z"} & set(conventions["point_letters"])
+    assert conventions["default_headings"] == DEFAULT_HEADINGS
+    items = [{"text": f"Điểm {index}"} for index in range(len(conventions["point_letters"]))]
+    document = docx.Document(io.BytesIO(render_docx(load_plan(plan(body=[{"type": "points", "items": items}])))))
+    printed = [line.split(")")[0] for line in visible_lines(document) if line.endswith(tuple(f"Điểm {i}" for i in range(30)))]
+    assert printed == conventions["point_letters"]
+
+
 def test_healthz(client):
     body = client.get("/healthz").get_json()
     assert body["status"] == "ok"

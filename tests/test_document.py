@@ -16,7 +16,7 @@ from docx.shared import Mm
 from docx.text.paragraph import Paragraph
 
 from generators import PlanDocument, render_docx
-from generators import styles as S
+from nd30 import styles as S
 from schemas import load_plan
 from tests.docx_reading import footnote_texts, iter_paragraphs, visible_lines
 from tests.formatting import alignment, all_runs, size_pt

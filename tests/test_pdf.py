@@ -13,7 +13,12 @@ import pytest
 from pypdf import PdfReader
 
 from app import create_app
-from tests.converters.converter_checks import embedded_fonts, pdf_text, soffice_of, wait_for
+from tests.converters.converter_checks import (
+    embedded_fonts,
+    pdf_text,
+    soffice_of,
+    wait_for,
+)
 from tests.docx_reading import visible_lines
 from tests.plans import EXAMPLE_NAMES, example, plan, render
 

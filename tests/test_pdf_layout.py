@@ -12,7 +12,7 @@ import pytest
 from converters import UnoserverPool
 from generators import render_docx
 from generators.measure import text_width
-from generators.vietnamese import POINT_LETTERS
+from nd30.vietnamese import POINT_LETTERS
 from schemas import load_plan
 from tests.docx_reading import visible_lines
 from tests.pdf_pages import BODY_LINE, LEFT_MARGIN, RIGHT_MARGIN, Page, read_pages

@@ -11,8 +11,16 @@ from playwright.sync_api import expect
 from schemas import load_plan
 
 from .conftest import ROOT
-from .form_page import (body_editor, body_paragraphs, current_block, download_json, field, open_example, open_form,
-                        upload)
+from .form_page import (
+    body_editor,
+    body_paragraphs,
+    current_block,
+    download_json,
+    field,
+    open_example,
+    open_form,
+    upload,
+)
 
 pytestmark = pytest.mark.browser
 

@@ -5,16 +5,27 @@ from __future__ import annotations
 import copy
 import json
 import random
+
 import pytest
 from playwright.sync_api import expect
 
 from converters import messages
-from generators.vietnamese import figure
+from nd30.table_math import computed_table
+from nd30.vietnamese import figure
 from schemas import load_plan
-from schemas.table_math import computed_table
 
 from .conftest import EXAMPLES, ROOT
-from .form_page import dismiss_notice, docx_paragraphs, docx_runs, download, download_json, field, open_example, open_form, upload
+from .form_page import (
+    dismiss_notice,
+    docx_paragraphs,
+    docx_runs,
+    download,
+    download_json,
+    field,
+    open_example,
+    open_form,
+    upload,
+)
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,13 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from converter_checks import assert_sample_pdf, pool_recovered, running_pool, soffice_of, wait_for
+from converter_checks import (
+    assert_sample_pdf,
+    pool_recovered,
+    running_pool,
+    soffice_of,
+    wait_for,
+)
 
 from converters import ConversionError, Converter
 

@@ -28,9 +28,9 @@ from decimal import Decimal
 
 from generators import front_matter
 from generators.appendix import label as appendix_label
-from generators.inline import Footnote, parse
 from generators.outline import _agency_heading, _target_text, is_empty_default
-from generators.vietnamese import upper
+from nd30.markup import Footnote, parse
+from nd30.vietnamese import upper
 from schemas import load_plan
 
 # The template's "ND30 Đề mục 1.1.1" is bold italic: italic markup in it does not show.

@@ -15,12 +15,13 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from generators import front_matter
-from generators.appendix import column_codes, label as appendix_label
-from generators.inline import Footnote, parse
+from generators.appendix import column_codes
+from generators.appendix import label as appendix_label
 from generators.outline import LEAD_AGENCY_NOTE, REQUEST_PREFIX, _target_text
-from generators.vietnamese import figure, roman
+from nd30.markup import Footnote, parse
+from nd30.table_math import computed_table
+from nd30.vietnamese import figure, roman
 from schemas import load_plan
-from schemas.table_math import computed_table
 
 LETTERS = "abcdđeghiklmnopqrstuvxy"
 BULLET_NUM_ID = 90

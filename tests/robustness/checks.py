@@ -8,10 +8,10 @@ import zipfile
 import docx
 from lxml import etree
 
-from generators.front_matter import issuer_lines, recipient_line
-from generators.inline import plain
+from generators.front_matter import recipient_line
 from generators.outline import is_empty_default
-from generators.vietnamese import ensure_ending, upper
+from nd30.markup import plain
+from nd30.vietnamese import ensure_ending, issuer_lines, upper
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

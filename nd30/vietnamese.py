@@ -1,18 +1,24 @@
-"""Decree 30 writing conventions: numbers, dates, symbols, capitals."""
+"""Decree 30 writing conventions: numbers, dates, symbols, capitals, endings."""
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 
 from babel.numbers import format_decimal
 
-from schemas.table_math import round_to
+from .table_math import round_to
 
 LOCALE = "vi_VN"
 MAX_PLACES = 6
 # What a records office leaves blank in a draft, to fill in by hand at issue.
 BLANK_NUMBER = " " * 5
 BLANK_DAY_MONTH = " " * 2
+
+# The closing mark of a document's text.
+END_OF_TEXT = "./."
+# A collective's name stands on two lines: "ỦY BAN NHÂN DÂN" / "HUYỆN TAM ĐƯỜNG".
+COLLECTIVE_PREFIXES = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân")
 
 # Letters of points in Vietnamese drafting: "đ" after "d"; no f, j, w, z.
 POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -74,6 +80,11 @@ def point_label(index: int) -> str:
     return POINT_LETTERS[position] * (rounds + 1) + ")"
 
 
+def appendix_label(index: int, count: int) -> str:
+    """"Phụ lục" when a document has one appendix, "Phụ lục I", "II" … when more."""
+    return f"Phụ lục {roman(index + 1)}" if count > 1 else "Phụ lục"
+
+
 def upper(text: str) -> str:
     return text.upper()
 
@@ -84,3 +95,25 @@ def ensure_ending(text: str, ending: str, replaceable: str = ".;,:") -> str:
     if text.endswith(ending):
         return text
     return text.rstrip(replaceable).rstrip() + ending
+
+
+def drop_ending(shown: str, ending: str) -> str:
+    """The text that ``ensure_ending(text, ending)`` turns into ``shown``,
+    without the ending when that is possible (its exact inverse)."""
+    shown = shown.rstrip()
+    if shown.endswith(ending):
+        shorter = shown[: -len(ending)].rstrip()
+        if shorter and ensure_ending(shorter, ending) == shown:
+            return shorter
+    return shown
+
+
+def issuer_lines(name: str) -> list[str]:
+    """The issuer as the header prints it: a collective on two lines
+    ("ỦY BAN NHÂN DÂN" / "HUYỆN TAM ĐƯỜNG"), anything else on one."""
+    folded = unicodedata.normalize("NFC", name).casefold()
+    for prefix in COLLECTIVE_PREFIXES:
+        rest = name[len(prefix):].strip()
+        if folded.startswith(prefix.casefold()) and rest:
+            return [upper(name[: len(prefix)]), upper(rest)]
+    return [upper(name)]

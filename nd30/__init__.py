@@ -1,0 +1,26 @@
+"""Decree 30/2020/NĐ-CP conventions that every stage shares: the schemas
+that validate, the generators that write Word, the recognizer that reads
+Word back, and the form (through ``GET /conventions``).
+
+The lowest layer: it imports nothing else of the project, and one rule
+lives here once — how numbers, dates and capitals are written
+(``vietnamese``), how sections and points are labelled (``numbering``), the
+inline markup of plan texts (``markup``), the names of the template's styles
+(``styles``), the parts of a plan and their default headings (``parts``),
+the document types and their abbreviations (``document_types``), and the
+arithmetic of tables of figures (``table_math``).
+"""
+
+from . import document_types, parts, vietnamese
+
+
+def conventions() -> dict:
+    """The rules the form draws with, as the documents apply them: one source."""
+    return {
+        "point_letters": list(vietnamese.POINT_LETTERS),
+        "end_of_text": vietnamese.END_OF_TEXT,
+        "default_headings": dict(parts.DEFAULT_HEADINGS),
+        "sub_parts": {part: list(keys) for part, keys in parts.SUB_PARTS.items()},
+        "labels": dict(parts.LABELS),
+        "document_types": dict(document_types.DOCUMENT_TYPES),
+    }

@@ -1,0 +1,43 @@
+"""The parts of a document's body, as clerks name them.
+
+``DEFAULT_HEADINGS``: the heading a named part prints when the author gives
+none (the recognizer drops a heading equal to it; the form shows it greyed).
+``LABELS``: how the form and messages call each block type and sub-part.
+"""
+
+DEFAULT_HEADINGS = {
+    "purposes_requirements": "Mục đích, yêu cầu",
+    "purposes": "Mục đích",
+    "requirements": "Yêu cầu",
+    "targets": "Mục tiêu",
+    "general": "Mục tiêu tổng quát",
+    "specific": "Mục tiêu cụ thể",
+    "tasks": "Nhiệm vụ và giải pháp",
+    "assignments": "Tổ chức thực hiện",
+    "budget": "Kinh phí thực hiện",
+    "reporting": "Chế độ thông tin, báo cáo",
+}
+
+# The named sub-parts of a named part, in the order they print.
+SUB_PARTS = {
+    "purposes_requirements": ("purposes", "requirements"),
+    "targets": ("general", "specific"),
+}
+
+LABELS = {
+    "paragraph": "Đoạn văn",
+    "bullets": "Gạch đầu dòng",
+    "points": "Điểm a), b)",
+    "section": "Mục thường",
+    "purposes_requirements": "Mục đích, yêu cầu",
+    "purposes": "Mục đích",
+    "requirements": "Yêu cầu",
+    "targets": "Mục tiêu",
+    "general": "Mục tiêu tổng quát",
+    "specific": "Mục tiêu cụ thể",
+    "tasks": "Nhiệm vụ và giải pháp",
+    "assignments": "Tổ chức thực hiện",
+    "agency": "Cơ quan thực hiện",
+    "budget": "Kinh phí",
+    "reporting": "Chế độ thông tin, báo cáo",
+}
