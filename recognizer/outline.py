@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from nd30 import styles
 from nd30.vietnamese import POINT_LETTERS
 from schemas import limits
 
@@ -22,15 +23,15 @@ from .notes import Notes
 from .reading import Para, Segment
 from .text import clean, sentence_case
 
-# Our template's styles (generators/styles.py) → role and heading depth.
+# Our template's styles → role and heading depth.
 STYLE_ROLES = {
-    "ND30HeadingI": ("heading", 1), "ND30Heading1": ("heading", 2), "ND30Heading11": ("heading", 3),
-    "ND30Heading111": ("heading", 4), "ND30Point": ("point", 0), "ND30Bullet": ("bullet", 0),
-    "ND30SubBullet": ("sub_bullet", 0), "ND30Body": ("paragraph", 0),
+    **{style.style_id: ("heading", depth) for depth, style in enumerate(styles.HEADINGS, start=1)},
     # Numbered paragraphs that carry running text: a heading run in, or a section without heading.
-    "ND30NumberedI": ("heading", 1), "ND30Numbered1": ("heading", 2), "ND30Numbered11": ("heading", 3),
-    "ND30Numbered111": ("heading", 4),
+    **{style.style_id: ("heading", depth) for depth, style in enumerate(styles.NUMBERED_PARAGRAPHS, start=1)},
+    styles.POINT.style_id: ("point", 0), styles.BULLET.style_id: ("bullet", 0),
+    styles.SUB_BULLET.style_id: ("sub_bullet", 0), styles.BODY.style_id: ("paragraph", 0),
 }
+NUMBERED_STYLE_IDS = {style.style_id for style in styles.NUMBERED_PARAGRAPHS}
 OWN_STYLE_PREFIX = "ND30"
 TYPED_KINDS = {"heading": (L.ROMAN, L.ARABIC), "point": (L.LETTER,), "bullet": (L.DASH,), "sub_bullet": (L.PLUS,)}
 WORD_HEADING = re.compile(r"^heading ([1-9])$", re.I)
@@ -63,7 +64,7 @@ def classify(para: Para) -> Line:
         label = L.from_numbering(para.numbering_label, para.numbering_level, para.bullet) if para.numbering_label else None
         if label is None and role in TYPED_KINDS:
             # Our style with the label typed as text (a generator that letters points "đ)" itself).
-            typed, offset = L.parse("".join(s.text for s in segments if s.note is None))
+            typed, offset = L.parse(_leading_text(segments))
             if typed is not None and typed.kind in TYPED_KINDS[role]:
                 return Line(para, role, depth - 1, typed, True, drop_prefix(segments, offset), exact=True)
         return Line(para, role, depth - 1, label, False, segments, exact=True)
@@ -72,8 +73,7 @@ def classify(para: Para) -> Line:
     if para.numbering_label:
         label = L.from_numbering(para.numbering_label, para.numbering_level, para.bullet)
     if label is None:
-        text = "".join(s.text for s in segments if s.note is None)
-        label, offset = L.parse(text)
+        label, offset = L.parse(_leading_text(segments))
         if label is not None:
             typed = True
             label_bold = any(s.bold for s in segments if s.note is None and s.text.strip())
@@ -93,6 +93,17 @@ def classify(para: Para) -> Line:
     if label.kind == L.PLUS:
         return Line(para, "sub_bullet", 0, label, typed, segments)
     return Line(para, "bullet", 0, label, typed, segments)
+
+
+def _leading_text(segments: list[Segment]) -> str:
+    """The text before the first footnote: a label is read there, and the
+    offset it gives counts characters of these segments only."""
+    text = []
+    for segment in segments:
+        if segment.note is not None:
+            break
+        text.append(segment.text)
+    return "".join(text)
 
 
 def _prefix(segments: list[Segment], count: int) -> list[Segment]:
@@ -115,14 +126,15 @@ def is_heading(para: Para) -> bool:
 class OutlineBuilder:
     """Builds the block tree from classified lines, reporting as it goes."""
 
-    def __init__(self, notes: Notes, path_prefix: str = "body"):
+    def __init__(self, notes: Notes):
         self.notes = notes
         self.root: list[dict] = []
         self.stack: list[tuple[int, dict]] = []      # open sections: (rank, block)
         self.point_item: dict | None = None
         self.previous_letter: L.Label | None = None
-        self.sources: dict[int, int] = {}           # id(block) → paragraph number
-        self.path_prefix = path_prefix
+        # Sections our generator wrote with a heading style and no heading:
+        # a paragraph that follows is not their run-in text.
+        self.held_apart: set[int] = set()
 
     @property
     def container(self) -> list[dict]:
@@ -160,8 +172,9 @@ class OutlineBuilder:
             if heading:
                 section["run_in"] = True
         section["content"] = content
+        if line.exact and not heading and not content and line.para.style_id not in NUMBERED_STYLE_IDS:
+            self.held_apart.add(id(section))
         self.container.append(section)
-        self.sources[id(section)] = line.para.index
         self.stack.append((line.rank, section))
 
     def _point(self, line: Line) -> None:
@@ -213,8 +226,13 @@ class OutlineBuilder:
 
     def _paragraph(self, line: Line) -> None:
         text = self._markup(line)
-        if text:
-            self.container.append({"type": "paragraph", "text": text})
+        if not text:
+            return
+        if self.point_item is None and self.stack and not self.container and id(self.stack[-1][1]) in self.held_apart \
+                and len(self.stack) < limits.HEADING_DEPTH:
+            # The exact inverse: only a first block that prints nothing kept it from running in.
+            self.container.append({"type": "section", "content": []})
+        self.container.append({"type": "paragraph", "text": text})
 
     def _markup(self, line: Line) -> str:
         text, exact = to_markup(line.segments, *base_emphasis(line.para))
@@ -232,7 +250,7 @@ def split_heading(line: Line) -> tuple[str, str]:
     """(heading text, run-in text): the bold start of the paragraph is the
     heading; what follows it on the same line is its first paragraph."""
     if line.exact:
-        head, rest = _split_rendered(line.segments)
+        head, rest = _split_rendered(line.segments, numbered=line.para.style_id in NUMBERED_STYLE_IDS)
     else:
         segments = flatten(line.segments)
         split = next((i for i, s in enumerate(segments) if s.note is None and s.text.strip() and not s.bold), len(segments))
@@ -257,19 +275,23 @@ def split_heading(line: Line) -> tuple[str, str]:
     return head_text, rest_text
 
 
-def _split_rendered(segments: list[Segment]) -> tuple[list[Segment], list[Segment]]:
-    """Our generator writes a run-in heading as the heading's runs (bold from
-    the style), ":" if needed, a plain " " run, then the text with bold set
-    on every run; a heading-less section starts with such runs at once."""
+def _split_rendered(segments: list[Segment], numbered: bool) -> tuple[list[Segment], list[Segment]]:
+    """Our generator writes a heading without text after it in a heading
+    style (all of it is the heading), and a heading with its first paragraph
+    run in as a numbered paragraph: the heading's runs (bold only from its
+    own markup), ":" if needed, a plain " " run, then every run of the text
+    with bold set on it; a heading-less section starts with those runs at once."""
     visible = [s for s in segments if s.note is not None or s.text]
-    if visible and visible[0].note is None and visible[0].direct_bold is not None and not visible[0].text.startswith(" "):
-        if all(s.direct_bold is not None or s.note is not None for s in visible):
-            return [], visible
-    for index in range(1, len(visible)):
-        segment, previous = visible[index], visible[index - 1]
-        if segment.text == " " and segment.direct_bold is None and previous.text.rstrip().endswith(RUN_IN_ENDINGS) \
-                and index + 1 < len(visible) and visible[index + 1].direct_bold is not None:
-            return visible[:index], visible[index + 1:]
+    if not numbered:
+        return visible, []
+    texts = [i for i, s in enumerate(visible) if s.note is None]
+    plain = [i for i in texts if visible[i].direct_bold is None]
+    if not plain:
+        return [], visible
+    separator = plain[-1]
+    before = [visible[i].text for i in texts if i < separator]
+    if visible[separator].text == " " and before and before[-1].rstrip().endswith(RUN_IN_ENDINGS):
+        return visible[:separator], visible[separator + 1:]
     return visible, []
 
 

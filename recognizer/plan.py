@@ -21,7 +21,7 @@ from schemas import PlanInvalid, limits, load_plan
 
 from . import appendix as A
 from . import checks
-from .front_matter import document_type_of, read_front_matter
+from .front_matter import document_type_of, is_basis, read_front_matter
 from .header import (
     NUMBER_LINE,
     Header,
@@ -69,8 +69,7 @@ def build(document: Document) -> dict:
         signature_at = next((i for i in range(rest_start, len(items)) if starts_signature(items[i])), len(items))
     appendix_at = _appendix_start(items, signature_at)
     middle = items[rest_start:signature_at]
-    body_at = next((i for i, item in enumerate(middle) if isinstance(item, Table) or item.style_id == CLOSING_STYLE
-                    or classify(item).role == "heading"), len(middle))
+    body_at = next((i for i, item in enumerate(middle) if _starts_body(item)), len(middle))
     front = read_front_matter([p for p in middle[:body_at] if isinstance(p, Para)], notes)
     body_items = list(front.extra) + middle[body_at:]
     closing, body_items = _closing(body_items, notes)
@@ -82,6 +81,15 @@ def build(document: Document) -> dict:
     _issuer_as_written(header, appendices)
     plan = _assemble(header, front, body, closing, signature, appendices, notes)
     return {"plan": fit(plan, notes), "warnings": notes.warnings, "fixes": notes.fixes}
+
+
+def _starts_body(item) -> bool:
+    """A table, the closing, a heading, a point or a bullet that is no legal
+    basis typed as a list: the front matter has none of them."""
+    if isinstance(item, Table) or item.style_id == CLOSING_STYLE:
+        return True
+    role = classify(item).role
+    return role in ("heading", "point") or role in ("bullet", "sub_bullet") and not is_basis(item)
 
 
 def _paras(item) -> list[Para]:
