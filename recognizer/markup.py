@@ -146,8 +146,34 @@ def _squash_spaces(chars: list) -> list:
     return out
 
 
-def plain_text(segments: list[Segment]) -> str:
-    return clean("".join(s.text for s in flatten(segments) if s.note is None))
+SPLIT_AFTER = (". ", "; ", "! ", "? ", ": ")
+SPLIT_CANDIDATES = 200   # tried nearest the middle first; each is parsed twice
 
 
-__all__ = ["Run", "drop_prefix", "escape", "flatten", "plain_text", "to_markup"]
+def split_markup(text: str) -> tuple[str, str] | None:
+    """``text`` in two halves that read as the whole (the same characters,
+    formatting and footnotes), split nearest the middle after a sentence's
+    end, else at a space, else anywhere; None when it has no two halves."""
+    whole = _runs_of(parse(text))
+    middle = len(text) // 2
+    sentence_ends = [i + 2 for separator in SPLIT_AFTER for i in _find_all(text, separator)]
+    spaces = [i + 1 for i, char in enumerate(text) if char in WHITESPACE]
+    for candidates, joined_by_space in ((sentence_ends, True), (spaces, True), (range(1, len(text)), False)):
+        for position in sorted(candidates, key=lambda at: abs(at - middle))[:SPLIT_CANDIDATES]:
+            first, second = text[:position].rstrip(WHITESPACE), text[position:].lstrip(WHITESPACE)
+            if not first or not second:
+                continue
+            joint = [(" ", False, False)] if joined_by_space else []
+            if _squash_spaces(_runs_of(parse(first)) + joint + _runs_of(parse(second))) == whole:
+                return first, second
+    return None
+
+
+def _find_all(text: str, separator: str):
+    at = text.find(separator)
+    while at >= 0:
+        yield at
+        at = text.find(separator, at + 1)
+
+
+__all__ = ["Run", "drop_prefix", "escape", "flatten", "split_markup", "to_markup"]

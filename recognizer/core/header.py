@@ -9,11 +9,12 @@ import re
 from dataclasses import dataclass, field
 
 from nd30.document_types import DOCUMENT_TYPES
+from nd30.styles import ISSUER, PARENT_BODY
 from schemas.header import CODE_PATTERN
 
-from .notes import Notes
-from .reading import Para
-from .text import clean, fold, is_upper, lower, words_of
+from ..notes import Notes
+from ..reading import Para
+from ..text import clean, fold, is_upper, lower, words_of
 
 COLLECTIVES = {"uy ban nhan dan": "Ủy ban nhân dân", "hoi dong nhan dan": "Hội đồng nhân dân"}
 ADMIN_UNITS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
@@ -23,7 +24,7 @@ DATE_LINE = re.compile(
     r"^(?P<place>.*?)\s*(?P<comma>,)?\s*ngày\s*(?P<day>[\d.…_ ]*?)\s*tháng\s*(?P<month>[\d.…_ ]*?)\s*năm\s*(?P<year>\d{4})",
     re.I)
 BLANKS = re.compile(r"^[\s._…-]*$")
-ISSUER_STYLE, PARENT_STYLE = "ND30Issuer", "ND30ParentBody"
+ISSUER_STYLE, PARENT_STYLE = ISSUER.style_id, PARENT_BODY.style_id
 
 
 @dataclass

@@ -9,16 +9,18 @@ import re
 from dataclasses import dataclass, field
 
 from nd30.document_types import DOCUMENT_TYPES
+from nd30.styles import LEGAL_BASIS, SUMMARY
 from nd30.vietnamese import drop_ending
 
-from .markup import to_markup
-from .notes import Notes
-from .reading import Para, Segment
-from .text import clean, words_of
+from ..markup import to_markup
+from ..notes import Notes
+from ..outline import is_own_style
+from ..reading import Para, Segment
+from ..text import clean, words_of
 
 BASIS_STARTS = ("can cu", "thuc hien", "theo de nghi", "xet de nghi", "trien khai", "theo")
-BASIS_STYLE = "ND30LegalBasis"
-SUMMARY_STYLE = "ND30Summary"
+BASIS_STYLE = LEGAL_BASIS.style_id
+SUMMARY_STYLE = SUMMARY.style_id
 LEAD_IN_HINTS = ("nhu sau", "xay dung ke hoach", "ban hanh ke hoach", "ke hoach thuc hien", "cu the nhu sau")
 RULE = re.compile(r"^[\s_\-–—=.*]*$")
 
@@ -58,7 +60,7 @@ def read_front_matter(paragraphs: list[Para], notes: Notes) -> FrontMatter:
     bases: list[tuple[Para, str]] = []
     for para in rest:
         text = clean(para.text)
-        if not text or (RULE.match(text) and not para.style_id.startswith("ND30")):
+        if not text or (RULE.match(text) and not is_own_style(para)):
             continue
         if front.lead_in is None and is_basis(para) and not _is_lead_in(text):
             body = _basis_text(para, notes)

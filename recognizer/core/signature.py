@@ -7,22 +7,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from nd30.styles import AUTHORITY as AUTHORITY_LINE
+from nd30.styles import RECIPIENT, RECIPIENTS_TITLE, SIGNER
 from nd30.vietnamese import drop_ending
 
+from ..markup import to_markup
+from ..notes import Notes
+from ..reading import Para, Table
+from ..text import clean, is_upper, lower, words_of
 from .header import restore_case
-from .markup import to_markup
-from .notes import Notes
-from .reading import Para, Table
-from .text import clean, is_upper, lower, words_of
 
 AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\s*[.:]?\s+(.+)$")
 SIGNED_NOTES = re.compile(r"^\(?\s*(đã ký|ký|ký tên|ký,? đóng dấu|ký, ghi rõ họ tên|chữ ký)[^)]*\)?$", re.I)
 # The generator writes "name (note)"; a bracket glued to the name is part of the name.
 NOTE = re.compile(r"^(?P<name>.*?)\s+\((?P<note>[^()]{1,40})\)$")
-ACADEMIC = re.compile(r"^(?:(?:GS|PGS|TS|ThS|KS|BS|CN|Th\.S|T\.S)\.?\s*)+", re.I)
+# Academic titles before a signer's name (Decree 30 leaves them out): a title, then a dot or a space.
+ACADEMIC = re.compile(r"^(?:(?:GS|PGS|TS|ThS|KS|BS|CN|Th\.S|T\.S)(?:\.\s*|\s+))+", re.I)
 ARCHIVE_OFFICE = "VT"
-SIGNER_STYLE, AUTHORITY_STYLE = "ND30Signer", "ND30Authority"
-RECIPIENTS_TITLE_STYLE, RECIPIENT_STYLE = "ND30RecipientsTitle", "ND30Recipient"
+SIGNER_STYLE, AUTHORITY_STYLE = SIGNER.style_id, AUTHORITY_LINE.style_id
+RECIPIENTS_TITLE_STYLE, RECIPIENT_STYLE = RECIPIENTS_TITLE.style_id, RECIPIENT.style_id
 
 
 @dataclass
@@ -170,7 +173,8 @@ def _signatory(paragraphs: list[Para], notes: Notes) -> dict | None:
     elif signatory.get("authority") in ("KT", "TL", "TUQ"):
         signatory["title"] = signatory["principal_title"]
     if name:
-        bare = ACADEMIC.sub("", name).strip()
+        # Our own template writes the name as its author gave it.
+        bare = name if name_para.style_id == SIGNER_STYLE else ACADEMIC.sub("", name).strip() or name
         if bare != name:
             notes.fix("signer_title", name_para.index, name, "signatory.name", found=name, fixed=bare)
         signatory["name"] = bare
