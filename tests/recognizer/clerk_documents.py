@@ -8,6 +8,9 @@ template's styles or numbering."""
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
+from pathlib import Path
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -241,3 +244,18 @@ class ClerkDocument:
 
 def clerk_docx(plan_json: dict, **options) -> bytes:
     return ClerkDocument(**options).build(plan_json)
+
+
+def saved_as(data: bytes, folder: Path, extension: str = "doc") -> Path:
+    """``data`` (a .docx) saved by LibreOffice as ``extension`` in ``folder``,
+    as a clerk's older Word or LibreOffice saves it."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        import pytest
+
+        pytest.skip("LibreOffice is not installed")
+    source = folder / "ke-hoach.docx"
+    source.write_bytes(data)
+    subprocess.run([soffice, f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to", extension,
+                    "--outdir", str(folder), str(source)], check=True, timeout=180, capture_output=True)
+    return folder / f"ke-hoach.{extension}"
