@@ -139,7 +139,11 @@ def _place_text(data: dict, path: list, code: str, notes: Notes) -> bool:
         parent["content"].insert(0, {"type": "paragraph", "text": halves[1]})
         notes.warn("paragraph_split", text=text, path=dotted)
         return True
-    contents = parent.get("duties") if key == "name" else parent.get("content")
+    if halves and key == "text" and path[-3:-2] == ["items"] and _node(data, path[:-3]).get("type") == "bullets":
+        _split_bullets(data, path, halves)  # the rest of an item's text: a paragraph after it
+        notes.warn("paragraph_split", text=text, path=dotted)
+        return True
+    contents = (parent.get("duties") if key == "name" else parent.get("content")) if isinstance(parent, dict) else None
     if key in ("heading", "name") and isinstance(contents, list):
         contents.insert(0, {"type": "paragraph", "text": text})  # a heading, an agency's name: text under the number
         _vacate(parent, key, path)
@@ -165,6 +169,19 @@ def _place_text(data: dict, path: list, code: str, notes: Notes) -> bool:
         _vacate(parent, key, path)
     notes.warn("moved_to_body", text=text, path=dotted)
     return True
+
+
+def _split_bullets(data: dict, path: list, halves: tuple[str, str]) -> None:
+    """The bullet list split after the item at ``path``, the second half of its
+    text a paragraph between the two lists."""
+    block, item = _node(data, path[:-3]), path[-2]
+    siblings, at = _node(data, path[:-4]), path[-4]
+    items = block["items"]
+    first = {**items[item], "text": halves[0]}
+    pieces = [{**block, "items": items[:item] + [first]}, {"type": "paragraph", "text": halves[1]}]
+    if item + 1 < len(items):
+        pieces.append({**block, "items": items[item + 1:]})
+    siblings[at: at + 1] = pieces
 
 
 def _vacate(parent: dict, key: str, path: list) -> None:

@@ -33,15 +33,3 @@ def leading_text(segments: list[Segment]) -> str:
         text.append(segment.text)
     return "".join(text)
 
-
-def label_segments(segments: list[Segment], count: int) -> list[Segment]:
-    """The segments that hold the first ``count`` characters (the label)."""
-    result = []
-    for segment in segments:
-        if count <= 0:
-            break
-        if segment.note is None and segment.text:
-            if segment.text[:count].strip():
-                result.append(segment)
-            count -= len(segment.text)
-    return result

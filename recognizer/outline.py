@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from . import blocks
 from . import labels as L
-from .lines import PARAGRAPH, Line, label_segments, leading_text
-from .markup import drop_prefix, to_markup
+from .lines import PARAGRAPH, Line, leading_text
+from .markup import cut, to_markup
 from .notes import Notes
 from .reading import Para
 
@@ -54,7 +54,7 @@ def classify(para: Para) -> Line:
             # Our style with the label typed as text (a generator that letters points "đ)" itself).
             typed, offset = L.parse(leading_text(segments))
             if typed is not None and by_label.get(typed.kind) == role:
-                return Line(para, role, depth - 1, typed, True, drop_prefix(segments, offset), exact=True)
+                return Line(para, role, depth - 1, typed, True, cut(segments, offset)[1], exact=True)
         return Line(para, role, depth - 1, label, False, segments, exact=True)
     typed, label_bold = False, False
     if label is None:
@@ -62,8 +62,8 @@ def classify(para: Para) -> Line:
         if label is not None:
             typed = True
             label_bold = any(s.bold for s in segments if s.note is None and s.text.strip())
-            label_bold = label_bold and all(s.bold for s in label_segments(segments, offset))
-            segments = drop_prefix(segments, offset)
+            label_bold = label_bold and all(s.bold for s in cut(segments, offset)[0] if s.note is None and s.text.strip())
+            segments = cut(segments, offset)[1]
     if label is None or label.kind not in by_label:
         heading_style = WORD_HEADING.match(para.style_name or "")
         if heading_style and word_headings:

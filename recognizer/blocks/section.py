@@ -16,7 +16,7 @@ from schemas import limits
 
 from .. import labels as L
 from ..lines import HEADING, PARAGRAPH, Line
-from ..markup import flatten, to_markup
+from ..markup import cut, flatten, plain_text, to_markup
 from ..reading import Para, Segment
 from ..text import clean, is_upper, sentence_case
 from . import BlockReader, Role, register, roles, shown_texts
@@ -37,11 +37,11 @@ def add(builder, line: Line) -> None:
         label = line.label.text + " " if line.label else ""
         roles()[PARAGRAPH].add(builder, Line(line.para, PARAGRAPH, segments=[Segment(label)] + line.segments))
         return
-    if line.rank == 0 and line.typed and not is_upper(line.para.text):
-        builder.notes.fix("heading_case", line.para.index, line.para.text)
     builder.point_item = None
     builder.previous_letter = None
     heading, run_in_text = split_heading(line)
+    if heading and line.rank == 0 and line.typed and not is_upper(heading):
+        builder.notes.fix("heading_case", line.para.index, line.para.text)
     section: dict = {"type": "section"}
     if heading:
         section["heading"] = sentence_case(heading) if depth == 1 else heading
@@ -66,6 +66,8 @@ def split_heading(line: Line) -> tuple[str, str]:
         segments = flatten(line.segments)
         split = next((i for i, s in enumerate(segments) if s.note is None and s.text.strip() and not s.bold), len(segments))
         head, rest = segments[:split], segments[split:]
+        if len(plain_text(head)) > HEADING_MAX_CHARS:
+            return _running_text(segments, line.para)
     head_text = _heading_markup(head, line.para)
     if head_text:
         rest = _strip_leading(rest, ":")  # "**Mục đích**: …" (without a heading, ":" is the text's own)
@@ -84,6 +86,20 @@ def split_heading(line: Line) -> tuple[str, str]:
         if head_text.endswith(":"):
             head_text = head_text[:-1].rstrip()
     return head_text, rest_text
+
+
+def _running_text(segments: list[Segment], para: Para) -> tuple[str, str]:
+    """A long bold paragraph after a number is running text, not a heading:
+    its heading is what stands before a colon near its start, if anything."""
+    text = plain_text(segments)
+    colon = text.find(": ")
+    if 0 < colon <= RUN_IN_HEADING_CHARS and ". " not in text[:colon]:
+        head, rest = cut(segments, colon)
+        heading = _heading_markup(head, para)
+        rest_text, _ = to_markup(_strip_leading(rest, ":"), para.base_bold, para.base_italic)
+        return heading, clean(rest_text)
+    text, _ = to_markup(segments, para.base_bold, para.base_italic)
+    return "", clean(text)
 
 
 def _split_rendered(segments: list[Segment], numbered: bool) -> tuple[list[Segment], list[Segment]]:
