@@ -20,6 +20,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
+from nd30.markup import Footnote, Run, parse
+
 from . import labels
 from .reading import Document, Para, Segment
 from .text import fold, words_of
@@ -71,6 +73,17 @@ def _para_words(para: Para) -> list[_Word]:
     return found
 
 
+def _markup_words(text: str) -> list[_Word]:
+    """The words a text in markup shows: its runs (emphasis may start inside a
+    word), then each footnote's."""
+    items = parse(text)
+    found = words("".join(item.text for item in items if isinstance(item, Run)))
+    for item in items:
+        if isinstance(item, Footnote):
+            found += words("".join(run.text for run in item.runs))
+    return found
+
+
 def _note_text(segments: tuple[Segment, ...]) -> str:
     return " ".join(s.text for s in segments if s.note is None)
 
@@ -81,7 +94,7 @@ def measure(document: Document, shown: Iterable[str]) -> dict:
     share (1 when there are none), and each paragraph some of whose words
     did not, with those words (``{"paragraph", "excerpt"}``)."""
     original = original_words(document)
-    kept_words = Counter(word.key for text in shown for word in words(text))
+    kept_words = Counter(word.key for text in shown for word in _markup_words(text))
     total = Counter(word.key for _, found in original for word in found)
     missing = total - kept_words
     count = sum(total.values())

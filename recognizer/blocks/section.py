@@ -66,8 +66,10 @@ def split_heading(line: Line) -> tuple[str, str]:
         segments = flatten(line.segments)
         split = next((i for i, s in enumerate(segments) if s.note is None and s.text.strip() and not s.bold), len(segments))
         head, rest = segments[:split], segments[split:]
-        if len(plain_text(head)) > HEADING_MAX_CHARS:
-            return _running_text(segments, line.para)
+        shown = clean(plain_text(head))
+        colon = shown.find(": ")
+        if len(shown) > HEADING_MAX_CHARS or 0 < colon <= RUN_IN_HEADING_CHARS and shown.endswith(SENTENCE_END):
+            return _running_text(segments, line.para)  # all bold, but a sentence: "Heading: its text."
     head_text = _heading_markup(head, line.para)
     if head_text:
         rest = _strip_leading(rest, ":")  # "**Mục đích**: …" (without a heading, ":" is the text's own)
@@ -89,8 +91,9 @@ def split_heading(line: Line) -> tuple[str, str]:
 
 
 def _running_text(segments: list[Segment], para: Para) -> tuple[str, str]:
-    """A long bold paragraph after a number is running text, not a heading:
-    its heading is what stands before a colon near its start, if anything."""
+    """A bold paragraph after a number that reads as running text (long, or
+    a sentence) is no heading: its heading is what stands before a colon
+    near its start, if anything."""
     text = plain_text(segments)
     colon = text.find(": ")
     if 0 < colon <= RUN_IN_HEADING_CHARS and ". " not in text[:colon]:

@@ -15,6 +15,7 @@ from schemas.header import CODE_PATTERN
 from ..notes import Notes
 from ..reading import Para
 from ..text import clean, fold, is_upper, lower, words_of
+from .columns import Piece, columns, lines
 
 COLLECTIVES = {"uy ban nhan dan": "Ủy ban nhân dân", "hoi dong nhan dan": "Hội đồng nhân dân"}
 ADMIN_UNITS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
@@ -39,24 +40,10 @@ class Header:
     found: bool = False
 
 
-@dataclass
-class _Piece:
-    text: str
-    bold: bool
-    para: Para
-
-
-def pieces(paragraphs: list[Para]) -> list[_Piece]:
-    """Each line of the header, a paragraph split at tabs (or wide gaps)
-    when a clerk typed both columns on one line."""
-    result = []
-    for para in paragraphs:
-        raw = para.text if para.cell is not None else re.sub(r" {4,}", "\t", para.text)
-        for part in raw.replace("\n", "\t").split("\t"):
-            text = clean(part)
-            if text:
-                result.append(_Piece(text, para.bold, para))
-    return result
+def pieces(paragraphs: list[Para]) -> list[Piece]:
+    """Each line of the header, a paragraph split into its columns when a
+    clerk typed both on one line (with tabs or spaces) and into its lines."""
+    return [column for para in paragraphs for line in lines(para) for column in columns(line) if column.text]
 
 
 def is_national_title(text: str) -> bool:
@@ -70,7 +57,7 @@ def is_motto(text: str) -> bool:
 
 def read_header(paragraphs: list[Para], notes: Notes) -> Header:
     header = Header()
-    issuer_lines: list[_Piece] = []
+    issuer_lines: list[Piece] = []
     for piece in pieces(paragraphs):
         text = piece.text
         own_style = piece.para.style_id in (ISSUER_STYLE, PARENT_STYLE)
@@ -153,13 +140,13 @@ def _place_date(header: Header, match: re.Match, para: Para, notes: Notes) -> No
     header.date = date
 
 
-def _issuer(header: Header, lines: list[_Piece], notes: Notes) -> None:
-    texts = [p.text for p in lines if not _is_type_line(p.text)]
+def _issuer(header: Header, found: list[Piece], notes: Notes) -> None:
+    texts = [p.text for p in found if not _is_type_line(p.text)]
     if not texts:
         return
     header.found = True
-    bolds = [p.bold for p in lines if not _is_type_line(p.text)]
-    styles = [p.para.style_id for p in lines if not _is_type_line(p.text)]
+    bolds = [p.bold for p in found if not _is_type_line(p.text)]
+    styles = [p.para.style_id for p in found if not _is_type_line(p.text)]
     if ISSUER_STYLE in styles:  # our own template names the lines
         parent = [t for t, style in zip(texts, styles) if style == PARENT_STYLE]
         name = [t for t, style in zip(texts, styles) if style == ISSUER_STYLE]
@@ -175,7 +162,7 @@ def _issuer(header: Header, lines: list[_Piece], notes: Notes) -> None:
     else:
         parent, name = texts[:-1], texts[-1:]
     if not all(is_upper(t) for t in name) or not all(bolds[len(parent):]):
-        notes.fix("issuer_case", lines[0].para.index, " ".join(name), "issuer.name")
+        notes.fix("issuer_case", found[0].para.index, " ".join(name), "issuer.name")
     header.parent = restore_case(" ".join(parent), header.place) if parent else None
     header.name = restore_case(" ".join(name), header.place)
 

@@ -19,7 +19,7 @@ from ..lines import BULLET, HEADING, POINT, SUB_BULLET
 from ..outline import classify
 from ..reading import Para, Table
 from .appendix import is_label
-from .front_matter import document_type_of, is_basis
+from .front_matter import is_basis, type_of
 from .header import NUMBER_LINE, is_motto, is_national_title
 from .signature import starts_signature
 
@@ -62,7 +62,7 @@ def paragraphs_of(items: list) -> list[Para]:
 
 def type_line_at(items: list) -> int | None:
     for index, item in enumerate(items[:HEADER_SEARCH]):
-        if isinstance(item, Para) and item.cell is None and document_type_of(item.text):
+        if isinstance(item, Para) and item.cell is None and type_of(item):
             return index
     return None
 

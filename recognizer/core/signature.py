@@ -15,6 +15,7 @@ from ..markup import to_markup
 from ..notes import Notes
 from ..reading import Para, Table
 from ..text import clean, is_upper, lower, words_of
+from .columns import Piece, columns, lines
 from .header import restore_case
 
 AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\s*[.:]?\s+(.+)$")
@@ -49,66 +50,96 @@ def starts_signature(item) -> bool:
 
 
 def read_signature(items: list, notes: Notes) -> Signature:
-    left: list[Para] = []
-    right: list[Para] = []
+    sides = _Sides()
     for item in items:
         if isinstance(item, Table):
-            for row in item.rows:
-                for cell in row:
-                    _cell_side(cell.paragraphs, left, right).extend(cell.paragraphs)
+            _table(item, sides)
         else:
-            _sequential(item, left, right)
+            for line in lines(item):
+                # Two columns typed on one line: the left is read in order, the right is the signatory's.
+                left, *right = columns(line)
+                sides.in_order(left)
+                sides.right += [piece for piece in right if piece.text]
     signature = Signature()
-    _recipients(signature, left, notes)
-    signature.signatory = _signatory(right, notes)
+    _recipients(signature, sides.left, notes)
+    signature.signatory = _signatory(sides.right, notes)
     return signature
 
 
-def _cell_side(paragraphs: list[Para], left: list[Para], right: list[Para]) -> list[Para]:
-    """Which column a cell of the signature table belongs to."""
-    texts = [clean(p.text) for p in paragraphs]
-    styles = {p.style_id for p in paragraphs}
-    if styles & {RECIPIENTS_TITLE_STYLE, RECIPIENT_STYLE} or any(is_recipients_title(t) for t in texts):
-        return left
-    if styles & {SIGNER_STYLE, AUTHORITY_STYLE} or any(AUTHORITY.match(t) for t in texts):
-        return right
-    return left if left and not right and _list_like(texts) else right
+class _Sides:
+    """The recipients' lines (left) and the signatory's (right)."""
+
+    def __init__(self):
+        self.left: list[Piece] = []
+        self.right: list[Piece] = []
+        self.listing = False  # after "Nơi nhận:", until the "Lưu" line or a line that lists nothing
+
+    def in_order(self, piece: Piece) -> None:
+        text = piece.text
+        if not text:
+            return
+        if is_recipients_title(text) or piece.para.style_id == RECIPIENTS_TITLE_STYLE:
+            self.left.append(piece)
+            self.listing = True
+        elif self.listing and not AUTHORITY.match(text) and (_lists(piece) or _is_archive(text)):
+            self.left.append(piece)
+            self.listing = not _is_archive(text)
+        else:
+            self.listing = False
+            self.right.append(piece)
 
 
-def _list_like(texts: list[str]) -> bool:
-    return any(t.startswith(("-", "–", "+", "•")) for t in texts)
+def _table(table: Table, sides: _Sides) -> None:
+    """The recipients' column read in order (the signatory may follow in its
+    cell), every other column the signatory's, column by column."""
+    width = max((len(row) for row in table.rows), default=0)
+    cells = [[row[column] for row in table.rows if column < len(row)] for column in range(width)]
+    listing = next((column for column, column_cells in enumerate(cells)
+                    if any(_holds_recipients(cell) for cell in column_cells)), None)
+    for column, column_cells in enumerate(cells):
+        for cell in column_cells:
+            for para in cell.paragraphs:
+                for line in lines(para):
+                    if column == listing:
+                        sides.in_order(line)
+                    elif line.text:
+                        sides.right.append(line)
 
 
-def _sequential(para: Para, left: list[Para], right: list[Para]) -> None:
-    text = clean(para.text)
-    if not text:
-        return
-    in_recipients = bool(left) and not right
-    if is_recipients_title(text):
-        left.append(para)
-    elif in_recipients and (para.bullet or text.startswith(("-", "–", "+", "•")) or words_of(text).startswith("luu")):
-        left.append(para)
-    else:
-        right.append(para)
+def _holds_recipients(cell) -> bool:
+    return any(is_recipients_title(p.text) or p.style_id in (RECIPIENTS_TITLE_STYLE, RECIPIENT_STYLE)
+               for p in cell.paragraphs)
 
 
-def _recipients(signature: Signature, paragraphs: list[Para], notes: Notes) -> None:
+def _lists(piece: Piece) -> bool:
+    """A line of a list: a dash, a bullet, our recipients' style, or a ";" at its end."""
+    text = piece.text
+    return (piece.para.bullet or piece.para.style_id == RECIPIENT_STYLE or text.startswith(("-", "–", "+", "•"))
+            or text.endswith(";"))
+
+
+def _is_archive(text: str) -> bool:
+    return words_of(text.lstrip("-–+• ")).startswith("luu")
+
+
+def _recipients(signature: Signature, pieces: list[Piece], notes: Notes) -> None:
     formatted = True
-    for para in paragraphs:
-        text = clean(to_markup(para.segments, para.base_bold, para.base_italic)[0])
+    for piece in pieces:
+        para = piece.para
+        text = clean(to_markup(piece.segments, para.base_bold, para.base_italic)[0])
         if not text:
             continue
-        if is_recipients_title(para.text):
+        if is_recipients_title(piece.text):
             signature.found_recipients = True
-            if not (para.bold and para.italic) or (para.size is not None and para.size != 12):
+            if not (piece.bold and piece.italic) or (para.size is not None and para.size != 12):
                 notes.fix("recipients_title_format", para.index, para.text)
-            rest = re.sub(r"^nơi nhận\s*:?\s*", "", clean(para.text), flags=re.I)
+            rest = re.sub(r"^nơi nhận\s*:?\s*", "", piece.text, flags=re.I)
             if not rest:
                 continue
             text = rest
         typed_dash = text[:1] in "-–+•" and not para.numbering_label
         line = re.sub(r"^[-–+•]\s*", "", text).strip() if typed_dash else text
-        if words_of(line).startswith("luu"):
+        if _is_archive(line):
             units = re.sub(r"^lưu\s*:?\s*", "", line, flags=re.I).rstrip(" .;")
             signature.archive = _archive([u.strip() for u in re.split(r"[,;]", units) if u.strip()], para, notes)
             if not line.endswith("."):
@@ -122,11 +153,10 @@ def _recipients(signature: Signature, paragraphs: list[Para], notes: Notes) -> N
         if recipient["name"]:
             signature.recipients.append(recipient)
     if signature.found_recipients and not formatted:
-        notes.fix("recipient_format", paragraphs[0].index, paragraphs[0].text, "recipients")
+        notes.fix("recipient_format", pieces[0].para.index, pieces[0].para.text, "recipients")
 
 
 def _archive(units: list[str], para: Para, notes: Notes) -> list[str]:
-    units = [u[:40] for u in units][:10]
     if not units or not units[0].startswith(ARCHIVE_OFFICE):
         notes.fix("archive_office", para.index, para.text, "archive")
         return units or [ARCHIVE_OFFICE]
@@ -135,21 +165,21 @@ def _archive(units: list[str], para: Para, notes: Notes) -> list[str]:
     return units
 
 
-def _signatory(paragraphs: list[Para], notes: Notes) -> dict | None:
-    signers = [p for p in paragraphs if p.style_id == SIGNER_STYLE and clean(p.text)]
+def _signatory(pieces: list[Piece], notes: Notes) -> dict | None:
+    signers = [p for p in pieces if p.para.style_id == SIGNER_STYLE and p.text]
     if signers:  # our own template says which line is which
-        titles_lines = [(p, clean(p.text)) for p in paragraphs if p.style_id == AUTHORITY_STYLE and clean(p.text)]
-        name_para, name = signers[-1], clean(signers[-1].text)
+        titles_lines = [(p.para, p.text) for p in pieces if p.para.style_id == AUTHORITY_STYLE and p.text]
+        name_para, name = signers[-1].para, signers[-1].text
     else:
-        lines = [(p, clean(p.text)) for p in paragraphs]
-        lines = [(p, t) for p, t in lines if t and not SIGNED_NOTES.match(t) and not re.fullmatch(r"[\s_.…-]*", t)]
-        if not lines:
+        found = [(p.para, p.text) for p in pieces]
+        found = [(p, t) for p, t in found if t and not SIGNED_NOTES.match(t) and not re.fullmatch(r"[\s_.…-]*", t)]
+        if not found:
             return None
-        name_para, name = lines[-1]
-        if len(lines) == 1 and AUTHORITY.match(name) or (is_upper(name) and AUTHORITY.match(name)):
-            titles_lines, name = lines, None
+        name_para, name = found[-1]
+        if len(found) == 1 and AUTHORITY.match(name) or (is_upper(name) and AUTHORITY.match(name)):
+            titles_lines, name = found, None
         else:
-            titles_lines = lines[:-1]
+            titles_lines = found[:-1]
     signatory: dict = {}
     titles: list[str] = []
     for para, text in titles_lines:

@@ -14,7 +14,7 @@ from ..core import checks
 from ..core.appendix import appendix_texts, read_appendices
 from ..core.closing import read_closing
 from ..core.fields import foot_fields, foot_texts, head_fields, head_texts, issuer_as_written, symbol_of
-from ..core.front_matter import document_type_of, read_front_matter
+from ..core.front_matter import read_front_matter, type_of
 from ..core.header import read_header
 from ..core.regions import find_regions, paragraphs_of
 from ..core.signature import read_signature
@@ -34,7 +34,7 @@ def detect(document: Document) -> float:
     regions = find_regions(document.items)
     if regions.type_line is None:
         return NO_TYPE
-    return SURE if document_type_of(regions.type_line.text) == DOCUMENT_TYPE else OTHER_TYPE
+    return SURE if type_of(regions.type_line) == DOCUMENT_TYPE else OTHER_TYPE
 
 
 def build(document: Document) -> Reading:

@@ -21,7 +21,8 @@ from tests.converters.converter_checks import pdf_text
 from tests.plans import SEEDS, example
 
 from .canonical import canonical
-from .clerk_documents import clerk_docx, saved_as
+from .clerk_documents import clerk_docx
+from .word_parts import saved_as
 
 # ../shared/seeds next to the repository (a worktree sits one level deeper).
 SEEDS_DIR = next((parent / "shared" / "seeds" for parent in Path(__file__).resolve().parents

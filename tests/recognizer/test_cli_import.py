@@ -19,7 +19,8 @@ from schemas import load_plan
 from tests.converters.converter_checks import processes_mentioning, wait_for
 from tests.plans import example
 
-from .clerk_documents import clerk_docx, saved_as
+from .clerk_documents import clerk_docx
+from .word_parts import saved_as
 from .test_clerk_documents import heading_levels
 
 ROOT = Path(__file__).resolve().parents[2]
