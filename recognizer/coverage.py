@@ -85,7 +85,7 @@ def _markup_words(text: str) -> list[_Word]:
 
 
 def _note_text(segments: tuple[Segment, ...]) -> str:
-    return " ".join(s.text for s in segments if s.note is None)
+    return "".join(s.text for s in segments if s.note is None)
 
 
 def measure(document: Document, shown: Iterable[str]) -> dict:

@@ -33,6 +33,7 @@ class FrontMatter:
     summary_lines: list[str] = field(default_factory=list)
     legal_bases: list[str] = field(default_factory=list)
     lead_in: str | None = None
+    lead_in_para: Para | None = None
     extra: list[Para] = field(default_factory=list)   # paragraphs before the body that are body text
 
 
@@ -98,7 +99,7 @@ def read_front_matter(paragraphs: list[Para], notes: Notes) -> FrontMatter:
                 bases.append((para, piece))
             continue
         if front.lead_in is None and not front.extra:
-            front.lead_in = _markup(para, notes)
+            front.lead_in, front.lead_in_para = _markup(para, notes), para
             continue
         front.extra.append(para)
     _split_lead_in(front, bases, notes)

@@ -13,6 +13,7 @@ from nd30.vietnamese import drop_ending
 
 from ..markup import to_markup
 from ..notes import Notes
+from ..outline import is_own_style
 from ..reading import Para, Table
 from ..text import clean, is_upper, lower, words_of
 from .columns import Piece, columns, lines
@@ -44,9 +45,24 @@ def is_recipients_title(text: str) -> bool:
 def starts_signature(item) -> bool:
     """Whether a body item opens the recipients/signature block."""
     if isinstance(item, Table):
-        texts = [clean(p.text) for p in item.paragraphs]
-        return any(is_recipients_title(t) for t in texts) or sum(bool(AUTHORITY.match(t)) for t in texts) >= 1 and len(item.rows) <= 3
-    return is_recipients_title(clean(item.text)) or bool(AUTHORITY.match(clean(item.text)))
+        return any(_opens(p) for p in item.paragraphs) and (
+            any(is_recipients_title(p.text) for p in item.paragraphs) or len(item.rows) <= 3)
+    return _opens(item)
+
+
+def _opens(para: Para) -> bool:
+    """"Nơi nhận:" or an authority line ("TM. ỦY BAN NHÂN DÂN", "KT CHỦ TỊCH");
+    in our own template, only the recipients' and the authority's styles."""
+    if is_own_style(para):
+        return para.style_id in (RECIPIENTS_TITLE_STYLE, AUTHORITY_STYLE)
+    text = clean(para.text)
+    return is_recipients_title(text) or is_authority_line(text)
+
+
+def is_authority_line(text: str) -> bool:
+    """An authority line: its abbreviation with a dot, or before a title in capitals."""
+    match = AUTHORITY.match(text)
+    return bool(match) and (text[len(match.group(1)):].lstrip()[:1] in ".:" or is_upper(match.group(2)))
 
 
 def read_signature(items: list, notes: Notes) -> Signature:
@@ -81,7 +97,7 @@ class _Sides:
         if is_recipients_title(text) or piece.para.style_id == RECIPIENTS_TITLE_STYLE:
             self.left.append(piece)
             self.listing = True
-        elif self.listing and not AUTHORITY.match(text) and (_lists(piece) or _is_archive(text)):
+        elif self.listing and not is_authority_line(text) and (_lists(piece) or _is_archive(text)):
             self.left.append(piece)
             self.listing = not _is_archive(text)
         else:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from nd30.vietnamese import END_OF_TEXT, drop_ending
 from schemas import load_plan
 
 from .. import blocks
@@ -20,7 +21,7 @@ from ..core.regions import find_regions, paragraphs_of
 from ..core.signature import read_signature
 from ..fitting import fit
 from ..notes import Notes
-from ..outline import OutlineBuilder, classify
+from ..outline import OutlineBuilder, classify, is_own_style
 from ..reading import Document, Table
 from . import Kind, Reading, register
 
@@ -46,7 +47,10 @@ def build(document: Document) -> Reading:
     if not header.found:
         notes.warn("no_header")
     front = read_front_matter(regions.front, notes)
-    closing, body_items = read_closing(list(front.extra) + regions.body, notes)
+    body_items = list(front.extra) + regions.body
+    if _one_paragraph_body(front, body_items):
+        body_items, front.lead_in = [front.lead_in_para], None
+    closing, body_items = read_closing(body_items, notes)
     body, table_appendices = _body(body_items, notes)
     signature = read_signature(regions.signature, notes)
     appendices = table_appendices + read_appendices(regions.appendices, notes)
@@ -63,6 +67,14 @@ def build(document: Document) -> Reading:
     if appendices:
         plan["appendices"] = appendices
     return Reading(fit(plan, notes, load_plan), notes)
+
+
+def _one_paragraph_body(front, body_items: list) -> bool:
+    """Our generator's body of one paragraph, taken for the lead-in: nothing
+    follows it, and it ends with the "./." the generator puts on the body's end."""
+    para = front.lead_in_para
+    return (para is not None and is_own_style(para) and drop_ending(front.lead_in, END_OF_TEXT) != front.lead_in
+            and not any(isinstance(item, Table) or item.text.strip() for item in body_items))
 
 
 def _body(items: list, notes: Notes) -> tuple[list[dict], list[dict]]:

@@ -102,7 +102,12 @@ def _minimal(**fields) -> dict:
     {"body": [{"type": "points", "items": [{"text": "<"}, {"text": "^[chú thích] chú thích"}]}]},
     # A signer named like an academic title: our template writes the name as given.
     {"signatory": {"title": "<", "name": "BS"}},
-], ids=["empty-first-section", "bold-heading-alone", "footnote-first-in-point", "signer-named-bs"])
+    # A legal basis that starts like an authority line ("Q. …") does not open the signature block.
+    {"legal_bases": ["Q Q Q"], "lead_in": "<"},
+    # A footnote in several runs: its words are read across them ("&_ủy" is one word).
+    {"body": [{"type": "paragraph", "text": "x^[^[chú thích]&_ủy ban]"}]},
+], ids=["empty-first-section", "bold-heading-alone", "footnote-first-in-point", "signer-named-bs",
+        "basis-like-an-authority", "footnote-in-runs"])
 def test_plans_found_by_the_generated_plans_come_back(fields):
     round_trip(_minimal(**fields))
 
