@@ -39,6 +39,9 @@ STYLES = ("direct", "web", "pdf")
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 SPACES = " " * 12
+WORK_TABLE = [("Nội dung công việc", "Thời gian", "Đơn vị thực hiện"),
+              ("Rà soát hộ nghèo, hộ cận nghèo", "Tháng 10", "Phòng Lao động - Thương binh và Xã hội"),
+              ("Tổng kết, đánh giá", "Tháng 12", "Ủy ban nhân dân các xã")]
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class Shape:
     styles: str = "direct"
     draft_box: bool = False        # "DỰ THẢO" drawn in a text box
     footnotes: bool = False        # the plan's footnotes as real footnotes (else left out)
+    body_table: bool = False       # a table of text (no figures) at the end of the body
 
 
 class ClerkDocument:
@@ -121,6 +125,8 @@ class ClerkDocument:
         self.front(plan)
         for block in plan["body"]:
             self.block(block, 1)
+        if self.shape.body_table:
+            self.text_table(WORK_TABLE)
         if plan["closing"]:
             self.line(front_matter.ensure_ending(plan["closing"], "./."), style=self.styled("text"))
         self.signature(plan)
@@ -202,6 +208,14 @@ class ClerkDocument:
         for text, bold in right[1:]:
             self.line(text, bold=bold, center=True)
         parts.columns_section(self.document, 2)
+
+    def text_table(self, rows: list[tuple[str, ...]]) -> None:
+        table = self.document.add_table(rows=len(rows), cols=len(rows[0]))
+        table.style = "Table Grid"
+        for row, texts in zip(table.rows, rows):
+            for cell, text in zip(row.cells, texts):
+                cell.text = text
+                self.typed.append(text)
 
     def table(self, rows: list[tuple]) -> None:
         table = self.document.add_table(rows=len(rows), cols=len(rows[0]))
