@@ -6,7 +6,7 @@ body, table cells, text boxes, footnotes, the header, the recipients and
 the signatory — but for the labels that number a paragraph (I., 1.1., a),
 -) and the national title and motto, which the generator writes itself. A
 word reaches the document when its JSON shows it (the kind says what its
-JSON shows: ``Kind.shown``). Words are compared folded (case, diacritics,
+JSON shows: ``Kind.shown``, as markup or as ``Literal`` text). Words are compared folded (case, diacritics,
 leading zeros of numbers), as many times as they occur.
 
 One function (``measure``) makes the figure for the API, the command line
@@ -31,6 +31,11 @@ WORD = re.compile(r"\w+")
 COLUMN_GAP = re.compile(r"[\t\n]| {4,}")
 NATIONAL_TITLE = "cong hoa xa hoi chu nghia viet nam"
 MOTTO = "doc lap tu do hanh phuc"
+
+
+class Literal(str):
+    """A text the document shows as it is, not as markup (the header's and
+    the signatory's fields): a kind's ``shown`` marks them so."""
 
 
 @dataclass
@@ -94,7 +99,8 @@ def measure(document: Document, shown: Iterable[str]) -> dict:
     share (1 when there are none), and each paragraph some of whose words
     did not, with those words (``{"paragraph", "excerpt"}``)."""
     original = original_words(document)
-    kept_words = Counter(word.key for text in shown for word in _markup_words(text))
+    kept_words = Counter(word.key for text in shown
+                         for word in (words(text) if isinstance(text, Literal) else _markup_words(text)))
     total = Counter(word.key for _, found in original for word in found)
     missing = total - kept_words
     count = sum(total.values())

@@ -13,6 +13,7 @@ from typing import Iterator
 from nd30.markup import plain
 from nd30.vietnamese import date_text, issuer_lines, number_symbol, upper
 
+from ..coverage import Literal
 from ..notes import Notes
 from .front_matter import FrontMatter
 from .header import Header, abbreviation, type_code
@@ -112,9 +113,10 @@ def head_texts(data: dict) -> Iterator[str]:
     """The texts the head of a (validated) document shows, the national
     title and motto aside: what the coverage figure counts as kept."""
     issuer = data["issuer"]
-    yield from (data["draft_mark"] or "", issuer["parent"] or "", issuer["name"], "Số",
-                number_symbol(data["number"], symbol_of(data)), data["place"], date_text(data["date"]),
-                data["document_type"], data["summary"], *data["legal_bases"])
+    yield from map(Literal, (data["draft_mark"] or "", issuer["parent"] or "", *issuer_lines(issuer["name"]), "Số",
+                             number_symbol(data["number"], symbol_of(data)), data["place"], date_text(data["date"]),
+                             data["document_type"]))
+    yield from (data["summary"], *data["legal_bases"])
 
 
 def foot_texts(data: dict) -> Iterator[str]:
@@ -122,11 +124,10 @@ def foot_texts(data: dict) -> Iterator[str]:
     yield "Nơi nhận"
     for recipient in data["recipients"]:
         yield from (recipient["name"], recipient["note"] or "")
-    yield from ("Lưu", ARCHIVE_OFFICE, *data["archive"])
     signatory = data["signatory"]
-    if signatory["collective"]:
-        yield from ("TM", signatory["collective"])
-    yield from (signatory["authority"] or "", signatory["principal_title"] or "", signatory["title"], signatory["name"])
+    yield from map(Literal, ("Lưu", ARCHIVE_OFFICE, *data["archive"], "TM" if signatory["collective"] else "",
+                             signatory["collective"] or "", signatory["authority"] or "",
+                             signatory["principal_title"] or "", signatory["title"], signatory["name"]))
 
 
 def issuer_as_written(header: Header, appendices: list[dict]) -> None:

@@ -106,8 +106,12 @@ def _minimal(**fields) -> dict:
     {"legal_bases": ["Q Q Q"], "lead_in": "<"},
     # A footnote in several runs: its words are read across them ("&_ủy" is one word).
     {"body": [{"type": "paragraph", "text": "x^[^[chú thích]&_ủy ban]"}]},
+    # The signatory's lines are shown as typed, markup characters included.
+    {"signatory": {"title": "o^[chú thích]s", "name": "<"}},
+    # The issuer's two lines ("ỦY BAN NHÂN DÂN" / "ÉIÁÇ") show no space that was not typed.
+    {"issuer": {"name": "Ủy ban nhân dânéiáç", "abbreviation": "UBND"}},
 ], ids=["empty-first-section", "bold-heading-alone", "footnote-first-in-point", "signer-named-bs",
-        "basis-like-an-authority", "footnote-in-runs"])
+        "basis-like-an-authority", "footnote-in-runs", "literal-signatory", "issuer-on-two-lines"])
 def test_plans_found_by_the_generated_plans_come_back(fields):
     round_trip(_minimal(**fields))
 
