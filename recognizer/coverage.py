@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from nd30.markup import Footnote, Run, parse
@@ -31,6 +32,7 @@ WORD = re.compile(r"\w+")
 COLUMN_GAP = re.compile(r"[\t\n]| {4,}")
 NATIONAL_TITLE = "cong hoa xa hoi chu nghia viet nam"
 MOTTO = "doc lap tu do hanh phuc"
+TITLE_CHARS = 80   # the national title and the motto are short lines
 
 
 class Literal(str):
@@ -48,6 +50,7 @@ def words(text: str) -> list[_Word]:
     return [_Word(_key(token), token) for token in WORD.findall(text)]
 
 
+@lru_cache(maxsize=1 << 16)  # a document's words repeat: folding each once
 def _key(token: str) -> str:
     # Through capitals: a word the document shows in capitals ("ı" → "I") is the same word.
     return str(int(token)) if token.isdecimal() and len(token) < 50 else fold(token.upper())
@@ -66,7 +69,7 @@ def original_words(document: Document) -> list[tuple[int, list[_Word]]]:
 def _para_words(para: Para) -> list[_Word]:
     found: list[_Word] = []
     for number, piece in enumerate(COLUMN_GAP.split(para.text)):
-        if words_of(piece) in (NATIONAL_TITLE, MOTTO):
+        if len(piece) < TITLE_CHARS and words_of(piece) in (NATIONAL_TITLE, MOTTO):
             continue
         if number == 0:
             _, offset = labels.parse(piece)
