@@ -12,7 +12,8 @@ from marshmallow import Schema, fields
 
 import nd30
 from schemas import PlanSchema
-from schemas.body import BLOCK_SCHEMAS, Block, PartSchema
+from schemas.blocks import BLOCKS, Block
+from schemas.blocks.section import PartSchema
 from schemas.docs import doc
 
 from .errors import ErrorResponseSchema
@@ -44,11 +45,11 @@ def block_property(converter, field, **kwargs) -> dict:
             "type": "object",
             "title": "Mục nội dung",
             "required": ["type"],
-            "properties": {"type": {"enum": list(BLOCK_SCHEMAS)}},
+            "properties": {"type": {"enum": list(BLOCKS)}},
         })
         components.schemas[BLOCK_COMPONENT]["allOf"] = [
             {"if": {"properties": {"type": {"const": name}}}, "then": converter.resolve_nested_schema(schema.__class__)}
-            for name, schema in BLOCK_SCHEMAS.items()
+            for name, schema in BLOCKS.items()
         ]
     reference = {"$ref": f"#/components/schemas/{BLOCK_COMPONENT}"}
     if field.allowed:  # a list that admits only some types says which

@@ -9,9 +9,9 @@ from nd30.table_math import COMPUTED_KINDS, agrees, computed_table, too_large
 
 from . import limits
 from .base import StrictSchema
-from .body import block_list, heading_text
+from .blocks import block_list
 from .docs import doc
-from .fields import Boolean, Choice, Figures, Integer, List, Nested, Text
+from .fields import Boolean, Choice, Figures, Integer, List, Nested, Text, heading_text
 from .problems import Problem
 
 KEY_PATTERN = r"^[A-Za-z][A-Za-z0-9_]*$"

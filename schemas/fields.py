@@ -136,3 +136,15 @@ class Figures(fields.Dict):
 
     def __init__(self, key_field: fields.Field, **kwargs):
         super().__init__(keys=key_field, values=Number(minimum=0, allow_none=True), load_default=dict, **kwargs)
+
+
+def paragraph_text(**kwargs) -> Text:
+    """One paragraph of running text."""
+    return Text(max_length=limits.PARAGRAPH, **kwargs)
+
+
+def heading_text(default: str | None = None, **kwargs) -> Text:
+    """A heading, a name, a title: a default is printed when none is given."""
+    if default is None:
+        return Text(max_length=limits.NAME, **kwargs)
+    return Text(max_length=limits.NAME, load_default=default, dump_default=default, **kwargs)

@@ -1,5 +1,5 @@
-"""The whole plan: the single source of truth for validation and for the
-published JSON Schema."""
+"""Kế hoạch (a plan), the first document kind: the whole plan, the single
+source of truth for its validation and for the published JSON Schema."""
 
 from __future__ import annotations
 
@@ -7,13 +7,12 @@ from marshmallow import ValidationError, validates_schema
 
 from nd30.document_types import DOCUMENT_TYPES
 
-from . import limits
-from .appendix import AppendixSchema
-from .base import StrictSchema
-from .body import block_list, paragraph_text
-from .docs import doc
-from .fields import Choice, Integer, List, Nested, Text
-from .header import (
+from .. import limits
+from ..appendix import AppendixSchema
+from ..blocks import block_list
+from ..docs import doc
+from ..fields import Choice, Integer, List, Nested, Text, paragraph_text
+from ..header import (
     IssueDateSchema,
     IssuerSchema,
     LinesText,
@@ -21,11 +20,15 @@ from .header import (
     SignatorySchema,
     code_text,
 )
-from .outline_rules import depth_problems
-from .problems import Problem
+from ..outline_rules import depth_problems
+from ..problems import Problem
+from . import DocumentSchema, register
 
 
-class PlanSchema(StrictSchema):
+@register
+class PlanSchema(DocumentSchema):
+    kind_name = "ke_hoach"
+
     schema_version = Integer(
         minimum=limits.SCHEMA_VERSION,
         maximum=limits.SCHEMA_VERSION,
@@ -64,5 +67,3 @@ class PlanSchema(StrictSchema):
         if problems:
             raise ValidationError(problems)
 
-
-PLAN_SCHEMA = PlanSchema()
