@@ -55,9 +55,9 @@ class InlineRenderer:
 
 def _serve(connection) -> None:
     """A worker's loop: a plan in, ``(True, docx)`` or ``(False, error)`` out."""
-    from generators import default_renderer, render_docx
+    from generators import render_docx, warm
 
-    default_renderer()  # read the template before the first plan
+    warm()  # read the templates before the first document
     while True:
         try:
             plan = connection.recv()
