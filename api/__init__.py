@@ -30,6 +30,7 @@ def init_app(app: Flask) -> None:
         app.config.setdefault(key, value)
     smorest = PlansApi(app)
     smorest.ma_plugin.converter.add_attribute_function(meta.block_property)
+    smorest.ma_plugin.converter.add_attribute_function(meta.string_or_object_property)
     smorest.spec.components.schema("Plan", schema=meta.PlanSchema)
     for blueprint in (render.blp, meta.blp, imports.blp):
         smorest.register_blueprint(blueprint)

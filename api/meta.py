@@ -15,6 +15,7 @@ from schemas import PlanSchema
 from schemas.blocks import BLOCKS, Block
 from schemas.blocks.section import PartSchema
 from schemas.docs import doc
+from schemas.fields import StringOrObject
 
 from .errors import ErrorResponseSchema
 
@@ -55,6 +56,13 @@ def block_property(converter, field, **kwargs) -> dict:
     if field.allowed:  # a list that admits only some types says which
         reference["properties"] = {"type": {"enum": list(field.allowed)}}
     return reference
+
+
+def string_or_object_property(converter, field, **kwargs) -> dict:
+    """A field that takes an object or, for short, a string (a table cell)."""
+    if not isinstance(field, StringOrObject):
+        return {}
+    return {"anyOf": [{"type": "string"}, converter.resolve_nested_schema(field.schema)]}
 
 
 def json_schema(openapi: dict, converter) -> dict:

@@ -13,10 +13,12 @@ from docx.oxml.ns import nsdecls, qn
 from nd30 import styles as S
 from nd30.vietnamese import appendix_label
 
+from .blocks import COLUMNS
 from .body import BodyWriter
 from .figures_table import TableXml
 
 LANDSCAPE_FROM_COLUMNS = 8  # with the A and B columns, 10 columns need the width
+LANDSCAPE_FROM_TEXT_COLUMNS = 6  # a task matrix: STT and five columns of text
 # w:sectPr children that follow w:pgNumType (Word insists on the schema's order).
 AFTER_PAGE_NUMBERING = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
                         "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
@@ -30,7 +32,15 @@ def landscape(appendix: dict) -> bool:
     if appendix["orientation"] != "auto":
         return appendix["orientation"] == "landscape"
     table = appendix["table"]
-    return bool(table) and len(table["columns"]) >= LANDSCAPE_FROM_COLUMNS
+    if table and len(table["columns"]) >= LANDSCAPE_FROM_COLUMNS:
+        return True
+    return any(COLUMNS[block["type"]](block) >= LANDSCAPE_FROM_TEXT_COLUMNS
+               for block in appendix["content"] if block["type"] in COLUMNS)
+
+
+def text_width(section) -> int:
+    """Twips between the section's margins."""
+    return int((section.page_width - section.left_margin - section.right_margin) / 635)  # EMU → twips
 
 
 class AppendixWriter:
@@ -49,12 +59,13 @@ class AppendixWriter:
                 self.writer.paragraph(S.APPENDIX_TITLE, appendix["title"].upper()),
                 self.writer.paragraph(S.APPENDIX_ATTACHED, f"(Kèm theo {self.attached_to})"),
             ]
+            self.writer.text_width = text_width(section)
             table = appendix["table"]
             if table:
                 if table["unit_note"]:
                     parts.append(self.writer.paragraph(S.TABLE_NOTE, table["unit_note"]))
-                width = int((section.page_width - section.left_margin - section.right_margin) / 635)  # EMU → twips
-                parts.append(TableXml(table, self.writer.footnotes, width).xml())
+                parts.append(TableXml(table, self.writer.footnotes, self.writer.text_width).xml())
+            parts.extend(self.writer.blocks(appendix["content"]))
             parts.extend(self.writer.blocks(appendix["notes"]))
             self._append(parts)
 

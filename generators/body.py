@@ -36,6 +36,7 @@ WIDEST_LINE_PT = 165 * 72 / 25.4
 NARROWEST_LINE_PT = 155 * 72 / 25.4
 FIRST_LINE_INDENT_PT = 10 * 72 / 25.4
 JUSTIFICATION_MARGIN = 1.15
+A4_TEXT_WIDTH = 9355  # 210 mm less 30 + 15 mm margins, in twips
 _W = f"{{{W_NS}}}"
 
 
@@ -44,6 +45,7 @@ class BodyWriter:
     """Turns body blocks into paragraph XML for one document."""
 
     footnotes: Footnotes
+    text_width: int = A4_TEXT_WIDTH  # twips between the margins of the section being written
 
     def body(self, blocks: list[dict], closing: str | None) -> str:
         """The plan's body and its closing paragraph, the last of them ending
@@ -52,6 +54,8 @@ class BodyWriter:
         paragraphs = list(self.blocks(blocks))
         if closing:
             paragraphs.append(self.paragraph(S.CLOSING, ensure_ending(closing, END_OF_TEXT)))
+        elif paragraphs and _element(paragraphs[-1]).tag != f"{_W}p":
+            paragraphs.append(self.paragraph(S.BODY, END_OF_TEXT))  # the text ends with a table
         elif paragraphs:
             last = _element(paragraphs[-1])
             _end_text(last)
@@ -60,6 +64,8 @@ class BodyWriter:
         # Only the last few paragraphs are parsed: the body may be long.
         for index in range(len(paragraphs) - 1, -1, -1):
             paragraph = _element(paragraphs[index])
+            if paragraph.tag != f"{_W}p":
+                break  # a table: it is not moved with the signature block
             fewest, most = _line_range(_text_of(paragraph))
             if kept_lines >= 2 or most > MOVABLE_LINES:
                 break

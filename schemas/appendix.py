@@ -147,4 +147,6 @@ class AppendixSchema(StrictSchema):
     orientation = Choice(("auto", "portrait", "landscape"), load_default="auto",
                          metadata=doc("Hướng trang", "auto: trang ngang khi bảng từ 8 cột số"))
     table = Nested(TableSchema, load_default=None, allow_none=True, metadata=doc("Bảng số liệu", "Không bắt buộc"))
+    content = block_list(("table", "task_matrix", "paragraph", "bullets", "points"),
+                         metadata=doc("Nội dung", "Bảng, bảng phân công nhiệm vụ, đoạn văn; in sau bảng số liệu"))
     notes = block_list(("paragraph", "bullets"), metadata=doc("Ghi chú", "Đoạn văn sau bảng"))

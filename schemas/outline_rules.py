@@ -5,8 +5,6 @@ block type says which headings it prints (``schemas.blocks``)."""
 
 from __future__ import annotations
 
-from typing import Iterator
-
 from . import limits
 from .blocks import headings
 from .problems import Problem

@@ -122,7 +122,7 @@ def test_json_schema_is_generated_and_accepts_the_examples(client):
         assert list(validator.iter_errors(plan(body=[block]))), block
     assert not list(validator.iter_errors(plan(body=[{"type": "tasks", "run_in": True, "content": []}])))
     point_content = schema["$defs"]["PointItem"]["properties"]["content"]["items"]
-    assert point_content == {"$ref": "#/$defs/Block", "properties": {"type": {"enum": ["paragraph", "bullets"]}}}
+    assert point_content == {"$ref": "#/$defs/Block", "properties": {"type": {"enum": ["paragraph", "bullets", "table"]}}}
     block = schema["$defs"]["Block"]
     assert {"if": {"properties": {"type": {"const": "paragraph"}}}, "then": {"$ref": "#/$defs/Paragraph"}} in block["allOf"]
     assert list(validator.iter_errors(plan(body=[{"type": "points", "items": [{"text": "a", "content": [
@@ -131,7 +131,7 @@ def test_json_schema_is_generated_and_accepts_the_examples(client):
 
 def test_json_schema_is_small_and_documented_in_vietnamese(client):
     response = client.get("/schema")
-    assert len(response.data) <= 20_000
+    assert len(response.data) <= 30_000  # the plan with its tables and task matrices
     definitions = response.get_json()["$defs"]
     undocumented = [
         f"{name}.{key}"

@@ -28,5 +28,18 @@ def writes(*type_names: str) -> Callable[[Writer], Writer]:
     return register
 
 
+# How many columns a block that prints a table has: an appendix holding a
+# wide one is laid out in landscape.
+COLUMNS: dict[str, Callable[[dict], int]] = {}
+
+
+def printed_columns(type_name: str) -> Callable[[Callable[[dict], int]], Callable[[dict], int]]:
+    def register(function: Callable[[dict], int]) -> Callable[[dict], int]:
+        COLUMNS[type_name] = function
+        return function
+
+    return register
+
+
 for _module in pkgutil.iter_modules(__path__):
     importlib.import_module(f"{__name__}.{_module.name}")

@@ -8,7 +8,7 @@ from nd30.markup import plain
 from nd30.vietnamese import issuer_lines
 
 from .. import front_matter
-from ..appendix import AppendixWriter
+from ..appendix import AppendixWriter, text_width
 from ..document import DocumentKind
 from ..header_fit import fit_header
 from ..rules import draw_rules
@@ -25,6 +25,7 @@ class PlanDocument(DocumentKind):
 
     def compose(self, word, plan, writer):
         fit_header(word)
+        writer.text_width = text_width(word.sections[0])
         body_xml = writer.body(plan["body"], plan["closing"])  # before the appendices: footnotes number in order
         draw_rules(word, issuer_lines(plan["issuer"]["name"]), plain(plan["summary"]))
         AppendixWriter(word, writer, front_matter.attached_to(plan)).write(plan["appendices"])

@@ -40,6 +40,10 @@ class BlockSchema(StrictSchema):
         included; a block that prints none yields nothing."""
         return iter(())
 
+    def cells(self, block: dict) -> int:
+        """How many table cells the block prints (the whole-plan cap counts them)."""
+        return 0
+
 
 def register(schema_class: type[BlockSchema]) -> type[BlockSchema]:
     """Class decorator: the block type ``schema_class.type_name``."""

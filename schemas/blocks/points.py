@@ -9,7 +9,7 @@ from . import BlockSchema, content_list, register, type_field
 
 class PointItemSchema(StrictSchema):
     text = paragraph_text(required=True, metadata=doc("Văn bản", "In sau chữ a), b) … đ) …"))
-    content = content_list("Đoạn văn, gạch đầu dòng in dưới điểm", ("paragraph", "bullets"))
+    content = content_list("Đoạn văn, gạch đầu dòng, bảng in dưới điểm", ("paragraph", "bullets", "table"))
 
 
 @register

@@ -11,11 +11,10 @@ from .. import limits
 from ..appendix import AppendixSchema
 from ..blocks import block_list
 from ..docs import doc
-from ..fields import Choice, Integer, List, Nested, Text, paragraph_text
+from ..fields import Choice, Integer, LinesText, List, Nested, Text, paragraph_text
 from ..header import (
     IssueDateSchema,
     IssuerSchema,
-    LinesText,
     RecipientSchema,
     SignatorySchema,
     code_text,
