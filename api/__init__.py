@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_smorest import Api
 
-from . import docs, errors, imports, meta, render
+from . import docs, errors, imports, meta, render, spreadsheets
 
 OPENAPI_CONFIG = {
     "API_TITLE": "Dịch vụ soạn Kế hoạch theo Nghị định 30/2020/NĐ-CP",
@@ -32,7 +32,8 @@ def init_app(app: Flask) -> None:
     smorest.ma_plugin.converter.add_attribute_function(meta.block_property)
     smorest.ma_plugin.converter.add_attribute_function(meta.string_or_object_property)
     smorest.spec.components.schema("Plan", schema=meta.PlanSchema)
-    for blueprint in (render.blp, meta.blp, imports.blp):
+    smorest.spec.components.schema("Pasted", schema=spreadsheets.PastedSchema)
+    for blueprint in (render.blp, meta.blp, imports.blp, spreadsheets.blp):
         smorest.register_blueprint(blueprint)
     app.register_blueprint(docs.assets)
     errors.init_app(app)

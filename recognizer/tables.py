@@ -34,6 +34,8 @@ OWN_STYLE_PREFIX = "ND30"
 ALIGNMENTS = {"center": "center", "right": "right", "both": "justify", "distribute": "justify"}
 # Words of a column's header (folded, without diacritics) → the task field it holds; the first match wins.
 TASK_HEADERS = (
+    ("subgroup", ("nhom con",)),   # the flat list of the Excel export: each task's group in a column
+    ("group", ("nhom",)),
     ("support", ("phoi hop",)),
     ("lead", ("chu tri",)),
     ("follow_up", ("theo doi", "don doc", "kiem tra don doc")),
@@ -46,6 +48,7 @@ TASK_HEADERS = (
 # "Cơ quan thực hiện" names the lead agency when a "phối hợp" column says who else takes part.
 LEAD_WHEN_SUPPORTED = ("co quan thuc hien", "don vi thuc hien", "trach nhiem thuc hien", "co quan chu tri")
 AGENCY_SEPARATORS = re.compile(r"\s*;\s*")
+NUMBERED_TITLE = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3})\.\s+")
 
 
 @dataclass
@@ -275,6 +278,7 @@ def task_columns(grid: Grid, headers: int) -> list[str] | None:
                   for field, title in zip(fields, titles)]
     if "notes" not in fields and fields.count(None) == 1:
         fields[fields.index(None)] = "notes"  # a column of its own: kept, with its header
+    fields = [None if field == "group" and title != "nhom" else field for field, title in zip(fields, titles)]
     if None in fields or len(set(fields)) != len(fields) or not {"content", "lead"} <= set(fields):
         return None
     if not {"support", "deadline", "product"} & set(fields):
@@ -296,9 +300,10 @@ def read_task_matrix(table: Table, notes: Notes) -> dict | None:
     number_header = grid.rows[0][0].plain
     if number_header != "STT":
         matrix["number_header"] = number_header
-    matrix["columns"] = fields
-    headers = [slot.markup(plain=True) for slot in grid.rows[0][1:]]
-    if headers != [TASK_COLUMNS[name] for name in fields]:
+    printed = [name for name in fields if name in TASK_COLUMNS]
+    matrix["columns"] = printed
+    headers = [slot.markup(plain=True) for slot, name in zip(grid.rows[0][1:], fields) if name in TASK_COLUMNS]
+    if headers != [TASK_COLUMNS[name] for name in printed]:
         matrix["headers"] = headers
     tasks: list[dict] = []
     groups: list[dict] = []
@@ -317,8 +322,16 @@ def read_task_matrix(table: Table, notes: Notes) -> dict | None:
                 container = group["tasks"]
             continue
         task = _task(row, fields, grid, notes, index)
-        if task is not None:
-            container.append(task)
+        if task is None:
+            continue
+        group_title, subgroup_title = task.pop("group", None), task.pop("subgroup", None)
+        if group_title is not None and (not groups or groups[-1]["title"] != group_title):
+            groups.append({"title": group_title, "tasks": [], "groups": []})
+            container = groups[-1]["tasks"]
+        if subgroup_title is not None and groups and (not groups[-1]["groups"] or groups[-1]["groups"][-1]["title"] != subgroup_title):
+            groups[-1]["groups"].append({"title": subgroup_title, "tasks": []})
+            container = groups[-1]["groups"][-1]["tasks"]
+        container.append(task)
     for group in groups:
         if not group["groups"]:
             del group["groups"]
@@ -353,6 +366,9 @@ def _task(row: list[Slot], fields: list[str], grid: Grid, notes: Notes, index: i
         if name in values:
             text = "\n".join(values[name])
             task[name] = _agencies(text) if name in ("lead", "support") else text
+    for name in ("group", "subgroup"):  # "II. Cải cách thủ tục hành chính" in the exported list
+        if name in values:
+            task[name] = NUMBERED_TITLE.sub("", " ".join(values[name]))
     return task
 
 
