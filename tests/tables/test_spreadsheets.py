@@ -5,6 +5,8 @@ table or a task list."""
 from __future__ import annotations
 
 import io
+import json
+from pathlib import Path
 
 import openpyxl
 from openpyxl.styles import Font
@@ -13,7 +15,9 @@ from tests.plans import example, plan
 
 from .test_reading import printed
 
-EXAMPLE = "cai-cach-hanh-chinh-2026"
+
+def plan_with_tasks() -> dict:
+    return json.loads((Path(__file__).parent / "plan_with_tasks.json").read_text(encoding="utf-8"))
 
 
 def workbook_of(data: bytes):
@@ -21,14 +25,14 @@ def workbook_of(data: bytes):
 
 
 def test_task_matrix_downloads_one_row_per_task_with_its_group(client):
-    response = client.post("/export/tasks", json=example(EXAMPLE))
+    response = client.post("/export/tasks", json=plan_with_tasks())
     assert response.status_code == 200
     assert response.mimetype == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert "Phan-cong-KH-42-UBND-2026.xlsx" in response.headers["Content-Disposition"]
     sheet = workbook_of(response.data).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:4] == ("STT", "Nhóm", "Nhóm con", "Nhiệm vụ")
-    matrix = example(EXAMPLE)["appendices"][0]["content"][0]
+    matrix = plan_with_tasks()["appendices"][0]["content"][0]
     tasks = sum(len(g["tasks"]) + sum(len(s["tasks"]) for s in g.get("groups", [])) for g in matrix["groups"])
     assert len(rows) - 1 == tasks
     first = rows[1]
@@ -38,10 +42,10 @@ def test_task_matrix_downloads_one_row_per_task_with_its_group(client):
 
 
 def test_the_workbook_comes_back_as_the_same_task_matrix(client):
-    workbook = client.post("/export/tasks", json=example(EXAMPLE)).data
+    workbook = client.post("/export/tasks", json=plan_with_tasks()).data
     result = client.post("/import/table", data={"file": (io.BytesIO(workbook), "phan-cong.xlsx")}).get_json()
     assert result["warnings"] == []
-    assert printed(result["block"]) == printed(example(EXAMPLE)["appendices"][0]["content"][0])
+    assert printed(result["block"]) == printed(plan_with_tasks()["appendices"][0]["content"][0])
 
 
 def test_a_sheet_typed_by_an_office_becomes_a_task_list(client):
