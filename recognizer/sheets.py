@@ -86,7 +86,7 @@ def from_xlsx(data: bytes, sheet: str | None = None) -> dict:
 def from_text(text: str) -> dict:
     """Tab-separated rows (a range copied from Excel or Word), or CSV."""
     sample = text[:4096]
-    delimiter = "\t" if "\t" in sample else (csv.Sniffer().sniff(sample, ",;").delimiter if sample.strip() else ",")
+    delimiter = "\t" if "\t" in sample else _csv_delimiter(sample)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     rows = []
     for index, values in enumerate(reader):
@@ -118,6 +118,14 @@ def from_html(markup: str) -> dict:
             row.append(("\n".join(line for line in lines if line), bold, _span(td.get("colspan")), _span(td.get("rowspan"))))
         rows.append(row)
     return block_from(_table(_trimmed(rows)))
+
+
+def _csv_delimiter(sample: str) -> str:
+    """"," or ";" (Vietnamese Excel writes ";"), "," when the sample cannot tell."""
+    try:
+        return csv.Sniffer().sniff(sample, ",;").delimiter
+    except csv.Error:
+        return ","
 
 
 def _span(value: str | None) -> int:

@@ -94,3 +94,11 @@ def test_refusals_say_what_is_wrong(client):
     assert (too_wide.status_code, too_wide.get_json()["code"]) == (413, "table_too_large")
     empty = client.post("/import/table", json={"text": "\n\t\n"})
     assert (empty.status_code, empty.get_json()["code"]) == (400, "no_table")
+
+
+def test_a_single_column_of_text_is_a_table(client):
+    """One value a line, no delimiter for the CSV sniffer to find (it once
+    raised, and the route answered 500)."""
+    block = client.post("/import/table", json={"text": "Nội dung\nViệc một\nViệc hai"}).get_json()["block"]
+    assert [column["header"] for column in block["columns"]] == ["Nội dung"]
+    assert [row["cells"] for row in block["rows"]] == [["Việc một"], ["Việc hai"]]
