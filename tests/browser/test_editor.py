@@ -24,12 +24,12 @@ from .form_page import (
 
 pytestmark = pytest.mark.browser
 
-EDITOR_MODULE = "/static/form/editor/editor.js"
+FORM_MODULE = "/static/form/form.js"
 
 
 def flat_document(page, body) -> list[dict]:
     """The editor's own reading of a body: the paragraphs a clerk types."""
-    return page.evaluate(f"async (body) => (await import('{EDITOR_MODULE}')).bodyToDoc(body).content", body)
+    return page.evaluate(f"async (body) => (await import('{FORM_MODULE}')).structure().bodyToDoc(body).content", body)
 
 
 def reach(page, node: dict) -> None:
@@ -518,16 +518,16 @@ def test_a_real_word_file_opens_as_a_new_draft(page, live_server, tmp_path):
 
 @pytest.mark.parametrize("name", [path.stem for path in sorted((ROOT / "examples").glob("*.json"))])
 def test_every_example_body_survives_the_editor_conversions(page, live_server, name):
-    """bodyToDoc / docToBody of the bundle (frontend/src/structure.js), in the browser."""
+    """bodyToDoc / docToBody of the bundle (frontend/src/editor/model/structure.js), in the browser."""
     body = json.loads((ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8"))["body"]
     open_form(page, live_server)
-    again = page.evaluate(f"async (body) => {{ const m = await import('{EDITOR_MODULE}');"
+    again = page.evaluate(f"async (body) => {{ const m = (await import('{FORM_MODULE}')).structure();"
                           " return m.docToBody(m.bodyToDoc(body)).body; }", body)
     assert again == body
 
 
 def test_committed_bundle_is_built_from_the_sources(tmp_path):
-    """static/form/editor/editor.js is what `npm run build` makes of frontend/src
+    """static/form/form.js is what `npm run build` makes of frontend/src
     (checked where the build tools are installed; nothing needs node to run)."""
     import shutil
     import subprocess
@@ -537,10 +537,10 @@ def test_committed_bundle_is_built_from_the_sources(tmp_path):
     if not esbuild.exists() or not shutil.which("node"):
         pytest.skip("frontend/node_modules not installed (cd frontend && npm ci)")
     package = json.loads((frontend / "package.json").read_text(encoding="utf-8"))
-    command = package["scripts"]["build"].replace("--outfile=../static/form/editor/editor.js", f"--outfile={tmp_path / 'editor.js'}")
+    command = package["scripts"]["build"].replace("--outfile=../static/form/form.js", f"--outfile={tmp_path / 'form.js'}")
     subprocess.run(command, shell=True, cwd=frontend, check=True, capture_output=True,
                    env={"PATH": f"{frontend / 'node_modules' / '.bin'}:/usr/bin:/bin"})
-    assert (tmp_path / "editor.js").read_bytes() == (ROOT / "static" / "form" / "editor" / "editor.js").read_bytes()
+    assert (tmp_path / "form.js").read_bytes() == (ROOT / "static" / "form" / "form.js").read_bytes()
 
 
 def test_parts_inside_parts_are_offered_only_under_their_part(page, live_server):

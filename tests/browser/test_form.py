@@ -379,8 +379,8 @@ def test_table_math_matches_the_server_digit_for_digit(page, live_server):
         expected.append({"rows": [shown(row) for row in rows], "total": shown(total)})
     computed = page.evaluate(
         """async (tables) => {
-          const math = await import('/static/form/js/tablemath.js');
-          const { formatNumber } = await import('/static/form/js/numbers.js');
+          const math = await import('/static/form/form.js');
+          const { formatNumber } = math;
           return tables.map((table) => {
             const { rows, total } = math.computedTable(table);
             const shown = (values) => Object.fromEntries(table.columns.map((column) => [column.key,

@@ -139,6 +139,3 @@ export function parseInteger(text) {
   if (!/^\d+$/.test(raw)) return { invalid: true };
   return { value: Number(raw) };
 }
-
-/** Roman numerals for first-level headings: the body editor's, one definition for the page. */
-export { roman } from "../editor/editor.js";

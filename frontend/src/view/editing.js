@@ -1,20 +1,17 @@
 // The editing operations every editor shares (the `ctx` they receive):
-// add, move and remove list items, set or drop parts, change a block's type,
-// the signing authority; structural changes re-render, removals offer
-// "Hoàn tác" until the next edit.
+// add, move and remove list items, set or drop parts, the signing
+// authority; structural changes re-render, removals offer "Hoàn tác" until
+// the next edit.
 
-import { convertBlock, createBlock } from "./blocks.js";
-import { confirmAction } from "./dialog.js";
+import { insertKey, moveItem } from "../model/store.js";
 import { dotted } from "./dom.js";
 import { dropNoticeAction, notify } from "./notice.js";
-import { BLOCK_LABELS } from "./schema.js";
-import { insertKey, moveItem } from "./store.js";
 
 /**
- * store: the plan (store.js); ui: ViewState; errors: ErrorView;
- * getSchema(): the PlanSchema; render(options): re-render the form.
+ * store: the plan (model/store.js); ui: ViewState; errors: ErrorView;
+ * getKind(): the document kind (model/kind.js); render(options): re-render the form.
  */
-export function createEditing({ store, ui, errors, getSchema, render }) {
+export function createEditing({ store, ui, errors, getKind, render }) {
   let undoOffered = false;
   store.addEventListener("change", () => {
     // An undo offer goes stale as soon as anything else changes (it is
@@ -62,8 +59,11 @@ export function createEditing({ store, ui, errors, getSchema, render }) {
   const ctx = {
     store,
     ui,
+    get kind() {
+      return getKind();
+    },
     get schema() {
-      return getSchema();
+      return getKind().schema;
     },
     offerUndo,
     insert: insertKey,
@@ -136,30 +136,11 @@ export function createEditing({ store, ui, errors, getSchema, render }) {
       withUndo(mutate, message);
     },
 
-    async changeType(path, type) {
-      const block = store.get(path);
-      const parentList = store.get(path.slice(0, -1));
-      if (!type || !Array.isArray(parentList)) return render();
-      const valid = block && typeof block === "object" && BLOCK_LABELS[block.type];
-      const { block: converted, lost } = valid ? convertBlock(block, type, getSchema()) : { block: null, lost: true };
-      const replacement = converted || createBlock(type);
-      if (lost) {
-        const ok = await confirmAction({
-          heading: "Đổi loại mục",
-          message: `Đổi sang “${BLOCK_LABELS[type]}” sẽ bỏ phần nội dung không hợp với loại mới. Ngay sau đó vẫn có thể bấm “Hoàn tác”.`,
-          confirmLabel: "Đổi loại",
-        });
-        if (!ok) return render({ focus: [`${itemSel(path)} select`] });
-      }
-      withUndo(() => { parentList[Number(path[path.length - 1])] = replacement; },
-        `Đã đổi thành “${BLOCK_LABELS[type]}”.`, { lists: [dotted(path)], focus: [`${itemSel(path)} select`] });
-    },
-
     setAuthority(choice) {
       const path = ["signatory"];
       structure(() => {
-        const signatory = store.ensureObject(path, getSchema().keyOrder("Plan"));
-        const order = getSchema().keyOrder("Signatory");
+        const signatory = store.ensureObject(path, ctx.schema.keyOrder(ctx.kind.root));
+        const order = ctx.schema.keyOrder("Signatory");
         if (choice === "" || choice === "TM") {
           delete signatory.authority;
           delete signatory.principal_title;

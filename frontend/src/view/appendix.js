@@ -1,11 +1,10 @@
 // Appendices: label, title, page orientation, an optional table of
-// figures (tablegrid.js) and notes.
+// figures (tablegrid.js) and notes (a rich-text area, as the body).
 
-import { blockList, excerpt, outlineRoot, toggleButton } from "./blocks.js";
+import { excerpt, toggleButton, toolbarLink } from "./cards.js";
 import { dotted, h, idFor } from "./dom.js";
 import { addButton, button, itemButtons, selectField, textField } from "./fields.js";
-import { roman } from "./numbers.js";
-import { toolbarLink } from "./sections.js";
+import { createRichText } from "./richtext.js";
 import { newTable, tableEditor } from "./tablegrid.js";
 
 const ORIENTATIONS = { auto: "Tự động", portrait: "Khổ dọc", landscape: "Khổ ngang" };
@@ -21,12 +20,13 @@ export function appendicesSection(ctx) {
     h("p", { class: "card-intro" }, "Bảng số liệu: tỷ lệ, hiệu, tổng và dòng tổng cộng được tính ngay khi nhập, theo đúng quy tắc khi in."),
     h("div", { class: "appendices", dataset: { path: "appendices" } },
       items.length ? h("ol", { class: "blocks" }, items) : h("p", { class: "empty" }, "Chưa có phụ lục."),
-      addButton(ctx, path, "Thêm phụ lục", () => ({ title: "", table: newTable() }), { order: ctx.schema.keyOrder("Plan") })));
+      addButton(ctx, path, "Thêm phụ lục", () => ({ title: "", table: newTable() }), { order: ctx.schema.keyOrder(ctx.kind.root) })));
 }
 
 function appendixEditor(ctx, path, appendix, index, count) {
   const valid = appendix && typeof appendix === "object";
   const order = ctx.schema.keyOrder("Appendix");
+  const { roman } = ctx.kind.numbering;
   const shownLabel = (valid && appendix.label) || (count > 1 ? `Phụ lục ${roman(index + 1)}` : "Phụ lục");
   const noun = `phụ lục ${index + 1}`;
   const bodyId = idFor(path, "-body");
@@ -66,8 +66,20 @@ function appendixEditor(ctx, path, appendix, index, count) {
           className: "btn-add", dataset: { add: dotted([...path, "table"]) },
           onClick: () => ctx.setObject([...path, "table"], newTable(), order),
         }),
-      h("h4", { class: "list-title" }, "Ghi chú dưới phụ lục"),
-      blockList(ctx, [...path, "notes"], {
-        def: "Appendix", key: "notes", outline: outlineRoot(), label: `ghi chú của ${noun}`, parentOrder: order,
-      })));
+      h("h4", { class: "list-title", id: idFor(path, "-notes") }, "Ghi chú dưới phụ lục"),
+      valid ? notesEditor(ctx, path, order, idFor(path, "-notes")) : null));
+}
+
+/** The notes under an appendix's table: paragraphs and bullets, edited like the body. */
+function notesEditor(ctx, path, order, labelId) {
+  const notes = createRichText(ctx, {
+    path: [...path, "notes"], def: "Appendix", key: "notes", order,
+    title: "Ghi chú dưới phụ lục",
+    label: "Ghi chú dưới phụ lục",
+    describedBy: labelId,
+    placeholder: () => "",
+    className: "pm-notes",
+  });
+  ctx.richTexts.add(notes);
+  return notes.mount;
 }

@@ -3,7 +3,7 @@
 // Rendering only reads the plan; typing writes the new value back at once.
 
 import { dotted, h, idFor } from "./dom.js";
-import { formatNumber, parseInteger, parseNumber } from "./numbers.js";
+import { formatNumber, parseInteger, parseNumber } from "../model/numbers.js";
 
 /**
  * The shared context every editor receives:

@@ -1,25 +1,7 @@
-// Reading the plan's JSON Schema (GET /schema): limits, enums, defaults,
-// required fields, which block types each list accepts and the order of each
-// object's fields. The marshmallow schemas on the server stay the single
-// source of truth; the form only adds Vietnamese labels.
-
-/** How the clerk sees each block type. */
-export const BLOCK_LABELS = {
-  paragraph: "Đoạn văn",
-  bullets: "Gạch đầu dòng",
-  points: "Điểm a), b)",
-  section: "Mục",
-  purposes_requirements: "Mục đích - yêu cầu",
-  targets: "Mục tiêu",
-  tasks: "Nhiệm vụ - giải pháp",
-  assignments: "Tổ chức thực hiện",
-  budget: "Kinh phí",
-  reporting: "Chế độ báo cáo",
-};
-
-/** Block types that are numbered headings with content (I., 1., 1.1.). */
-export const SECTION_TYPES = new Set(["section", "purposes_requirements", "targets", "tasks", "assignments",
-  "budget", "reporting"]);
+// Reading the document's JSON Schema (GET /schema): its root definition,
+// limits, enums, defaults, required fields, titles, which block types each
+// list accepts and the order of each object's fields. The marshmallow
+// schemas on the server stay the single source of truth.
 
 /** A definition with what it takes from the one its `$ref` names (the section
  * kinds refer to Part): that one's properties first, each overridden key
@@ -33,9 +15,11 @@ function flatten(defs, name) {
   return { ...base, ...def, properties, required: [...(base.required || []), ...(def.required || [])] };
 }
 
-export class PlanSchema {
+export class DocumentSchema {
   constructor(json) {
     this.json = json;
+    /** The definition of the whole document ("Plan"): the schema's root. */
+    this.root = String(json.$ref || "").split("/").pop();
     this.defs = {};
     for (const name of Object.keys(json.$defs || {})) this.defs[name] = flatten(json.$defs, name);
     // block type name ("bullets") -> definition name ("Bullets")
@@ -117,10 +101,14 @@ export class PlanSchema {
     return types;
   }
 
-  /** The heading a named section gets when its own is left out. */
-  defaultHeading(defName) {
-    const heading = this.def(defName).properties.heading;
-    return heading ? heading.default : undefined;
+  /** Whether a definition shares the fields of another (`$ref`, e.g. "Part"). */
+  extends(defName, baseName) {
+    return this.def(defName).$ref === `#/$defs/${baseName}`;
+  }
+
+  /** The property's Vietnamese title. */
+  title(defName, key) {
+    return this.#prop(defName, key).title;
   }
 
   /** /schema lists each definition's properties in the order the marshmallow
@@ -132,7 +120,7 @@ export class PlanSchema {
     for (const [name, def] of Object.entries(this.defs)) {
       if (def.properties) orders[name] = Object.keys(def.properties);
     }
-    const types = this.defs.Plan?.properties?.body ? this.blockTypes("Plan", "body") : [];
+    const types = this.defs[this.root]?.properties?.body ? this.blockTypes(this.root, "body") : [];
     const defsOf = (list) => list.map((type) => this.typeDefs[type]).filter((name) => orders[name]);
     const block = new Set(["type"]);
     for (const name of defsOf(types)) for (const key of orders[name]) block.add(key);

@@ -2,7 +2,7 @@
 // a blob: URL. When PDF conversion is unavailable (503) the server's
 // message says so, with when to try again.
 
-import { renderPlan } from "./api.js";
+import { renderPlan } from "../api/client.js";
 import { h } from "./dom.js";
 
 export function createPreview({ getPlan, onInvalid }) {

@@ -2,7 +2,7 @@
 // after the last change; its errors appear next to their fields and in the
 // summary, and disappear once fixed.
 
-import { validatePlan } from "./api.js";
+import { validatePlan } from "../api/client.js";
 
 const DELAY_MS = 800;
 

@@ -1,82 +1,49 @@
-// The body editor of the clerks' form: one continuous document on
-// ProseMirror whose paragraphs carry the plan's structure. The page gives it
-// the plan body and gets the body back (structure.js does the conversion).
+// The rich-text editor of the form (ProseMirror's view): the body of the
+// document, or the notes of an appendix, as one continuous text whose
+// paragraphs carry the document's structure. The page gives it blocks and
+// gets blocks back (model/structure.js does the conversion).
 
-import { baseKeymap, toggleMark } from "prosemirror-commands";
-import { history, redo, undo } from "prosemirror-history";
-import { InputRule, inputRules } from "prosemirror-inputrules";
-import { keymap } from "prosemirror-keymap";
-import { EditorState } from "prosemirror-state";
+import { toggleMark } from "prosemirror-commands";
+import { redo, undo } from "prosemirror-history";
+import { TextSelection } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 
-import { enter, insertFootnote, setHeadingAttrs, setKind, shiftLevel } from "./commands.js";
-import { decorationsPlugin, errorsKey, errorsPlugin } from "./decorations.js";
-import { pastePlugin } from "./paste.js";
-import { schema } from "./schema.js";
-import { bodyToDoc, docToBody } from "./structure.js";
+import { schema } from "../model/schema.js";
+import { insertFootnote, setHeadingAttrs, setKind } from "../state/commands.js";
+import { editorPlugins, stateFor } from "../state/plugins.js";
+import { errorsKey } from "../state/decorations.js";
 
-export { bodyToDoc, docToBody, SUB_PARTS } from "./structure.js";
-export { parseInline, serializeInline } from "./inline.js";
-export { labels, pointLabel, roman } from "./numbering.js";
-
-/** Typed labels at the start of a paragraph become its kind, as Word's AutoFormat does. */
-function labelRules() {
-  const { point, bullet, subbullet } = schema.nodes;
-  const turn = (type, attrsOf) => (state, match, start, end) => {
-    const $start = state.doc.resolve(start);
-    const node = $start.parent;
-    if ($start.parentOffset !== 0 || node.type.name === "heading") return null;
-    return state.tr.delete(start, end).setNodeMarkup($start.before(), type, attrsOf(node));
-  };
-  return inputRules({
-    rules: [
-      new InputRule(/^[a-zđ]\)\s$/, turn(point, () => ({}))),
-      new InputRule(/^[-–•]\s$/, turn(bullet, (node) => ({ attached: Boolean(node.attrs.attached) }))),
-      new InputRule(/^\+\s$/, turn(subbullet, () => ({}))),
-    ],
-  });
-}
+const ALL_KINDS = new Set(["paragraph", "heading", "point", "bullet", "subbullet"]);
 
 /**
  * mount: the element to render into. options:
- *   body            the plan body to edit
+ *   body            the blocks to edit
+ *   structure       createStructure(kind) (model/structure.js)
+ *   numbering       createNumbering(conventions) (model/numbering.js)
+ *   rootPath        the blocks' path in the document ("body", "appendices.0.notes")
+ *   allowed         the paragraph kinds this editor holds (default: all)
+ *   className       "pm-body" (the body) or "pm-notes" (an appendix's notes)
  *   limits          {paragraph, heading} (from /schema maxLength)
  *   placeholder(kind)   the heading an empty heading of `kind` prints
  *   emptyText(node)     a hint for an empty paragraph
- *   recognize({html, text}) -> Promise<{blocks, warnings}>  (POST /import/clipboard)
+ *   recognize({html, text}) -> Promise<{blocks, warnings}>  (POST /import/clipboard);
+ *                   without it a paste stays ProseMirror's own
  *   notify(message, kind)
  *   onChange()      after each change of the document
  *   onSelection(info)   the kind and flags of the paragraph at the caret
  *   label           the accessible name of the editing area
  */
-export function createBodyEditor(mount, options) {
+export function createEditor(mount, settings) {
+  const options = { rootPath: "body", allowed: ALL_KINDS, className: "pm-body", ...settings };
+  const { structure } = options;
   let escaped = false;
-  const escapeThenTab = (command) => (state, dispatch, view) => (escaped ? false : command(state, dispatch, view));
-  const plugins = [
-    labelRules(),
-    keymap({
-      Enter: enter,
-      Tab: escapeThenTab(shiftLevel(true)),
-      "Shift-Tab": escapeThenTab(shiftLevel(false)),
-      "Mod-b": toggleMark(schema.marks.strong),
-      "Mod-i": toggleMark(schema.marks.em),
-      "Mod-z": undo,
-      "Mod-y": redo,
-      "Shift-Mod-z": redo,
-    }),
-    keymap(baseKeymap),
-    history(),
-    errorsPlugin(),
-    decorationsPlugin(options),
-    pastePlugin(options),
-  ];
-  const stateFor = (body) => EditorState.create({ doc: schema.nodeFromJSON(bodyToDoc(body)), plugins });
+  const plugins = editorPlugins(options, () => escaped);
 
   let cached = null;
   const view = new EditorView(mount, {
-    state: stateFor(options.body),
+    state: stateFor(options.body, plugins, structure),
     attributes: {
-      class: "pm-body",
+      class: `pm-text ${options.className}`,
       role: "textbox",
       "aria-multiline": "true",
       "aria-label": options.label,
@@ -128,12 +95,12 @@ export function createBodyEditor(mount, options) {
     view,
     /** {body, paths}: the plan body, and each paragraph's plan path. */
     read() {
-      cached ??= docToBody(view.state.doc.toJSON());
+      cached ??= structure.docToBody(view.state.doc.toJSON(), options.rootPath);
       return cached;
     },
     load(body) {
       cached = null;
-      view.updateState(stateFor(body));
+      view.updateState(stateFor(body, plugins, structure));
       options.onSelection?.(selectionInfo());
     },
     /** Server errors [{path, message}] under the paragraphs they are about;
@@ -165,7 +132,7 @@ export function createBodyEditor(mount, options) {
     focusIndex(index) {
       let target = 0;
       view.state.doc.forEach((node, pos, i) => { if (i === index) target = pos + 1; });
-      const tr = view.state.tr.setSelection(view.state.selection.constructor.near(view.state.doc.resolve(target)));
+      const tr = view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(target)));
       view.dispatch(tr.scrollIntoView());
       view.focus();
       view.domAtPos(target).node?.parentElement?.scrollIntoView?.({ block: "center" });
@@ -189,5 +156,3 @@ export function createBodyEditor(mount, options) {
     },
   };
 }
-
-

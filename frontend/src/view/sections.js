@@ -3,28 +3,16 @@
 // The body card is the editor of bodyeditor.js, built once.
 
 import { appendicesSection } from "./appendix.js";
+import { card } from "./cards.js";
 import { h } from "./dom.js";
 import { addButton, countNote, itemButtons, numberField, selectField, stringList, textField } from "./fields.js";
-
-function card(id, title, intro, ...content) {
-  return h("section", { class: "card", id, "aria-labelledby": `${id}-title`, dataset: { title } },
-    h("h2", { id: `${id}-title`, class: "card-title" }, title),
-    toolbarLink(),
-    intro ? h("p", { class: "card-intro" }, intro) : null,
-    ...content);
-}
-
-/** At the start of each part: the main actions one Tab stop away. */
-export function toolbarLink() {
-  return h("a", { class: "card-skip", href: "#toolbar" }, "Lên thanh thao tác (lưu, tải bản Word)");
-}
 
 function advanced(summary, ...content) {
   return h("details", { class: "advanced" }, h("summary", {}, summary), h("div", { class: "advanced-body" }, ...content));
 }
 
 function generalSection(ctx) {
-  const types = ctx.schema.field("Plan", "document_type").enum;
+  const types = ctx.schema.field(ctx.kind.root, "document_type").enum;
   return card("sec-general", "Thông tin chung", null,
     h("div", { class: "grid-2" },
       textField(ctx, {
@@ -41,15 +29,15 @@ function generalSection(ctx) {
         placeholder: "Ví dụ: UBND", hint: "Dùng trong ký hiệu văn bản.",
       }),
       selectField(ctx, {
-        path: ["document_type"], def: "Plan", label: "Loại văn bản", order: ctx.schema.keyOrder("Plan"),
+        path: ["document_type"], def: ctx.kind.root, label: "Loại văn bản", order: ctx.schema.keyOrder(ctx.kind.root),
         options: types.map((value) => ({ value, label: value })),
       }),
       numberField(ctx, {
-        path: ["number"], def: "Plan", label: "Số văn bản", integer: true, order: ctx.schema.keyOrder("Plan"),
+        path: ["number"], def: ctx.kind.root, label: "Số văn bản", integer: true, order: ctx.schema.keyOrder(ctx.kind.root),
         hint: "Để trống: văn thư điền khi ban hành.",
       }),
       textField(ctx, {
-        path: ["place"], def: "Plan", label: "Địa danh", order: ctx.schema.keyOrder("Plan"), placeholder: "Ví dụ: Đại Lãnh",
+        path: ["place"], def: ctx.kind.root, label: "Địa danh", order: ctx.schema.keyOrder(ctx.kind.root), placeholder: "Ví dụ: Đại Lãnh",
       })),
     h("fieldset", { class: "date-group", dataset: { path: "date" } },
       h("legend", {}, "Ngày ban hành"),
@@ -59,17 +47,17 @@ function generalSection(ctx) {
         numberField(ctx, { path: ["date", "year"], def: "IssueDate", label: "Năm", integer: true, order: ctx.schema.keyOrder("IssueDate"), wrapClass: "field-small" }),
         h("p", { class: "field-hint date-hint" }, "Có thể để trống ngày và tháng để văn thư điền khi ban hành."))),
     textField(ctx, {
-      path: ["summary"], def: "Plan", label: "Trích yếu nội dung", multiline: true, order: ctx.schema.keyOrder("Plan"),
+      path: ["summary"], def: ctx.kind.root, label: "Trích yếu nội dung", multiline: true, order: ctx.schema.keyOrder(ctx.kind.root),
       placeholder: "Ví dụ: Triển khai thực hiện công tác giảm nghèo năm 2024 trên địa bàn xã",
     }),
     advanced("Tùy chọn thêm: ký hiệu riêng, dấu dự thảo",
       h("div", { class: "grid-2" },
         textField(ctx, {
-          path: ["symbol"], def: "Plan", label: "Ký hiệu văn bản (nếu khác mặc định)", order: ctx.schema.keyOrder("Plan"),
+          path: ["symbol"], def: ctx.kind.root, label: "Ký hiệu văn bản (nếu khác mặc định)", order: ctx.schema.keyOrder(ctx.kind.root),
           placeholder: "Ví dụ: KH-UBND", hint: "Để trống: ghép từ loại văn bản và tên viết tắt của cơ quan.",
         }),
         textField(ctx, {
-          path: ["draft_mark"], def: "Plan", label: "Dấu dự thảo", order: ctx.schema.keyOrder("Plan"),
+          path: ["draft_mark"], def: ctx.kind.root, label: "Dấu dự thảo", order: ctx.schema.keyOrder(ctx.kind.root),
           placeholder: "Ví dụ: Dự thảo", hint: "In ở góc trên của văn bản khi còn là dự thảo.",
         }))));
 }
@@ -77,14 +65,14 @@ function generalSection(ctx) {
 function basesSection(ctx) {
   return card("sec-bases", "Căn cứ ban hành", "Mỗi căn cứ là một đoạn riêng, in nghiêng trong văn bản.",
     stringList(ctx, {
-      path: ["legal_bases"], multiline: true, order: ctx.schema.keyOrder("Plan"),
+      path: ["legal_bases"], multiline: true, order: ctx.schema.keyOrder(ctx.kind.root),
       itemLabel: (index) => `căn cứ ${index + 1}`, addText: "Thêm căn cứ",
-      itemOf: { def: "Plan", key: "legal_bases" },
+      itemOf: { def: ctx.kind.root, key: "legal_bases" },
       placeholder: "Căn cứ Luật/Nghị định/Quyết định số … ngày … của …",
       emptyText: "Chưa có căn cứ nào.",
     }),
     textField(ctx, {
-      path: ["lead_in"], def: "Plan", label: "Đoạn dẫn vào nội dung", multiline: true, order: ctx.schema.keyOrder("Plan"),
+      path: ["lead_in"], def: ctx.kind.root, label: "Đoạn dẫn vào nội dung", multiline: true, order: ctx.schema.keyOrder(ctx.kind.root),
       placeholder: "Ví dụ: Ủy ban nhân dân xã ban hành Kế hoạch … như sau:",
     }));
 }
@@ -92,7 +80,7 @@ function basesSection(ctx) {
 function closingSection(ctx) {
   return card("sec-closing", "Kết thúc", null,
     textField(ctx, {
-      path: ["closing"], def: "Plan", label: "Đoạn kết", multiline: true, order: ctx.schema.keyOrder("Plan"),
+      path: ["closing"], def: ctx.kind.root, label: "Đoạn kết", multiline: true, order: ctx.schema.keyOrder(ctx.kind.root),
       placeholder: "Ví dụ: Trên đây là Kế hoạch … Đề nghị các cơ quan, đơn vị triển khai thực hiện./.",
     }));
 }
@@ -118,13 +106,13 @@ function recipientsSection(ctx) {
   return card("sec-recipients", "Nơi nhận", null,
     h("div", { class: "recipients", dataset: { path: "recipients" } },
       rows.length ? h("ol", { class: "plain-list" }, rows) : h("p", { class: "empty" }, "Chưa có nơi nhận."),
-      countNote(ctx.schema.field("Plan", "recipients").maxItems, recipients.length),
-      addButton(ctx, path, "Thêm nơi nhận", () => ({ name: "" }), { order: ctx.schema.keyOrder("Plan") })),
+      countNote(ctx.schema.field(ctx.kind.root, "recipients").maxItems, recipients.length),
+      addButton(ctx, path, "Thêm nơi nhận", () => ({ name: "" }), { order: ctx.schema.keyOrder(ctx.kind.root) })),
     h("h3", { class: "sub-title" }, "Lưu"),
     Array.isArray(archive) ? null : h("p", { class: "empty" }, "Mặc định: Lưu: VT."),
     stringList(ctx, {
-      path: ["archive"], order: ctx.schema.keyOrder("Plan"), itemLabel: (index) => `đơn vị lưu ${index + 1}`, addText: "Thêm đơn vị lưu",
-      itemOf: { def: "Plan", key: "archive" }, defaultItems: ["VT"], placeholder: "VT, TCKT…",
+      path: ["archive"], order: ctx.schema.keyOrder(ctx.kind.root), itemLabel: (index) => `đơn vị lưu ${index + 1}`, addText: "Thêm đơn vị lưu",
+      itemOf: { def: ctx.kind.root, key: "archive" }, defaultItems: ["VT"], placeholder: "VT, TCKT…",
     }));
 }
 

@@ -5,8 +5,8 @@
 import { Plugin, PluginKey } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
 
-import { serializeInline } from "./inline.js";
-import { labels } from "./numbering.js";
+import { serializeInline } from "../model/inline.js";
+import { labels } from "../model/labels.js";
 
 export const errorsKey = new PluginKey("body-errors");
 const decorationsKey = new PluginKey("body-decorations");
@@ -32,13 +32,14 @@ function messageWidget(text, className, id) {
 }
 
 /**
- * options: limits {paragraph, heading}; placeholder(kind) -> the heading
- * printed for an empty heading of that kind; emptyText(node) for the rest.
+ * options: numbering (model/numbering.js); limits {paragraph, heading};
+ * placeholder(kind) -> the heading printed for an empty heading of that
+ * kind; emptyText(node) for the rest.
  */
 function build(doc, errors, options) {
   const nodes = [];
   doc.forEach((node) => nodes.push({ type: node.type.name, attrs: node.attrs }));
-  const numbers = labels(nodes);
+  const numbers = labels(nodes, options.numbering);
   const decorations = [];
   let index = 0;
   doc.forEach((node, pos) => {

@@ -3,6 +3,7 @@
 
 const urls = {
   schema: document.body.dataset.schemaUrl,
+  conventions: document.body.dataset.conventionsUrl,
   examples: document.body.dataset.examplesUrl,
   render: document.body.dataset.renderUrl,
   validate: document.body.dataset.validateUrl,
@@ -53,6 +54,11 @@ async function errorFrom(response) {
 
 export async function fetchSchema() {
   return (await request(urls.schema)).json();
+}
+
+/** The Decree 30 conventions the documents are written with (GET /conventions). */
+export async function fetchConventions() {
+  return (await request(urls.conventions)).json();
 }
 
 /** [{name, summary, url}] */

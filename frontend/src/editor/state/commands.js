@@ -3,7 +3,7 @@
 
 import { splitBlockAs } from "prosemirror-commands";
 
-import { schema } from "./schema.js";
+import { schema } from "../model/schema.js";
 
 const LIST_TYPES = new Set(["point", "bullet", "subbullet"]);
 
@@ -72,13 +72,15 @@ function shifted(doc, index, node, deeper) {
   return null;
 }
 
-export function shiftLevel(deeper) {
+/** Tab (deeper) or Shift+Tab; `allowed` names the node types this editor
+ * may hold (appendix notes: paragraphs and bullets only). */
+export function shiftLevel(deeper, allowed) {
   return (state, dispatch) => {
     const tr = state.tr;
     let changed = false;
     for (const { node, pos, index } of selectedBlocks(state)) {
       const target = shifted(tr.doc, index, node, deeper);
-      if (!target) continue;
+      if (!target || !allowed.has(target[0].name)) continue;
       tr.setNodeMarkup(pos, target[0], target[1]);
       changed = true;
     }

@@ -3,32 +3,38 @@
 // preview), live validation and the outline. Editing operations shared by
 // the structured fields live in `ctx`; the body is its own editor.
 
-import { ApiError, fetchExample, fetchExamples, fetchSchema, importWord, renderPlan } from "./api.js";
-import { startAutosave } from "./autosave.js";
-import { createBodyCard } from "./bodyeditor.js";
-import { askText } from "./dialog.js";
-import { h } from "./dom.js";
-import { Drafts } from "./drafts.js";
-import { createDraftsPanel } from "./draftspanel.js";
-import { createEditing } from "./editing.js";
-import { ErrorView } from "./errors.js";
-import { downloadJson, readPlanFile, saveBlob } from "./files.js";
-import { showImportReport } from "./importreport.js";
-import { setupMarkup } from "./markup.js";
-import { notify } from "./notice.js";
-import { createOutline } from "./outline.js";
-import { createPreview } from "./preview.js";
-import { PlanSchema } from "./schema.js";
-import { renderForm } from "./sections.js";
-import { Store } from "./store.js";
-import { startValidation } from "./validation.js";
-import { ViewState } from "./viewstate.js";
+import { ApiError, fetchConventions, fetchExample, fetchExamples, fetchSchema, importWord, renderPlan } from "./api/client.js";
+import { downloadJson, readPlanFile, saveBlob } from "./api/files.js";
+import { createStructure } from "./editor/index.js";
+import { documentKind } from "./model/kind.js";
+import { DocumentSchema } from "./model/schema.js";
+import { Store } from "./model/store.js";
+import { startAutosave } from "./session/autosave.js";
+import { Drafts } from "./session/drafts.js";
+import { startValidation } from "./session/validation.js";
+import { createBodyCard } from "./view/bodyeditor.js";
+import { askText } from "./view/dialog.js";
+import { h } from "./view/dom.js";
+import { createDraftsPanel } from "./view/draftspanel.js";
+import { createEditing } from "./view/editing.js";
+import { ErrorView } from "./view/errors.js";
+import { showImportReport } from "./view/importreport.js";
+import { setupMarkup } from "./view/markup.js";
+import { notify } from "./view/notice.js";
+import { createOutline } from "./view/outline.js";
+import { createPreview } from "./view/preview.js";
+import { renderForm } from "./view/sections.js";
+import { ViewState } from "./view/viewstate.js";
+
+// For the browser tests: the page's own conversions and table arithmetic.
+export { computedTable } from "./model/tablemath.js";
+export { formatNumber } from "./model/numbers.js";
 
 const form = document.getElementById("plan-form");
 const statusLine = document.getElementById("save-status");
 const store = new Store(null);
 const ui = new ViewState();
-let schema = null;
+let kind = null;
 let drafts = null;
 let bodyCard = null;
 let autosave = null;
@@ -39,30 +45,16 @@ const errors = new ErrorView({
   reveal: revealElement,
 });
 
-// --- a new, empty plan ----------------------------------------------------------
-
-function emptyPlan() {
-  const version = schema.field("Plan", "schema_version");
-  return {
-    schema_version: version.maximum ?? version.minimum ?? 1,
-    issuer: { name: "", abbreviation: "" },
-    document_type: schema.field("Plan", "document_type").default,
-    place: "",
-    date: { year: new Date().getFullYear() },
-    summary: "",
-    legal_bases: [],
-    body: [],
-    recipients: [],
-    archive: ["VT"],
-    signatory: { title: "", name: "" },
-    appendices: [],
-  };
-}
-
 /** The plan with the body's latest keystrokes in it. */
 function currentPlan() {
   bodyCard?.flush();
+  for (const text of ctx.richTexts) text.flush();
   return store.plan;
+}
+
+/** The body's conversions as this page applies them (for the browser tests). */
+export function structure() {
+  return ctx.structure;
 }
 
 // --- rendering ---------------------------------------------------------------------
@@ -72,6 +64,8 @@ function render({ focus = null } = {}) {
   const activeId = active && form.contains(active) && !bodyCard.card.contains(active) ? active.id : null;
   const selection = active && "selectionStart" in active ? [active.selectionStart, active.selectionEnd] : null;
   const scroll = window.scrollY;
+  for (const text of ctx.richTexts) text.destroy(); // the appendices' notes are drawn anew
+  ctx.richTexts.clear();
   form.replaceChildren(...renderForm(ctx));
   errors.apply();
   window.scrollTo(0, scroll);
@@ -116,7 +110,8 @@ function revealElement(element) {
   }
 }
 
-const ctx = createEditing({ store, ui, errors, getSchema: () => schema, render });
+const ctx = createEditing({ store, ui, errors, getKind: () => kind, render });
+ctx.richTexts = new Set(); // the rich-text areas drawn with the form (appendix notes)
 
 // --- drafts ------------------------------------------------------------------------
 
@@ -228,7 +223,7 @@ async function loadExamples() {
 
 function wireToolbar() {
   document.getElementById("btn-new").addEventListener("click", async () => {
-    await openAsNewDraft(emptyPlan(), "Đã bắt đầu kế hoạch mới.");
+    await openAsNewDraft(kind.emptyDocument(), "Đã bắt đầu kế hoạch mới.");
     document.getElementById("f-issuer-name").focus();
   });
 
@@ -309,7 +304,9 @@ let panel = null;
 
 async function boot() {
   try {
-    schema = new PlanSchema(await fetchSchema());
+    const [schemaJson, conventions] = await Promise.all([fetchSchema(), fetchConventions()]);
+    kind = documentKind(new DocumentSchema(schemaJson), conventions);
+    ctx.structure = createStructure(kind);
   } catch (error) {
     form.replaceChildren(h("p", { class: "field-error" },
       `Không tải được định dạng kế hoạch từ máy chủ: ${error.message}. Hãy tải lại trang.`));
@@ -325,7 +322,7 @@ async function boot() {
   }
   drafts.addEventListener("current", (event) => showDraftState(event.detail));
   const record = await drafts.initial();
-  const plan = record ? record.plan : emptyPlan();
+  const plan = record ? record.plan : kind.emptyDocument();
   if (record) await drafts.use(record);
   else await drafts.create(plan);
   store.plan = plan;

@@ -6,9 +6,8 @@
 import { Fragment, Slice } from "prosemirror-model";
 import { Plugin } from "prosemirror-state";
 
+import { schema } from "../model/schema.js";
 import { headingAbove } from "./commands.js";
-import { schema } from "./schema.js";
-import { bodyToDoc } from "./structure.js";
 
 /** Does this clipboard content hold more than one paragraph? */
 export function isMultiParagraph(html, text) {
@@ -19,16 +18,17 @@ export function isMultiParagraph(html, text) {
 }
 
 /** The blocks as document nodes, their headings under the caret's heading. */
-function nodesFor(blocks, doc, index) {
+function nodesFor(blocks, doc, index, structure) {
   const above = headingAbove(doc, index + 1);
   const level = above ? above.attrs.level + 1 : 1;
-  const json = bodyToDoc(blocks).content.map((node) => (
+  const json = structure.bodyToDoc(blocks).content.map((node) => (
     node.type === "heading" ? { ...node, attrs: { ...node.attrs, level: Math.min(4, node.attrs.level + level - 1) } } : node));
   return Fragment.fromArray(json.map((node) => schema.nodeFromJSON(node)));
 }
 
-/** options: recognize({html, text}) -> {blocks, warnings}; notify(message, kind). */
-export function pastePlugin({ recognize, notify }) {
+/** options: recognize({html, text}) -> {blocks, warnings}; notify(message,
+ * kind); structure (model/structure.js). */
+export function pastePlugin({ recognize, notify, structure }) {
   return new Plugin({
     props: {
       handlePaste(view, event) {
@@ -42,7 +42,7 @@ export function pastePlugin({ recognize, notify }) {
             if (!blocks.length) return;
             const { state } = view;
             const index = state.selection.$from.index(0);
-            const fragment = nodesFor(blocks, state.doc, index);
+            const fragment = nodesFor(blocks, state.doc, index, structure);
             view.dispatch(state.tr.replaceSelection(new Slice(fragment, 0, 0)).scrollIntoView());
             const note = warnings.length ? ` Lưu ý: ${warnings.map((warning) => warning.message).join(" ")}` : "";
             notify(`Đã dán ${fragment.childCount} đoạn, giữ nguyên cấp mục và chữ đậm, nghiêng.${note}`, warnings.length ? "info" : "success");

@@ -4,8 +4,8 @@
 
 import { dotted, h, idFor } from "./dom.js";
 import { button, checkboxField, itemButtons, numberField, textField } from "./fields.js";
-import { formatNumber, parseNumber } from "./numbers.js";
-import { agrees, columnCodes, computedTable, decimalsOf, kindOf, operandsOf } from "./tablemath.js";
+import { formatNumber, parseNumber } from "../model/numbers.js";
+import { agrees, columnCodes, computedTable, decimalsOf, kindOf, operandsOf } from "../model/tablemath.js";
 
 const KIND_LABELS = {
   input: "Nhập số liệu",

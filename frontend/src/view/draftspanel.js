@@ -2,7 +2,7 @@
 // open, "Dùng cho năm sau" (a copy for next year), delete with "Hoàn tác".
 
 import { h } from "./dom.js";
-import { forNextYear } from "./drafts.js";
+import { forNextYear } from "../session/drafts.js";
 
 const when = (iso) => {
   const date = new Date(iso);
