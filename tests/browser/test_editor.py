@@ -276,7 +276,9 @@ def test_opening_an_example_or_a_file_never_loses_the_draft(page, live_server, t
 
 def test_old_local_storage_draft_moves_into_the_drafts(context, live_server):
     old = {"savedAt": "2025-01-02T03:04:05Z", "plan": json.loads((ROOT / "examples" / "minimal.json").read_text("utf-8"))}
-    context.add_init_script(f"if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', '1');"
+    # Only on the form's page (about:blank has no storage).
+    context.add_init_script(f"if (location.protocol.startsWith('http') && !sessionStorage.getItem('seeded')) {{"
+                            f" sessionStorage.setItem('seeded', '1');"
                             f" localStorage.setItem('ke-hoach-nd30:draft', {json.dumps(json.dumps(old))}); }}")
     page = context.new_page()
     open_form(page, live_server)

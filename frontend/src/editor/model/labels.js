@@ -33,3 +33,13 @@ export function labels(nodes, numbering) {
     return "";
   });
 }
+
+/** A label typed at the start of a text, and the heading level it stands for. */
+export const TYPED_LABEL = /^(?:[IVXLCDM]+\.|\d+(?:\.\d+){0,2}\.|[a-zđ]{1,3}\)|[-–•+])[^\S\n]+/;
+
+/** The heading level a typed label claims ("II." 1, "4." 2, "1.2." 3, "1.2.3." 4), or null. */
+export function claimedLevel(text) {
+  const match = /^\s*(?:([IVXLCDM]+)\.|(\d+(?:\.\d+){0,2})\.)\s/.exec(text || "");
+  if (!match) return null;
+  return match[1] ? 1 : match[2].split(".").length + 1;
+}

@@ -12,8 +12,10 @@
 //   point      {restart}           "a)" item; restart = a new list starts here
 //   bullet     {attached, restart} "-" item
 //   subbullet                      "+" item of the bullet above
-// An empty heading text means "no heading": the schema's default heading
-// applies to a named part, and a section's number runs into its first paragraph.
+// A named part without a heading of its own shows its default heading as
+// text (the clerk edits it like any other); a heading equal to its default
+// is stored as no heading, so the schema's default applies. An empty heading
+// text means "no heading": a section's number runs into its first paragraph.
 
 import { parseInline, serializeInline } from "./inline.js";
 
@@ -22,8 +24,10 @@ import { parseInline, serializeInline } from "./inline.js";
  * the editor knows, which are parts with a heading, the sub-parts of each
  * part and the fields the editor shows (any other field rides along).
  */
-export function createStructure({ blockTypes, partTypes, subParts, modelled }) {
+export function createStructure({ blockTypes, partTypes, subParts, modelled, defaultHeading }) {
   const known = new Set(blockTypes);
+  const shownHeading = (heading, kind) => (heading === undefined ? defaultHeading(kind) : heading);
+  const storedHeading = (text, kind) => (text && text !== defaultHeading(kind) ? text : null);
 
   const headingAttrs = (level, kind, source, fields) => {
     const extra = {};
@@ -86,7 +90,7 @@ export function createStructure({ blockTypes, partTypes, subParts, modelled }) {
 
   function emitPart(block, level, out) {
     const fields = modelled[block.type] || modelled.section;
-    out.push(textNode("heading", headingAttrs(level, block.type, block, fields), block.heading));
+    out.push(textNode("heading", headingAttrs(level, block.type, block, fields), shownHeading(block.heading, block.type)));
     emitBlocks(block.content || [], level + 1, false, out);
     for (const [kind, sub] of Object.entries(subParts)) {
       if (sub.parent !== block.type || block[sub.key] == null) continue;
@@ -101,7 +105,7 @@ export function createStructure({ blockTypes, partTypes, subParts, modelled }) {
         emitBlocks(block.closing, level + 2, false, out);
       } else {
         const part = block[sub.key];
-        out.push(textNode("heading", headingAttrs(level + 1, kind, part, modelled.part), part.heading));
+        out.push(textNode("heading", headingAttrs(level + 1, kind, part, modelled.part), shownHeading(part.heading, kind)));
         emitBlocks(part.content || [], level + 2, false, out);
       }
     }
@@ -157,7 +161,8 @@ export function createStructure({ blockTypes, partTypes, subParts, modelled }) {
       frame = { level, kind, list, path: `${parent.nodePath}.closing`, textPath: `${parent.nodePath}.closing` };
     } else if (sub) {
       const part = {};
-      if (text) part.heading = text;
+      const heading = storedHeading(text, attrs.kind);
+      if (heading) part.heading = heading;
       part.content = [];
       Object.assign(part, extra);
       if (attrs.run_in) part.run_in = true;
@@ -173,7 +178,8 @@ export function createStructure({ blockTypes, partTypes, subParts, modelled }) {
       };
     } else {
       const block = { type: kind };
-      if (text) block.heading = text;
+      const heading = storedHeading(text, kind);
+      if (heading) block.heading = heading;
       block.content = [];
       Object.assign(block, extra);
       if (attrs.run_in) block.run_in = true;

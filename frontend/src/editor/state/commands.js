@@ -4,6 +4,7 @@
 import { splitBlockAs } from "prosemirror-commands";
 
 import { schema } from "../model/schema.js";
+import { TYPED_LABEL } from "../model/labels.js";
 
 const LIST_TYPES = new Set(["point", "bullet", "subbullet"]);
 
@@ -33,7 +34,7 @@ export function headingAbove(doc, index) {
 
 /** The kind a heading at `level` takes at `index`: an agency right under
  * "Tổ chức thực hiện", else its own kind (an agency elsewhere is a section). */
-function kindAt(doc, index, level, kind = "section") {
+export function kindAt(doc, index, level, kind = "section") {
   for (let i = index - 1; i >= 0; i -= 1) {
     const node = doc.child(i);
     if (node.type !== schema.nodes.heading || node.attrs.level >= level) continue;
@@ -63,7 +64,11 @@ function shifted(doc, index, node, deeper) {
     const level = above ? above.attrs.level : 1;
     return [heading, { level, kind: kindAt(doc, index, level) }];
   }
-  if (node.type === point) return deeper ? [paragraph, { attached: true }] : [paragraph, {}];
+  // A new, empty point goes one list level down, as in Word: a bullet of the point.
+  if (node.type === point) {
+    if (!deeper) return [paragraph, {}];
+    return node.content.size ? [paragraph, { attached: true }] : [bullet, { attached: true }];
+  }
   if (node.type === bullet) {
     if (deeper) return prev && (prev.type === bullet || prev.type === subbullet) ? [subbullet, {}] : null;
     return node.attrs.attached ? [bullet, {}] : [paragraph, {}];
@@ -118,7 +123,11 @@ export function setKind(kind) {
     const [name, level] = kind.split(":");
     const type = schema.nodes[name];
     const tr = state.tr;
-    for (const { node, pos, index } of selectedBlocks(state)) {
+    for (const { node, pos, index } of selectedBlocks(state).reverse()) {
+      // A label typed before the kind was chosen ("I. MỤC ĐÍCH") is the
+      // number the editor draws now: it goes, so it never prints twice.
+      const typed = name !== "paragraph" && TYPED_LABEL.exec(node.textContent);
+      if (typed && node.firstChild?.isText) tr.delete(pos + 1, pos + 1 + typed[0].length);
       let attrs = {};
       if (name === "heading") {
         const keep = node.type === schema.nodes.heading ? node.attrs : {};
