@@ -23,6 +23,10 @@ import { setupMarkup } from "./view/markup.js";
 import { notify } from "./view/notice.js";
 import { createOutline } from "./view/outline.js";
 import { createPreview } from "./view/preview.js";
+import { createTabBanner } from "./view/tabbanner.js";
+import { createDeletions } from "./view/deletions.js";
+import { createFindReplace } from "./view/findreplace.js";
+import { createNextYear } from "./view/nextyear.js";
 import { renderForm } from "./view/sections.js";
 import { ViewState } from "./view/viewstate.js";
 
@@ -115,40 +119,19 @@ ctx.richTexts = new Set(); // the rich-text areas drawn with the form (appendix 
 
 // --- drafts ------------------------------------------------------------------------
 
-function showDraftState({ readOnly = false, changedElsewhere = false } = {}) {
-  const banner = document.getElementById("tab-banner");
-  banner.hidden = !readOnly;
-  if (!readOnly) return;
-  banner.replaceChildren(
-    h("p", {}, changedElsewhere
-      ? "Bản nháp này vừa được sửa ở một thẻ khác. Thẻ này ngừng tự động lưu để không ghi đè lên thay đổi đó."
-      : "Bản nháp này đang mở ở một thẻ khác. Thẻ này chỉ xem, không tự động lưu, để hai thẻ không ghi đè lên nhau."),
-    h("div", { class: "row" },
-      h("button", { type: "button", class: "btn", on: { click: () => openDraftCopy() } }, "Sửa tiếp trong một bản sao"),
-      h("button", { type: "button", class: "btn", on: { click: () => reopenDraft() } }, "Mở lại bản mới nhất")));
-}
-
-async function openDraftCopy() {
-  await drafts.create(structuredClone(currentPlan()));
-  notify("Đã tạo bản sao; thẻ này sửa và lưu bản sao đó.", { kind: "success" });
-}
-
-async function reopenDraft() {
-  const record = await drafts.get(drafts.current.id);
-  if (record) showPlan(record.plan);
-  await drafts.retake();
-}
-
 /** Show `plan` in the form (it is already the current draft's plan). */
 function showPlan(plan) {
   errors.clear();
   store.load(plan);
+  ctx.deletions.refresh();
   window.scrollTo(0, 0);
 }
 
 /** Opening an example or a file always makes a new draft: nothing is replaced. */
 async function openAsNewDraft(plan, message) {
   autosave.flush();
+  document.getElementById("import-report").hidden = true; // it told about the previous draft
+  nextYear.hide();
   await drafts.create(plan);
   showPlan(plan);
   notify(`${message} Bản nháp trước vẫn còn trong “Các bản nháp”.`, { kind: "success" });
@@ -260,6 +243,11 @@ function wireToolbar() {
     }, "Đang đọc tệp…");
   });
 
+  document.getElementById("btn-next-year").addEventListener("click", () => {
+    const plan = currentPlan();
+    nextYear.start(plan, plan.summary || "bản nháp đang mở");
+  });
+
   document.getElementById("btn-json").addEventListener("click", () => {
     downloadJson(currentPlan());
     notify("Đã lưu tệp kế hoạch. Có thể mở lại bằng “Mở tệp kế hoạch…”.", { kind: "success" });
@@ -299,6 +287,7 @@ function savedText(date, restored = false) {
 }
 
 let panel = null;
+let nextYear = null;
 
 // --- start -----------------------------------------------------------------------------
 
@@ -320,7 +309,8 @@ async function boot() {
     form.replaceChildren(h("p", { class: "field-error" }, "Không mở được nơi lưu bản nháp của trình duyệt."));
     return;
   }
-  drafts.addEventListener("current", (event) => showDraftState(event.detail));
+  const tabs = createTabBanner({ drafts, getPlan: currentPlan, show: showPlan, save: () => autosave.save(), form, statusLine });
+  ctx.deletions = createDeletions({ ctx, drafts, body: () => bodyCard.editor, onChange: () => autosave.schedule() });
   const record = await drafts.initial();
   const plan = record ? record.plan : kind.emptyDocument();
   if (record) await drafts.use(record);
@@ -347,6 +337,7 @@ async function boot() {
   statusLine.textContent = record
     ? savedText(new Date(record.updatedAt || Date.now()), true)
     : "Bản nháp được tự động lưu trong trình duyệt này";
+  if (drafts.readOnly) tabs.explain({ readOnly: true });
   autosave = startAutosave(store, drafts, {
     getPlan: currentPlan,
     onSaved: (date) => { statusLine.textContent = savedText(date); panel.refresh(); },
@@ -355,13 +346,20 @@ async function boot() {
       statusLine.textContent = "Không lưu được bản nháp trong trình duyệt (bộ nhớ đầy?) – hãy “Lưu tệp kế hoạch…”";
     },
   });
+  nextYear = createNextYear({ openAsNewDraft, focusPath });
   panel = createDraftsPanel({
     drafts,
     beforeSwitch: () => autosave.flush(),
     show: showPlan,
+    nextYear: (plan, name) => nextYear.start(plan, name),
     notify,
   });
-  startValidation(store, { getPlan: currentPlan, errors });
+  createFindReplace({ getPlan: currentPlan, apply: (plan) => store.load(plan), notify });
+  startValidation(store, {
+    getPlan: currentPlan,
+    errors,
+    isUntouched: (plan) => JSON.stringify(plan) === JSON.stringify(kind.emptyDocument()),
+  });
   form.addEventListener("submit", (event) => event.preventDefault()); // Enter in a field never reloads
   setupMarkup(form);
   createPreview({ getPlan: currentPlan, onInvalid: showApiError });

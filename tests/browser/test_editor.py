@@ -263,7 +263,7 @@ def test_opening_an_example_or_a_file_never_loses_the_draft(page, live_server, t
     # A copy for next year: year + 1, no number, no day or month; delete with undo.
     page.get_by_role("button", name="Các bản nháp…").click()
     item = page.locator("#drafts-list .draft", has_text="Ra quân")
-    item.get_by_role("button", name="Dùng cho năm sau", exact=False).click()
+    item.get_by_role("button", name="Kế hoạch năm sau", exact=False).click()
     expect(field(page, "date.year")).to_have_value("2026")
     plan = download_json(page)
     assert "number" not in plan and plan["date"] == {"year": 2026}
@@ -295,17 +295,41 @@ def test_second_tab_is_told_and_never_overwrites(context, live_server):
     second = context.new_page()
     open_form(second, live_server)
     expect(second.locator("#tab-banner")).to_contain_text("đang mở ở một thẻ khác")
-    second.get_by_label("Trích yếu nội dung").press_sequentially(" – sửa ở thẻ hai")
-    second.wait_for_selector("#save-status:has-text('thẻ khác')")
+    expect(second.locator("#save-status")).to_contain_text("thẻ khác")
+    # Nothing can be typed there, so nothing typed there can be lost.
+    assert second.evaluate("document.getElementById('plan-form').inert")
+    field(second, "summary").click(force=True)
+    second.keyboard.type(" – sửa ở thẻ hai")
+    expect(field(second, "summary")).to_have_value("Bản ở thẻ thứ nhất")
     first.reload()
     first.wait_for_selector("body[data-ready=true]")
     expect(field(first, "summary")).to_have_value("Bản ở thẻ thứ nhất")
-    # The second tab keeps its work in a copy of its own.
+    # The second tab works on in a copy of its own.
     second.get_by_role("button", name="Sửa tiếp trong một bản sao").click()
     expect(second.locator("#tab-banner")).to_be_hidden()
-    second.get_by_label("Trích yếu nội dung").press_sequentially("!")
+    second.get_by_label("Trích yếu nội dung").press_sequentially(" – sửa ở thẻ hai!")
     second.wait_for_selector("#save-status:has-text('Đã tự động lưu')")
     expect(field(second, "summary")).to_have_value("Bản ở thẻ thứ nhất – sửa ở thẻ hai!")
+    expect(field(first, "summary")).to_have_value("Bản ở thẻ thứ nhất")
+
+
+def test_second_tab_takes_the_draft_over(context, live_server):
+    first = context.new_page()
+    open_form(first, live_server)
+    first.get_by_label("Trích yếu nội dung").press_sequentially("Bản đầu")
+    second = context.new_page()
+    open_form(second, live_server)
+    expect(second.locator("#tab-banner")).to_contain_text("đang mở ở một thẻ khác")
+    first.get_by_label("Trích yếu nội dung").press_sequentially(" và dòng cuối")  # not yet saved when taken
+    second.get_by_role("button", name="Chuyển sang sửa ở thẻ này").click()
+    expect(second.locator("#tab-banner")).to_be_hidden()
+    expect(field(second, "summary")).to_have_value("Bản đầu và dòng cuối")
+    expect(first.locator("#tab-banner")).to_contain_text("chuyển sang sửa ở một thẻ khác")
+    assert first.evaluate("document.getElementById('plan-form').inert")
+    second.get_by_label("Trích yếu nội dung").press_sequentially("!")
+    second.wait_for_selector("#save-status:has-text('Đã tự động lưu')")
+    first.get_by_role("button", name="Mở lại bản mới nhất").click()
+    expect(field(first, "summary")).to_have_value("Bản đầu và dòng cuối!")
 
 
 # --- nothing changed silently ------------------------------------------------------------------

@@ -1,8 +1,11 @@
-// Drafts kept in the browser (IndexedDB): several plans, each with a name
-// and its last change. A draft open in one tab is locked (Web Locks) so that
-// a second tab is told and never overwrites it; tabs announce their saves on
-// a BroadcastChannel. The single localStorage draft of earlier versions is
-// moved in on first load.
+// Drafts kept in the browser (IndexedDB): several plans, each with a name,
+// its last change and the history of what was deleted in it (kept with the
+// draft, so it survives a reload). A draft open in one tab is locked (Web
+// Locks): a second tab is told, cannot edit it, and may take it over (the
+// first tab saves, then becomes the one that only shows it). Tabs announce
+// their saves on a BroadcastChannel. A deleted draft goes to the bin
+// (`deletedAt`) and can be brought back. The single localStorage draft of
+// earlier versions is moved in on first load.
 
 import { DRAFT_KEY } from "./autosave.js";
 
@@ -41,17 +44,6 @@ export function draftName(plan) {
   return summary || (issuer ? `Kế hoạch của ${issuer}` : "Kế hoạch chưa có trích yếu");
 }
 
-/** A copy for next year: the year moves on, the number and the day and
- * month are left for the records office (pure). */
-export function forNextYear(plan) {
-  const copy = structuredClone(plan);
-  delete copy.number;
-  const year = Number.isInteger(copy.date?.year) ? copy.date.year : new Date().getFullYear();
-  copy.date = { year: year + 1 };
-  if (typeof copy.summary === "string") copy.summary = copy.summary.replaceAll(String(year), String(year + 1));
-  return copy;
-}
-
 export class Drafts extends EventTarget {
   /** Open the database and move an old localStorage draft in. */
   static async open() {
@@ -66,6 +58,7 @@ export class Drafts extends EventTarget {
     this.db = db;
     this.tab = newId();
     this.current = null; // {id, name, updatedAt}
+    this.deleted = []; // what was deleted in the current draft (view/deletions.js)
     this.readOnly = false;
     this.releaseLock = null;
     this.channel = "BroadcastChannel" in window ? new BroadcastChannel(CHANNEL) : null;
@@ -128,16 +121,34 @@ export class Drafts extends EventTarget {
     return run(this.db, "readwrite", (store) => store.delete(id));
   }
 
-  /** Every draft, the most recently changed first (without the plans). */
-  async list() {
+  /** Every draft, the most recently changed first (without the plans);
+   * `{bin: true}`: the deleted ones instead, the last deleted first. */
+  async list({ bin = false } = {}) {
     const all = await run(this.db, "readonly", (store) => store.getAll());
-    return all.map(({ id, name, updatedAt }) => ({ id, name, updatedAt }))
-      .sort((a, b) => String(b.updatedAt).localeCompare(String(a.updatedAt)));
+    const key = bin ? "deletedAt" : "updatedAt";
+    return all.filter((record) => Boolean(record.deletedAt) === bin)
+      .map(({ id, name, updatedAt, deletedAt }) => ({ id, name, updatedAt, deletedAt }))
+      .sort((a, b) => String(b[key]).localeCompare(String(a[key])));
+  }
+
+  /** Put a draft in the bin (it stays in IndexedDB until restored). */
+  async discard(id) {
+    const record = await this.get(id);
+    if (record) await this.put({ ...record, deletedAt: new Date().toISOString() });
+    return record;
+  }
+
+  async restore(id) {
+    const record = await this.get(id);
+    if (!record) return null;
+    delete record.deletedAt;
+    await this.put(record);
+    return record;
   }
 
   /** Store `plan` as a new draft and make it the tab's current one. */
   async create(plan) {
-    const record = { id: newId(), name: draftName(plan), updatedAt: new Date().toISOString(), plan };
+    const record = { id: newId(), name: draftName(plan), updatedAt: new Date().toISOString(), plan, deleted: [] };
     await this.put(record);
     await this.use(record);
     return record;
@@ -147,8 +158,13 @@ export class Drafts extends EventTarget {
   async use(record) {
     this.releaseLock?.();
     this.releaseLock = null;
+    this.#adopt(record, !(await this.#lock(record.id)));
+  }
+
+  #adopt(record, readOnly) {
     this.current = { id: record.id, name: record.name, updatedAt: record.updatedAt };
-    this.readOnly = !(await this.#lock(record.id));
+    this.deleted = Array.isArray(record.deleted) ? record.deleted : [];
+    this.readOnly = readOnly;
     try {
       sessionStorage.setItem(`${CHANNEL}:current`, record.id);
       localStorage.setItem(`${CHANNEL}:last`, record.id);
@@ -168,22 +184,24 @@ export class Drafts extends EventTarget {
     }
     for (const id of wanted.filter(Boolean)) {
       const record = await this.get(id);
-      if (record) return record;
+      if (record && !record.deletedAt) return record;
     }
     const [newest] = await this.list();
     return newest ? this.get(newest.id) : null;
   }
 
-  async #lock(id) {
+  async #lock(id, { steal = false } = {}) {
     if (!navigator.locks) return true;
     return new Promise((resolve) => {
-      navigator.locks.request(`${CHANNEL}:${id}`, { ifAvailable: true }, (lock) => {
+      navigator.locks.request(`${CHANNEL}:${id}`, steal ? { steal: true } : { ifAvailable: true }, (lock) => {
         if (!lock) {
           resolve(false);
           return undefined;
         }
         resolve(true);
         return new Promise((release) => { this.releaseLock = release; });
+      }).catch(() => {
+        // the lock was taken over by another tab ("taken" on the channel says so)
       });
     });
   }
@@ -191,15 +209,48 @@ export class Drafts extends EventTarget {
   /** Save the current draft's plan (never when another tab owns it). */
   async save(plan) {
     if (!this.current || this.readOnly) return false;
-    const record = { id: this.current.id, name: draftName(plan), updatedAt: new Date().toISOString(), plan };
+    const record = { id: this.current.id, name: draftName(plan), updatedAt: new Date().toISOString(), plan, deleted: this.deleted };
     await this.put(record);
     this.current = { id: record.id, name: record.name, updatedAt: record.updatedAt };
     this.channel?.postMessage({ type: "saved", id: record.id, tab: this.tab });
     return true;
   }
 
+  /** Take the current draft over from the tab that has it: that tab saves
+   * its last edits and stops editing; this one then edits the latest. */
+  async takeOver() {
+    if (!this.current) return null;
+    const id = this.current.id;
+    const released = new Promise((resolve) => {
+      const done = (event) => {
+        if (event.data?.type === "released" && event.data.id === id) resolve();
+      };
+      this.channel?.addEventListener("message", done);
+      setTimeout(resolve, 2000); // the other tab may be gone or frozen: its last save is what counts
+    });
+    await this.#lock(id, { steal: true });
+    this.channel?.postMessage({ type: "taken", id, tab: this.tab });
+    await released;
+    const record = await this.get(id);
+    this.#adopt(record, false); // with the lock just taken (released and asked again, it might not be free yet)
+    return record;
+  }
+
+  /** Another tab took this draft over: after the page saved, tell it. */
+  yieldDraft() {
+    this.readOnly = true;
+    this.releaseLock?.();
+    this.releaseLock = null;
+    this.channel?.postMessage({ type: "released", id: this.current?.id, tab: this.tab });
+    this.dispatchEvent(new CustomEvent("current", { detail: { readOnly: true, takenElsewhere: true } }));
+  }
+
   #heard(message) {
     if (!message || message.tab === this.tab) return;
+    if (message.type === "taken" && this.current && message.id === this.current.id && !this.readOnly) {
+      this.dispatchEvent(new CustomEvent("taken"));
+      return;
+    }
     if (message.type === "saved" && this.current && message.id === this.current.id) {
       // Another tab changed this draft: stop saving over it.
       this.readOnly = true;

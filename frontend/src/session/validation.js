@@ -8,7 +8,9 @@ const DELAY_MS = 800;
 
 const signature = (list) => JSON.stringify(list.map(({ path, code, message }) => [String(path ?? ""), code, message]));
 
-export function startValidation(store, { getPlan, errors }) {
+/** getPlan(): the plan with pending edits; errors: ErrorView;
+ * isUntouched(plan): a new document nobody has written in yet. */
+export function startValidation(store, { getPlan, errors, isUntouched }) {
   let timer = null;
   let running = null;
 
@@ -25,10 +27,16 @@ export function startValidation(store, { getPlan, errors }) {
     }
   }
 
-  store.addEventListener("change", () => {
+  store.addEventListener("change", (event) => {
+    if (event.detail.type === "load") return; // checked at once below
     clearTimeout(timer);
     timer = setTimeout(check, DELAY_MS);
   });
-  store.addEventListener("load", () => check());
+  store.addEventListener("load", () => {
+    clearTimeout(timer);
+    // A new, empty plan is not wrong yet: its errors wait for the first edit.
+    if (isUntouched(getPlan())) errors.clear();
+    else check();
+  });
   return { check };
 }

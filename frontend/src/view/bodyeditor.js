@@ -76,6 +76,7 @@ export function createBodyCard(ctx, { footnoteText, onHeadings }) {
     recognize: importClipboard,
     notify: (message, type) => notify(message, { kind: type }),
     onChange: onHeadings,
+    onDeleted: (removed) => ctx.deletions.bodyRemoved(removed),
     onSelection: (info) => showSelection(info),
   });
   const editor = text.editor;

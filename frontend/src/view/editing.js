@@ -1,27 +1,18 @@
 // The editing operations every editor shares (the `ctx` they receive):
 // add, move and remove list items, set or drop parts, the signing
-// authority; structural changes re-render, removals offer "Hoàn tác" until
-// the next edit.
+// authority; structural changes re-render. Every removal goes to the
+// draft's history of deletions (ctx.deletions, view/deletions.js): "Hoàn
+// tác" in the message, Ctrl+Z, or the history itself bring it back, after
+// any number of other edits and after a reload.
 
 import { insertKey, moveItem } from "../model/store.js";
 import { dotted } from "./dom.js";
-import { dropNoticeAction, notify } from "./notice.js";
 
 /**
  * store: the plan (model/store.js); ui: ViewState; errors: ErrorView;
  * getKind(): the document kind (model/kind.js); render(options): re-render the form.
  */
 export function createEditing({ store, ui, errors, getKind, render }) {
-  let undoOffered = false;
-  store.addEventListener("change", () => {
-    // An undo offer goes stale as soon as anything else changes (it is
-    // made after the change it would undo).
-    if (undoOffered) {
-      undoOffered = false;
-      dropNoticeAction();
-    }
-  });
-
   const itemSel = (path) => `[data-item="${CSS.escape(dotted(path))}"]`;
   const pathSel = (path) => `[data-path="${CSS.escape(dotted(path))}"]`;
   const TEXT_INPUT = ":is(input[type=text], textarea)";
@@ -31,29 +22,14 @@ export function createEditing({ store, ui, errors, getKind, render }) {
     store.structure(mutate, { focus });
   }
 
-  /** Show `message` with a button that puts `snapshot` back as the plan;
-   * the offer lasts until the next edit. */
-  function offerUndo(snapshot, message, { label = "Hoàn tác", done = "Đã hoàn tác.", kind = "info", timeout } = {}) {
-    undoOffered = true;
-    notify(message, {
-      kind,
-      timeout,
-      action: {
-        label,
-        run: () => {
-          undoOffered = false;
-          errors.clear();
-          store.load(snapshot, { undo: true });
-          notify(done, { kind: "success" });
-        },
-      },
-    });
-  }
-
-  function withUndo(mutate, message, detail = {}) {
-    const snapshot = structuredClone(store.plan);
+  /** Remove what `entry` describes ({type: "item", path, index} or {type:
+   * "value", path}) by `mutate`, keeping it in the history of deletions. */
+  function removeKept(entry, mutate, message, detail = {}) {
+    const value = structuredClone(store.get(entry.type === "item" ? [...entry.path, entry.index] : entry.path));
+    const parent = store.get(entry.path.slice(0, -1));
+    const order = parent && typeof parent === "object" ? Object.keys(parent) : undefined;
     structure(mutate, detail);
-    offerUndo(snapshot, message);
+    ctx.deletions.record({ ...entry, value, order, label: message });
   }
 
   const ctx = {
@@ -65,7 +41,6 @@ export function createEditing({ store, ui, errors, getKind, render }) {
     get schema() {
       return getKind().schema;
     },
-    offerUndo,
     insert: insertKey,
     edited: (path) => errors.clearPath(dotted(path)),
     rerender: () => render(),
@@ -98,7 +73,7 @@ export function createEditing({ store, ui, errors, getKind, render }) {
       const list = store.get(listPath);
       if (!Array.isArray(list)) return;
       const next = Math.min(index, list.length - 2);
-      withUndo(() => list.splice(index, 1), `Đã xóa ${noun}.`, {
+      removeKept({ type: "item", path: listPath, index }, () => list.splice(index, 1), `Đã xóa ${noun}.`, {
         lists: [dotted(listPath)],
         focus: next >= 0
           ? [`${itemSel([...listPath, next])} [data-action=remove]`, `[data-add="${CSS.escape(dotted(listPath))}"]`]
@@ -123,7 +98,7 @@ export function createEditing({ store, ui, errors, getKind, render }) {
     },
 
     unsetObject(path, name) {
-      withUndo(() => {
+      removeKept({ type: "value", path }, () => {
         const parent = store.get(path.slice(0, -1));
         delete parent[path[path.length - 1]];
       }, `Đã bỏ ${name}.`, {
@@ -132,8 +107,9 @@ export function createEditing({ store, ui, errors, getKind, render }) {
       });
     },
 
-    removeWithUndo(mutate, message) {
-      withUndo(mutate, message);
+    /** A change that drops figures inside the object at `path` (kept whole). */
+    removeInside(path, mutate, message) {
+      removeKept({ type: "value", path }, mutate, message);
     },
 
     setAuthority(choice) {

@@ -23,13 +23,14 @@ export function showImportReport({ warnings = [], fixes = [] }, { fileName, focu
     box.hidden = true;
     return;
   }
-  box.replaceChildren(
+  box.replaceChildren(...[
     h("h2", { id: "import-report-title" }, `Kết quả đọc tệp Word “${fileName}”`),
     warnings.length ? h("h3", {}, `Cần xem lại (${warnings.length})`) : null,
     warnings.length ? h("ol", { class: "report-list" }, warnings.map((item) => entry(item, focusPath))) : null,
     fixes.length ? h("h3", {}, `Đã sửa cho đúng thể thức (${fixes.length})`) : null,
     fixes.length ? h("ol", { class: "report-list" }, fixes.map((item) => entry(item, focusPath))) : null,
-    h("button", { type: "button", class: "btn btn-small", on: { click: () => { box.hidden = true; } } }, "Đóng bảng này"));
+    h("button", { type: "button", class: "btn btn-small", on: { click: () => { box.hidden = true; } } }, "Đóng bảng này"),
+  ].filter(Boolean)); // replaceChildren would write a null as the text "null"
   box.hidden = false;
   box.focus();
 }

@@ -427,7 +427,7 @@ function givenFiguresButton(ctx, path, table, columns) {
   if (!inRows && !inTotal) return null;
   return button("Bỏ các số tổng, tỷ lệ ghi sẵn (dùng số tự tính)", {
     className: "btn-small",
-    onClick: () => ctx.removeWithUndo(() => {
+    onClick: () => ctx.removeInside(path, () => {
       for (const row of rows) {
         if (!row || !row.values) continue;
         for (const key of Object.keys(row.values)) if (computedKeys.has(key)) delete row.values[key];

@@ -5,6 +5,7 @@
 
 import { toggleMark } from "prosemirror-commands";
 import { redo, undo } from "prosemirror-history";
+import { Fragment } from "prosemirror-model";
 import { TextSelection } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 
@@ -30,6 +31,8 @@ const ALL_KINDS = new Set(["paragraph", "heading", "point", "bullet", "subbullet
  *                   without it a paste stays ProseMirror's own
  *   notify(message, kind)
  *   onChange()      after each change of the document
+ *   onDeleted({index, nodes, heading})  after a change removed headings (whole parts):
+ *                   the top-level nodes it removed (JSON), to keep in the draft's history
  *   onSelection(info)   the kind and flags of the paragraph at the caret
  *   label           the accessible name of the editing area
  */
@@ -56,8 +59,11 @@ export function createEditor(mount, settings) {
       return false;
     },
     dispatchTransaction(tr) {
+      const before = view.state.doc;
       view.updateState(view.state.apply(tr));
       if (tr.docChanged) {
+        const removed = removedParts(before, view.state.doc);
+        if (removed) options.onDeleted?.(removed);
         cached = null;
         options.onChange?.();
       }
@@ -84,6 +90,14 @@ export function createEditor(mount, settings) {
       marks: new Set(($from.marks() || []).map((mark) => mark.type.name)),
       footnote: node && node.type === schema.nodes.footnote ? node.attrs.text : null,
     };
+  }
+
+  /** Put nodes (JSON) back as top-level nodes at `index`. */
+  function insertNodes(index, json) {
+    let pos = 0;
+    for (let i = 0; i < Math.min(index, view.state.doc.childCount); i += 1) pos += view.state.doc.child(i).nodeSize;
+    const tr = view.state.tr.insert(pos, Fragment.fromArray(json.map((node) => schema.nodeFromJSON(node))));
+    view.dispatch(tr.scrollIntoView());
   }
 
   const run = (command) => {
@@ -137,6 +151,7 @@ export function createEditor(mount, settings) {
       view.focus();
       view.domAtPos(target).node?.parentElement?.scrollIntoView?.({ block: "center" });
     },
+    insertNodes,
     setKind: (kind) => run(setKind(kind)),
     setHeading: (changes) => run(setHeadingAttrs(changes)),
     toggleBold: () => run(toggleMark(schema.marks.strong)),
@@ -155,4 +170,29 @@ export function createEditor(mount, settings) {
       return list;
     },
   };
+}
+
+/** The whole parts a change removed: the top-level nodes between what the
+ * two documents share at their start and end (ProseMirror keeps unchanged
+ * nodes identical), when they held more headings than what replaced them. */
+function removedParts(before, after) {
+  let start = 0;
+  while (start < before.childCount && start < after.childCount && before.child(start) === after.child(start)) start += 1;
+  let end = 0;
+  while (end < before.childCount - start && end < after.childCount - start
+    && before.child(before.childCount - 1 - end) === after.child(after.childCount - 1 - end)) end += 1;
+  const headings = (doc, from, to) => {
+    const found = [];
+    for (let i = from; i < to; i += 1) if (doc.child(i).type === schema.nodes.heading) found.push(doc.child(i));
+    return found;
+  };
+  const gone = headings(before, start, before.childCount - end);
+  if (gone.length <= headings(after, start, after.childCount - end).length) return null;
+  // A heading merged into the paragraph above (Backspace) keeps its words: nothing is lost.
+  let kept = "";
+  for (let i = start; i < after.childCount - end; i += 1) kept += after.child(i).textContent;
+  if (gone.every((heading) => kept.includes(heading.textContent))) return null;
+  const nodes = [];
+  for (let i = start; i < before.childCount - end; i += 1) nodes.push(before.child(i).toJSON());
+  return { index: start, nodes, heading: gone[0].textContent };
 }
