@@ -123,7 +123,6 @@ ctx.richTexts = new Set(); // the rich-text areas drawn with the form (appendix 
 function showPlan(plan) {
   errors.clear();
   store.load(plan);
-  ctx.deletions.refresh();
   window.scrollTo(0, 0);
 }
 
@@ -257,12 +256,24 @@ function wireToolbar() {
   const pdf = document.getElementById("btn-pdf");
   pdf.addEventListener("click", () => download("pdf", pdf));
 
+  // On a phone the toolbar is a menu: it closes on a tap outside it and on Esc.
   const menu = document.getElementById("btn-menu");
-  menu.addEventListener("click", () => {
-    const open = menu.getAttribute("aria-expanded") !== "true";
+  const toolbar = document.getElementById("toolbar");
+  const showMenu = (open) => {
     menu.setAttribute("aria-expanded", String(open));
-    document.getElementById("toolbar").classList.toggle("toolbar-open", open);
+    toolbar.classList.toggle("toolbar-open", open);
+  };
+  menu.addEventListener("click", () => showMenu(menu.getAttribute("aria-expanded") !== "true"));
+  document.addEventListener("click", (event) => {
+    if (menu.getAttribute("aria-expanded") !== "true" || menu.contains(event.target)) return;
+    if (!toolbar.contains(event.target)) showMenu(false);
   });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && menu.getAttribute("aria-expanded") === "true") showMenu(false);
+  });
+  // The body's own toolbar sticks under this one, whatever height it wraps to.
+  new ResizeObserver(() => document.documentElement.style.setProperty("--toolbar-h", `${toolbar.offsetHeight}px`))
+    .observe(toolbar);
 }
 
 /** Focus the field showing a plan path (the body's paragraphs included). */

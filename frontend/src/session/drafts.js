@@ -94,7 +94,10 @@ export class Drafts extends EventTarget {
     if (!pending || !pending.id || typeof pending.plan !== "object") return;
     const stored = await this.get(pending.id);
     if (!stored || String(stored.updatedAt) <= String(pending.updatedAt)) {
-      await this.put({ id: pending.id, name: draftName(pending.plan), updatedAt: pending.updatedAt, plan: pending.plan });
+      await this.put({
+        ...stored, id: pending.id, name: draftName(pending.plan), updatedAt: pending.updatedAt, plan: pending.plan,
+        deleted: pending.deleted ?? stored?.deleted ?? [],
+      });
     }
     localStorage.removeItem(PENDING_KEY);
   }
@@ -103,7 +106,9 @@ export class Drafts extends EventTarget {
   stash(plan) {
     if (!this.current || this.readOnly) return;
     try {
-      localStorage.setItem(PENDING_KEY, JSON.stringify({ id: this.current.id, updatedAt: new Date().toISOString(), plan }));
+      localStorage.setItem(PENDING_KEY, JSON.stringify({
+        id: this.current.id, updatedAt: new Date().toISOString(), plan, deleted: this.deleted,
+      }));
     } catch {
       // storage full: the IndexedDB save still runs
     }

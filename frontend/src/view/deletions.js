@@ -76,6 +76,7 @@ export function createDeletions({ ctx, drafts, body, onChange }) {
     event.preventDefault();
     restore(last().id);
   });
+  drafts.addEventListener("current", refresh); // another draft, another history
   button.addEventListener("click", () => {
     refresh();
     dialog.showModal();

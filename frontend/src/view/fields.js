@@ -69,8 +69,10 @@ export function textField(ctx, opts) {
   if (opts.autocomplete) control.setAttribute("autocomplete", opts.autocomplete);
   else control.setAttribute("autocomplete", "off");
   const counter = info.maxLength ? limitCounter(id, info.maxLength) : null;
-  describe(control, hintId, counter && counter.element.id);
+  const markup = markupNote(id);
+  describe(control, hintId, counter && counter.element.id, markup.element.id);
   if (counter) counter.update(control.value);
+  markup.update(control.value);
   if (opts.multiline) {
     // A paragraph is one line of the plan: Enter would be refused by the server.
     control.addEventListener("keydown", (event) => {
@@ -89,10 +91,20 @@ export function textField(ctx, opts) {
     else ctx.store.set(path, text, opts.order);
     ctx.edited(path);
     if (counter) counter.update(text);
+    markup.update(text);
     if (opts.onInput) opts.onInput(text);
   });
   return h("div", { class: "field " + (opts.className || "") },
-    labelEl(id, label, { required, hidden: opts.hideLabel }), control, hintEl(hintId, opts.hint), counter && counter.element);
+    labelEl(id, label, { required, hidden: opts.hideLabel }), control, hintEl(hintId, opts.hint), markup.element,
+    counter && counter.element);
+}
+
+/** Under a text that holds the plan's inline markup: what the asterisks do
+ * (they are not printed; the text is never changed behind the clerk's back). */
+function markupNote(id) {
+  const element = h("p", { class: "field-markup", id: `${id}-markup`, hidden: true },
+    "Khi in: chữ giữa **…** in đậm, giữa *…* in nghiêng, ^[…] thành chú thích cuối trang; muốn in dấu * thì gõ \\*.");
+  return { element, update: (text) => { element.hidden = !/\*|\^\[/.test(text); } };
 }
 
 /**

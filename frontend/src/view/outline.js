@@ -13,12 +13,10 @@ export function createOutline(container, editor) {
 
   function draw() {
     timer = null;
-    const paragraphs = editor().view.dom;
+    // Labels from the editor's own numbering (the DOM also holds messages between paragraphs).
     const entries = editor().headings().map((item) => {
-      const dom = paragraphs.children[item.index];
-      const label = dom ? dom.getAttribute("data-label") || "" : "";
-      const text = item.text || dom?.getAttribute("data-placeholder") || "";
-      return { ...item, caption: `${label} ${text}`.trim().slice(0, 80) };
+      const text = item.text || editor().placeholder(item.kind) || "";
+      return { ...item, caption: `${item.label} ${text}`.trim().slice(0, 80) };
     });
     const signature = JSON.stringify(entries.map(({ index, level, caption }) => [index, level, caption]));
     if (signature === drawn) return; // typing in a paragraph leaves the outline alone

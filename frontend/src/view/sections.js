@@ -81,6 +81,7 @@ function closingSection(ctx) {
   return card("sec-closing", "Kết thúc", null,
     textField(ctx, {
       path: ["closing"], def: ctx.kind.root, label: "Đoạn kết", multiline: true, order: ctx.schema.keyOrder(ctx.kind.root),
+      hint: `Khi in, cuối đoạn kết tự có “${ctx.kind.conventions.end_of_text}”: không cần gõ.`,
       placeholder: "Ví dụ: Trên đây là Kế hoạch … Đề nghị các cơ quan, đơn vị triển khai thực hiện./.",
     }));
 }

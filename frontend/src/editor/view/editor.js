@@ -9,6 +9,7 @@ import { Fragment } from "prosemirror-model";
 import { TextSelection } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 
+import { labels } from "../model/labels.js";
 import { schema } from "../model/schema.js";
 import { insertFootnote, setHeadingAttrs, setKind } from "../state/commands.js";
 import { editorPlugins, stateFor } from "../state/plugins.js";
@@ -161,14 +162,22 @@ export function createEditor(mount, settings) {
     redo: () => run(redo),
     selection: selectionInfo,
     focus: () => view.focus(),
-    /** The headings, for the outline: [{index, level, text, label}]. */
+    /** The headings, for the outline: [{index, level, kind, text, label}],
+     * numbered as the editor draws them. */
     headings() {
+      const nodes = [];
+      view.state.doc.forEach((node) => nodes.push({ type: node.type.name, attrs: node.attrs }));
+      const numbers = labels(nodes, options.numbering);
       const list = [];
       view.state.doc.forEach((node, _pos, index) => {
-        if (node.type === schema.nodes.heading) list.push({ index, level: node.attrs.level, kind: node.attrs.kind, text: node.textContent });
+        if (node.type === schema.nodes.heading) {
+          list.push({ index, level: node.attrs.level, kind: node.attrs.kind, text: node.textContent, label: numbers[index] });
+        }
       });
       return list;
     },
+    /** What an empty heading of `kind` shows. */
+    placeholder: (kind) => options.placeholder(kind),
   };
 }
 
