@@ -11,7 +11,15 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import ROOT
-from .form_page import body_editor, body_paragraphs, download_json, field, open_example, open_form
+from .form_page import (
+    body_editor,
+    body_paragraphs,
+    download_json,
+    field,
+    open_example,
+    open_form,
+    open_rendered_word,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -83,12 +91,7 @@ def test_deleted_draft_comes_back_from_the_bin(page, live_server):
 
 
 def test_next_years_plan_from_an_imported_plan_leaves_no_old_year(page, live_server, tmp_path):
-    plan = json.loads((ROOT / "examples" / "dai-lanh-2024.json").read_text(encoding="utf-8"))
-    word = tmp_path / "ke-hoach-2024.docx"
-    word.write_bytes(live_server.app.test_client().post("/render?format=docx", json=plan).data)
-    open_form(page, live_server)
-    page.set_input_files("#word-input", str(word))
-    page.wait_for_selector("#notice:has-text('ke-hoach-2024.docx')")
+    open_rendered_word(page, live_server, "dai-lanh-2024", tmp_path)
     page.get_by_role("button", name="Kế hoạch năm sau").click()
     review = page.locator("#year-review")
     expect(review).to_contain_text("Kế hoạch năm 2025")

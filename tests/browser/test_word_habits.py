@@ -4,13 +4,17 @@ it claims relative to where it lands, default headings are editable text."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import ROOT
-from .form_page import body_editor, body_paragraphs, current_block, download_json, open_example, open_form
+from .form_page import (
+    body_editor,
+    body_paragraphs,
+    current_block,
+    download_json,
+    open_form,
+    open_rendered_word,
+)
 from .test_editor import PASTE
 
 pytestmark = pytest.mark.browser
@@ -98,12 +102,7 @@ def test_paste_of_a_roman_heading_lands_at_the_top(page, live_server):
 def test_an_imported_default_heading_is_edited_like_any_text(page, live_server, tmp_path):
     """A Word file whose first part prints its default heading ("MỤC ĐÍCH, YÊU CẦU"):
     the recognizer stores no heading; the editor shows it as text to edit."""
-    plan = json.loads((ROOT / "examples" / "tam-duong-2021.json").read_text(encoding="utf-8"))
-    word = tmp_path / "ke-hoach-tam-duong.docx"
-    word.write_bytes(live_server.app.test_client().post("/render?format=docx", json=plan).data)
-    open_form(page, live_server)
-    page.set_input_files("#word-input", str(word))
-    page.wait_for_selector("#notice:has-text('ke-hoach-tam-duong.docx')")
+    open_rendered_word(page, live_server, "tam-duong-2021", tmp_path)
     heading = page.locator(".pm-body > .pm-h").first
     expect(heading).to_have_text("Mục đích, yêu cầu")
     heading.click()
