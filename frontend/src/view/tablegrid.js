@@ -1,6 +1,9 @@
 // An appendix table: its columns (input or computed: rate, difference, sum)
 // and a grid where the clerk types figures; computed cells and the total
 // row update as they type (tablemath.js, the server's rules).
+// Over 400 lines on purpose: the columns editor, the grid and its computed
+// cells are one view of one table that redraw each other; split, each part
+// would reach into the others' elements.
 
 import { dotted, h, idFor } from "./dom.js";
 import { button, checkboxField, itemButtons, numberField, textField } from "./fields.js";
