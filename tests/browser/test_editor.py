@@ -317,6 +317,7 @@ def test_second_tab_takes_the_draft_over(context, live_server):
     first = context.new_page()
     open_form(first, live_server)
     first.get_by_label("Trích yếu nội dung").press_sequentially("Bản đầu")
+    first.wait_for_selector("#save-status:has-text('Đã tự động lưu')")
     second = context.new_page()
     open_form(second, live_server)
     expect(second.locator("#tab-banner")).to_contain_text("đang mở ở một thẻ khác")

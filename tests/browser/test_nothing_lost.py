@@ -90,6 +90,16 @@ def test_deleted_draft_comes_back_from_the_bin(page, live_server):
     expect(page.locator("#drafts-list .draft-name", has_text=minimal)).to_have_count(1)
 
 
+def test_two_drafts_of_the_same_name_are_told_apart(page, live_server):
+    open_form(page, live_server)
+    open_example(page, "minimal")
+    open_example(page, "minimal")
+    page.get_by_role("button", name="Các bản nháp…").click()
+    summary = json.loads((ROOT / "examples" / "minimal.json").read_text(encoding="utf-8"))["summary"]
+    for copy in ("(bản 1)", "(bản 2)"):
+        expect(page.locator("#drafts-list .draft-name", has_text=f"{summary} {copy}")).to_have_count(1)
+
+
 def test_next_years_plan_from_an_imported_plan_leaves_no_old_year(page, live_server, tmp_path):
     open_rendered_word(page, live_server, "dai-lanh-2024", tmp_path)
     page.get_by_role("button", name="Kế hoạch năm sau").click()

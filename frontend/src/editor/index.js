@@ -5,4 +5,3 @@
 
 export { createEditor } from "./view/editor.js";
 export { createStructure } from "./model/structure.js";
-export { parseInline, serializeInline } from "./model/inline.js";

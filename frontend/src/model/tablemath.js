@@ -8,7 +8,6 @@
 
 import { Dec } from "./numbers.js";
 
-export const COMPUTED_KINDS = ["rate", "difference", "sum"];
 
 const kindOf = (column) => column.kind ?? "input";
 const decimalsOf = (column) => {

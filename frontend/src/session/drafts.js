@@ -122,10 +122,6 @@ export class Drafts extends EventTarget {
     return run(this.db, "readonly", (store) => store.get(id));
   }
 
-  remove(id) {
-    return run(this.db, "readwrite", (store) => store.delete(id));
-  }
-
   /** Every draft, the most recently changed first (without the plans);
    * `{bin: true}`: the deleted ones instead, the last deleted first. */
   async list({ bin = false } = {}) {

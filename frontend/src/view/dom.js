@@ -36,11 +36,3 @@ export const dotted = (path) => path.join(".");
 /** A DOM id for the control that edits `path` (unique per path). */
 export const idFor = (path, suffix = "") => "f-" + path.join("-").replace(/[^A-Za-z0-9_-]/g, "_") + suffix;
 
-/** Find the element rendering exactly this dotted path. */
-export function byPath(root, path) {
-  return root.querySelector(`[data-path="${CSS.escape(path)}"]`);
-}
-
-export function clear(el) {
-  while (el.firstChild) el.firstChild.remove();
-}

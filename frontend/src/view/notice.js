@@ -13,7 +13,7 @@ export function notify(message, { kind = "info", action = null, timeout = kind =
   const parts = [h("span", { class: "notice-text" }, message)];
   if (action) {
     parts.push(h("button", {
-      type: "button", class: "btn btn-small", dataset: { noticeAction: "true" },
+      type: "button", class: "btn btn-small",
       on: { click: () => { hideNotice(); action.run(); } },
     }, action.label));
   }
@@ -29,10 +29,4 @@ export function hideNotice() {
   clearTimeout(timer);
   box.hidden = true;
   box.replaceChildren();
-}
-
-/** Remove the action button of the current notice (the undo went stale). */
-export function dropNoticeAction() {
-  const button = box.querySelector("[data-notice-action]");
-  if (button) button.remove();
 }

@@ -127,8 +127,3 @@ export function serializeInline(nodes = []) {
   setMarks({ strong: false, em: false });
   return out;
 }
-
-/** The plain text a clerk sees (limits count it like the server counts the markup). */
-export function inlineLength(nodes = []) {
-  return serializeInline(nodes).length;
-}
