@@ -20,10 +20,12 @@ from .stats import markdown_table, ms, p50, p95
 # the animation frame that follows, then a task (the frame has been painted).
 PROBE = """() => {
   window.__paint = [];
-  document.addEventListener('keydown', (event) => {
-    const start = event.timeStamp;
-    requestAnimationFrame(() => setTimeout(() => window.__paint.push(performance.now() - start), 0));
-  }, true);
+  for (const type of ['keydown', 'click']) {
+    document.addEventListener(type, (event) => {
+      const start = event.timeStamp;
+      requestAnimationFrame(() => setTimeout(() => window.__paint.push(performance.now() - start), 0));
+    }, true);
+  }
 }"""
 
 
@@ -33,6 +35,17 @@ def measure(page, keys: list[str], count: int) -> list[float]:
         # One key at a time, as a clerk types: the latency of each keystroke, not a queue of them.
         page.keyboard.press(keys[index % len(keys)])
         page.wait_for_function("(n) => window.__paint.length >= n", arg=index + 1, polling=5)
+    return [value / 1000 for value in page.evaluate("window.__paint")]
+
+
+def measure_clicks(page, count: int) -> list[float]:
+    """Add a recipient, then remove it (the form redraws its structured parts each time)."""
+    page.evaluate("window.__paint = []")
+    for index in range(count):
+        page.get_by_role("button", name="Thêm nơi nhận").click()
+        page.wait_for_function("(n) => window.__paint.length >= n", arg=2 * index + 1, polling=5)
+        page.locator("#sec-recipients [data-action=remove]").last.click()
+        page.wait_for_function("(n) => window.__paint.length >= n", arg=2 * index + 2, polling=5)
     return [value / 1000 for value in page.evaluate("window.__paint")]
 
 
@@ -75,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         page.keyboard.type("- x")
         moved = measure(page, ["Tab", "Shift+Tab"], args.keys)
         rows.append(("move a paragraph between levels (Tab, Shift+Tab)", len(moved), ms(p50(moved)), ms(p95(moved))))
+        rows_added = measure_clicks(page, args.keys // 4)
+        rows.append(("add / remove a recipient row (Thêm nơi nhận, Xóa)", len(rows_added), ms(p50(rows_added)), ms(p95(rows_added))))
         browser.close()
     print(f"Form in Chromium, example {args.example} ({paragraphs} paragraphs in the body editor)\n")
     print(markdown_table(("measure", "samples", "p50", "p95"), rows))

@@ -27,7 +27,7 @@ import { createTabBanner } from "./view/tabbanner.js";
 import { createDeletions } from "./view/deletions.js";
 import { createFindReplace } from "./view/findreplace.js";
 import { createNextYear } from "./view/nextyear.js";
-import { renderForm } from "./view/sections.js";
+import { renderForm, renderSection } from "./view/sections.js";
 import { ViewState } from "./view/viewstate.js";
 
 // For the browser tests: the page's own conversions and table arithmetic.
@@ -63,14 +63,25 @@ export function structure() {
 
 // --- rendering ---------------------------------------------------------------------
 
-function render({ focus = null } = {}) {
+/** Draw the form again: only the part showing `scope` (a top-level key of
+ * the plan) when one does, else every part. */
+function render({ focus = null, scope = null } = {}) {
   const active = document.activeElement;
   const activeId = active && form.contains(active) && !bodyCard.card.contains(active) ? active.id : null;
   const selection = active && "selectionStart" in active ? [active.selectionStart, active.selectionEnd] : null;
   const scroll = window.scrollY;
-  for (const text of ctx.richTexts) text.destroy(); // the appendices' notes are drawn anew
-  ctx.richTexts.clear();
-  form.replaceChildren(...renderForm(ctx));
+  const dropNotes = () => {
+    for (const text of ctx.richTexts) text.destroy(); // the appendices' notes are drawn anew
+    ctx.richTexts.clear();
+  };
+  if (scope === "appendices") dropNotes();
+  const fresh = scope ? renderSection(ctx, scope) : null;
+  const old = fresh && document.getElementById(fresh.id);
+  if (old) old.replaceWith(fresh);
+  else {
+    dropNotes();
+    form.replaceChildren(...renderForm(ctx));
+  }
   errors.apply();
   window.scrollTo(0, scroll);
   if (focus && focusFirst(focus)) return;
@@ -342,7 +353,7 @@ async function boot() {
     bodyCard.load(store.plan.body);
     render();
   });
-  store.addEventListener("structure", (event) => render({ focus: event.detail.focus }));
+  store.addEventListener("structure", (event) => render(event.detail));
   render();
   outline.schedule();
   statusLine.textContent = record

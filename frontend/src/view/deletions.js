@@ -23,6 +23,11 @@ export function createDeletions({ ctx, drafts, body, onChange }) {
   function refresh() {
     const entries = drafts.deleted;
     button.textContent = entries.length ? `Đã xóa (${entries.length})…` : "Đã xóa…";
+    if (dialog.open) drawList();
+  }
+
+  function drawList() {
+    const entries = drafts.deleted;
     list.replaceChildren(...(entries.length ? [...entries].reverse().map((entry) => h("li", { class: "draft" },
       h("span", { class: "draft-name" }, entry.label),
       h("span", { class: "draft-time" }, `lúc ${when(entry.at)}`),
@@ -54,7 +59,7 @@ export function createDeletions({ ctx, drafts, body, onChange }) {
         const parent = ctx.store.get(entry.path.slice(0, -1)) ?? plan;
         insertKey(parent, entry.path[entry.path.length - 1], entry.value, entry.order);
       }
-    });
+    }, { scope: String(entry.path[0]) });
   }
 
   function restore(id) {
@@ -78,7 +83,7 @@ export function createDeletions({ ctx, drafts, body, onChange }) {
   });
   drafts.addEventListener("current", refresh); // another draft, another history
   button.addEventListener("click", () => {
-    refresh();
+    drawList();
     dialog.showModal();
   });
   refresh();

@@ -17,9 +17,11 @@ export function createEditing({ store, ui, errors, getKind, render }) {
   const pathSel = (path) => `[data-path="${CSS.escape(dotted(path))}"]`;
   const TEXT_INPUT = ":is(input[type=text], textarea)";
 
-  function structure(mutate, { lists = [], focus = null } = {}) {
+  /** A structural change; `scope` (the top-level key it is under, by
+   * default the first list's) lets the form redraw only that part. */
+  function structure(mutate, { lists = [], focus = null, scope = lists[0]?.split(".")[0] } = {}) {
     errors.dropUnder(lists);
-    store.structure(mutate, { focus });
+    store.structure(mutate, { focus, scope });
   }
 
   /** Remove what `entry` describes ({type: "item", path, index} or {type:
@@ -86,7 +88,7 @@ export function createEditing({ store, ui, errors, getKind, render }) {
       structure(() => {
         const parent = store.get(path.slice(0, -1));
         insertKey(parent, path[path.length - 1], value, order);
-      });
+      }, { scope: String(path[0]) });
       ctx.edited(path);
     },
 
@@ -94,7 +96,7 @@ export function createEditing({ store, ui, errors, getKind, render }) {
       structure(() => {
         const parent = store.get(path.slice(0, -1));
         insertKey(parent, path[path.length - 1], object, order);
-      }, { focus: [`${pathSel(path)} ${TEXT_INPUT}`, `${pathSel(path)} :is(button, select)`] });
+      }, { focus: [`${pathSel(path)} ${TEXT_INPUT}`, `${pathSel(path)} :is(button, select)`], scope: String(path[0]) });
     },
 
     unsetObject(path, name) {
@@ -127,7 +129,7 @@ export function createEditing({ store, ui, errors, getKind, render }) {
           if (choice === "Q") delete signatory.principal_title;
           else if (!signatory.principal_title) insertKey(signatory, "principal_title", "", order);
         }
-      }, { focus: ["#f-signatory-authority"] });
+      }, { focus: ["#f-signatory-authority"], scope: "signatory" });
       ctx.edited(["signatory", "authority"]);
       ctx.edited(["signatory", "principal_title"]);
       ctx.edited(["signatory", "collective"]);

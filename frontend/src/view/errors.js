@@ -15,6 +15,7 @@ export class ErrorView {
     this.errors = [];
     this.counter = 0;
     this.editor = null; // {show(errors) -> errors not placed, focus(path)}: the body editor
+    this.shown = false; // whether the last apply() drew any message
   }
 
   /** Show the server's `errors` ([{path, code, message}]). */
@@ -48,6 +49,10 @@ export class ErrorView {
 
   /** (Re)draw every message; call after each render. */
   apply() {
+    // Nothing shown and nothing to show: the form and the editor stay as they are
+    // (redrawing the editor's decorations on every structural change costs a frame).
+    if (!this.errors.length && !this.shown) return;
+    this.shown = this.errors.length > 0;
     for (const old of this.form.querySelectorAll(".field-error")) old.remove();
     for (const marked of this.form.querySelectorAll("[aria-invalid]")) {
       marked.removeAttribute("aria-invalid");

@@ -183,6 +183,23 @@ function signatureText(signatory) {
   return lines.join("\n");
 }
 
+// Each part of the form and the top-level keys of the document it shows.
+const PARTS = [
+  [generalSection, ["issuer", "document_type", "number", "symbol", "place", "date", "summary", "draft_mark"]],
+  [basesSection, ["legal_bases", "lead_in"]],
+  [closingSection, ["closing"]],
+  [recipientsSection, ["recipients", "archive"]],
+  [signatorySection, ["signatory"]],
+  [appendicesSection, ["appendices"]],
+];
+
+/** The part of the form that shows the top-level `key`, drawn anew; null
+ * when no single part does (the whole form is drawn then). */
+export function renderSection(ctx, key) {
+  const part = PARTS.find(([, keys]) => keys.includes(key));
+  return part ? part[0](ctx) : null;
+}
+
 export function renderForm(ctx) {
   return [
     generalSection(ctx),
