@@ -25,6 +25,11 @@ build_image() {
   podman build --format docker --network=host "${args[@]}" -t "$IMAGE" "$@" .
 }
 
+# The balancer's image (deploy/haproxy/Containerfile: Debian's haproxy).
+build_balancer_image() {
+  podman build --network=host -t "$IMAGE-haproxy" "$@" deploy/haproxy
+}
+
 # A TCP port nothing listens on now.
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'

@@ -1,0 +1,247 @@
+"""Load through the balancer while one replica is killed, then restarted.
+
+    .venv/bin/python -m bench.cluster --port 8000 --stats-port 8404 \\
+        --kill 'podman kill plans-cluster_plans_1' --restart 'podman start plans-cluster_plans_1'
+
+What scripts/cluster-test.sh runs against deploy/compose.yaml. CLIENTS
+clients (closed loop, one keep-alive connection each) send a mix of DOCX and
+PDF renders of the examples and imports of their DOCX for SECONDS seconds; the
+--kill command runs at KILL_AT s and the --restart command at RESTART_AT s.
+Meanwhile HAProxy's CSV statistics (--stats-port) are read every 0.25 s for the
+servers' states and the backend's retry and redispatch counters.
+
+Printed: requests and latency per kind and per phase (before the kill, the
+5 s after it, one replica down, the 5 s after the restart, the end), the
+servers' state changes, retries and redispatches, and as the last line
+``N requests, F failed, p50 X ms, p99 Y ms``. A request fails unless it is
+answered 200 (a transport error or the client timeout counts). Exit status 0
+when none failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import random
+import shlex
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from .client import Client
+from .stats import markdown_table, ms, p50, p99
+
+EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+KINDS = ("docx", "pdf", "import")
+# Seconds after the kill and after the restart whose requests show the failover's cost.
+AFTERMATH = 5.0
+
+
+@dataclass
+class Outcome:
+    kind: str
+    start: float  # seconds since the load began
+    seconds: float
+    status: int
+    error: str | None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.status == 200
+
+
+@dataclass
+class Workload:
+    """Request bodies: every example's plan, and its DOCX to import."""
+
+    plans: list[bytes]
+    documents: list[bytes]
+
+    def request(self, client: Client, kind: str, chooser: random.Random):
+        if kind == "import":
+            return client.request("POST", "/import", chooser.choice(self.documents), {"Content-Type": DOCX_TYPE})
+        return client.render(chooser.choice(self.plans), kind)
+
+    @classmethod
+    def prepare(cls, client: Client) -> Workload:
+        """Renders each example to DOCX through the service and checks that every
+        request of the mix succeeds once, so a failure under load is the load's."""
+        plans = [path.read_bytes() for path in sorted(EXAMPLES_DIR.glob("*.json"))]
+        documents = []
+        for plan in plans:
+            for kind in ("pdf", "docx"):
+                reply = client.render(plan, kind)
+                if not reply.ok:
+                    raise SystemExit(f"warm-up: {kind} render answered {reply.status or reply.error}")
+            documents.append(reply.body)
+            imported = client.request("POST", "/import", reply.body, {"Content-Type": DOCX_TYPE})
+            if not imported.ok:
+                raise SystemExit(f"warm-up: import answered {imported.status or imported.error}")
+        return cls(plans, documents)
+
+
+class BalancerWatch:
+    """Polls HAProxy's CSV statistics: server state changes and backend counters."""
+
+    def __init__(self, port: int, backend: str = "plans"):
+        self.url = f"http://127.0.0.1:{port}/stats;csv"
+        self.backend = backend
+        self.changes: list[tuple[float, str, str]] = []  # (seconds, server, new state)
+        self._states: dict[str, str] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="balancer-watch", daemon=True)
+        self.began = 0.0
+
+    def rows(self) -> list[dict]:
+        with urllib.request.urlopen(self.url, timeout=5) as answer:
+            text = answer.read().decode().lstrip("# ")
+        return [row for row in csv.DictReader(io.StringIO(text)) if row["pxname"] == self.backend]
+
+    def counters(self) -> dict[str, int]:
+        backend = next(row for row in self.rows() if row["svname"] == "BACKEND")
+        return {name: int(backend[name] or 0) for name in ("wretr", "wredis", "econ", "eresp")}
+
+    def start(self, began: float) -> BalancerWatch:
+        self.began = began
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                rows = self.rows()
+            except OSError:
+                rows = []
+            for row in rows:
+                server, state = row["svname"], row["status"]
+                if server in ("BACKEND", "FRONTEND") or state.startswith("MAINT") and server not in self._states:
+                    continue  # unused template slots
+                if self._states.get(server) != state:
+                    self._states[server] = state
+                    self.changes.append((time.perf_counter() - self.began, server, state))
+            self._stop.wait(0.25)
+
+
+def run_load(client: Client, workload: Workload, *, clients: int, seconds: float, seed: int,
+             actions: list[tuple[float, str]], began: float, log) -> list[Outcome]:
+    outcomes: list[Outcome] = []
+    lock = threading.Lock()
+    deadline = began + seconds
+
+    def worker(number: int):
+        chooser = random.Random(seed * 1000 + number)
+        while time.perf_counter() < deadline:
+            kind = chooser.choice(KINDS)
+            start = time.perf_counter()
+            reply = workload.request(client, kind, chooser)
+            with lock:
+                outcomes.append(Outcome(kind, start - began, time.perf_counter() - start, reply.status, reply.error))
+
+    def director():
+        for at, command in actions:
+            time.sleep(max(0.0, began + at - time.perf_counter()))
+            done = subprocess.run(shlex.split(command), capture_output=True, text=True)
+            log(f"t={time.perf_counter() - began:.1f} s: {command} -> exit {done.returncode}")
+            if done.returncode:
+                log(done.stderr.strip())
+
+    threads = [threading.Thread(target=worker, args=(n,), daemon=True) for n in range(clients)]
+    threads.append(threading.Thread(target=director, daemon=True))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+def summary(outcomes: list[Outcome]) -> list[object]:
+    ok = [o.seconds for o in outcomes if o.ok]
+    return [len(outcomes), sum(not o.ok for o in outcomes), ms(p50(ok)), ms(p99(ok)), ms(max(ok, default=float("nan")))]
+
+
+def report(outcomes: list[Outcome], *, kill_at: float, restart_at: float, seconds: float,
+           changes: list, counters: dict[str, int]) -> str:
+    headers = ["requests", "failed", "p50 ms", "p99 ms", "max ms"]
+    by_kind = [[kind, *summary([o for o in outcomes if o.kind == kind])] for kind in KINDS]
+    phases = [("before the kill", 0, kill_at),
+              (f"{AFTERMATH:g} s after the kill", kill_at, kill_at + AFTERMATH),
+              ("one replica down", kill_at + AFTERMATH, restart_at),
+              (f"{AFTERMATH:g} s after the restart", restart_at, restart_at + AFTERMATH),
+              ("both again", restart_at + AFTERMATH, seconds + 1e9)]
+    by_phase = [[f"{name} ({low:g}-{min(high, seconds):g} s)",
+                 *summary([o for o in outcomes if low <= o.start < high]),
+                 ms(p99([o.seconds for o in outcomes if low <= o.start < high and o.ok and o.kind == "pdf"]))]
+                for name, low, high in phases]
+    in_flight = [o for o in outcomes if o.start <= kill_at <= o.start + o.seconds]
+    lines = [markdown_table(["kind", *headers], by_kind), "",
+             markdown_table(["requests started", *headers, "PDF p99 ms"], by_phase), "",
+             f"In flight at the kill: {len(in_flight)} requests, {sum(not o.ok for o in in_flight)} failed, "
+             f"slowest {ms(max((o.seconds for o in in_flight), default=float('nan')))} ms.",
+             f"Balancer: {counters['wretr']} retries, {counters['wredis']} redispatches, "
+             f"{counters['econ']} connection errors, {counters['eresp']} response errors (HAProxy's counters).",
+             "Server states: " + "; ".join(f"{at:.1f} s {server} {state}" for at, server, state in changes)]
+    failures: dict[str, int] = {}
+    for outcome in outcomes:
+        if not outcome.ok:
+            key = f"{outcome.kind} {outcome.error or outcome.status}"
+            failures[key] = failures.get(key, 0) + 1
+    if failures:
+        lines.append("Failures: " + ", ".join(f"{key} ×{count}" for key, count in sorted(failures.items())))
+    ok = [o.seconds for o in outcomes if o.ok]
+    lines.append(f"{len(outcomes)} requests, {len(outcomes) - len(ok)} failed, p50 {ms(p50(ok))} ms, p99 {ms(p99(ok))} ms")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.cluster", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--port", type=int, required=True, help="the balancer's port on 127.0.0.1")
+    parser.add_argument("--stats-port", type=int, required=True, help="HAProxy's statistics port on 127.0.0.1")
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--kill-at", type=float, default=20.0)
+    parser.add_argument("--restart-at", type=float, default=40.0)
+    parser.add_argument("--kill", required=True, help="command that kills one replica")
+    parser.add_argument("--restart", required=True, help="command that starts it again")
+    parser.add_argument("--timeout", type=float, default=120.0, help="client timeout: a hang counts as a failure")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--json", type=Path, help="also write every request's outcome here")
+    args = parser.parse_args(argv)
+    if not 0 < args.kill_at < args.restart_at < args.seconds <= 600:
+        parser.error("need 0 < --kill-at < --restart-at < --seconds <= 600")
+
+    def log(message):
+        print(f"[cluster {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+    client = Client("127.0.0.1", args.port, timeout=args.timeout)
+    workload = Workload.prepare(client)
+    watch = BalancerWatch(args.stats_port)
+    before = watch.counters()
+    log(f"{args.clients} clients for {args.seconds:g} s: {', '.join(KINDS)}; "
+        f"kill at {args.kill_at:g} s, restart at {args.restart_at:g} s")
+    began = time.perf_counter()
+    watch.start(began)
+    outcomes = run_load(client, workload, clients=args.clients, seconds=args.seconds, seed=args.seed,
+                        actions=[(args.kill_at, args.kill), (args.restart_at, args.restart)], began=began, log=log)
+    watch.stop()
+    after = watch.counters()
+    if args.json:
+        args.json.write_text(json.dumps([o.__dict__ for o in outcomes]), encoding="utf-8")
+    print(report(outcomes, kill_at=args.kill_at, restart_at=args.restart_at, seconds=args.seconds,
+                 changes=watch.changes, counters={key: after[key] - before[key] for key in after}))
+    return 0 if all(outcome.ok for outcome in outcomes) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
