@@ -12,10 +12,12 @@ servers' states and the backend's retry and redispatch counters.
 
 Printed: requests and latency per kind and per phase (before the kill, the
 5 s after it, one replica down, the 5 s after the restart, the end), the
-servers' state changes, retries and redispatches, and as the last line
+servers' state changes, retries and redispatches (HAProxy's counters, and
+per request from its log with --balancer-log), and as the last line
 ``N requests, F failed, p50 X ms, p99 Y ms``. A request fails unless it is
-answered 200 (a transport error or the client timeout counts). Exit status 0
-when none failed.
+answered 200 (a transport error or the client timeout counts). After the load it
+waits (up to 120 s) for the restarted replica to be back in rotation. Exit
+status 0 when no request failed.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import csv
 import io
 import json
 import random
+import re
 import shlex
 import subprocess
 import sys
@@ -105,13 +108,26 @@ class BalancerWatch:
         return [row for row in csv.DictReader(io.StringIO(text)) if row["pxname"] == self.backend]
 
     def counters(self) -> dict[str, int]:
-        backend = next(row for row in self.rows() if row["svname"] == "BACKEND")
-        return {name: int(backend[name] or 0) for name in ("wretr", "wredis", "econ", "eresp")}
+        """The backend's retries, redispatches and errors, and each server's requests."""
+        rows = self.rows()
+        backend = next(row for row in rows if row["svname"] == "BACKEND")
+        counters = {name: int(backend[name] or 0) for name in ("wretr", "wredis", "econ", "eresp")}
+        counters |= {row["svname"]: int(row["stot"] or 0) for row in rows if row["svname"] not in ("BACKEND", "FRONTEND")}
+        return counters
 
     def start(self, began: float) -> BalancerWatch:
         self.began = began
         self._thread.start()
         return self
+
+    def wait_all_up(self, timeout: float) -> bool:
+        """Until every server seen is UP again (the restarted replica is back in rotation)."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            if self._states and all(state.startswith("UP") for state in self._states.values()):
+                return True
+            time.sleep(0.25)
+        return False
 
     def stop(self) -> None:
         self._stop.set()
@@ -131,6 +147,21 @@ class BalancerWatch:
                     self._states[server] = state
                     self.changes.append((time.perf_counter() - self.began, server, state))
             self._stop.wait(0.25)
+
+
+# One request in HAProxy's httplog: server, timers TR/Tw/Tc/Tr/Ta, status, ...,
+# connection counts act/fe/be/srv/retries ('+' when redispatched).
+LOG_LINE = re.compile(r"\] plans plans/(?P<server>\S+) -?\d+/-?\d+/-?\d+/-?\d+/(?P<total>\d+) (?P<status>\d{3}) "
+                      r".* \d+/\d+/\d+/\d+/(?P<redispatched>\+?)(?P<retries>\d+) \d+/\d+ \"")
+
+
+def retried(log_text: str) -> list[tuple[int, bool, int, int]]:
+    """(retries, redispatched, status, total ms) of every request the balancer retried."""
+    found = []
+    for match in LOG_LINE.finditer(log_text):
+        if int(match["retries"]) or match["redispatched"]:
+            found.append((int(match["retries"]), bool(match["redispatched"]), int(match["status"]), int(match["total"])))
+    return found
 
 
 def run_load(client: Client, workload: Workload, *, clients: int, seconds: float, seed: int,
@@ -165,13 +196,18 @@ def run_load(client: Client, workload: Workload, *, clients: int, seconds: float
     return outcomes
 
 
+def changes_after(changes: list, at: float) -> float:
+    """Seconds from ``at`` to the first server state change after it."""
+    return next((when - at for when, _, _ in changes if when >= at), float("nan"))
+
+
 def summary(outcomes: list[Outcome]) -> list[object]:
     ok = [o.seconds for o in outcomes if o.ok]
     return [len(outcomes), sum(not o.ok for o in outcomes), ms(p50(ok)), ms(p99(ok)), ms(max(ok, default=float("nan")))]
 
 
 def report(outcomes: list[Outcome], *, kill_at: float, restart_at: float, seconds: float,
-           changes: list, counters: dict[str, int]) -> str:
+           changes: list, counters: dict[str, int], log_text: str | None) -> str:
     headers = ["requests", "failed", "p50 ms", "p99 ms", "max ms"]
     by_kind = [[kind, *summary([o for o in outcomes if o.kind == kind])] for kind in KINDS]
     phases = [("before the kill", 0, kill_at),
@@ -184,13 +220,26 @@ def report(outcomes: list[Outcome], *, kill_at: float, restart_at: float, second
                  ms(p99([o.seconds for o in outcomes if low <= o.start < high and o.ok and o.kind == "pdf"]))]
                 for name, low, high in phases]
     in_flight = [o for o in outcomes if o.start <= kill_at <= o.start + o.seconds]
+    back = [at for at, _, state in changes if at > restart_at and state.startswith("UP")]
     lines = [markdown_table(["kind", *headers], by_kind), "",
              markdown_table(["requests started", *headers, "PDF p99 ms"], by_phase), "",
              f"In flight at the kill: {len(in_flight)} requests, {sum(not o.ok for o in in_flight)} failed, "
              f"slowest {ms(max((o.seconds for o in in_flight), default=float('nan')))} ms.",
              f"Balancer: {counters['wretr']} retries, {counters['wredis']} redispatches, "
-             f"{counters['econ']} connection errors, {counters['eresp']} response errors (HAProxy's counters).",
-             "Server states: " + "; ".join(f"{at:.1f} s {server} {state}" for at, server, state in changes)]
+             f"{counters['econ']} connection errors, {counters['eresp']} response errors (HAProxy's counters); "
+             "requests per server: " + ", ".join(f"{name} {count}" for name, count in counters.items()
+                                                  if name.startswith("plans") and count),
+             "Server states: " + "; ".join(f"{at:.1f} s {server} {state}" for at, server, state in changes),
+             f"Killed replica out of rotation {changes_after(changes, kill_at):.1f} s after the kill; back in rotation "
+             + (f"{back[0] - restart_at:.1f} s after the restart." if back else "never.")]
+    if log_text is not None:
+        again = retried(log_text)
+        lines.append(f"Retried requests (HAProxy's log): {len(again)}, {sum(r for r, _, _, _ in again)} retries, "
+                     f"{sum(redispatched for _, redispatched, _, _ in again)} sent to another replica; answered "
+                     + (", ".join(f"{status} ×{sum(s == status for _, _, s, _ in again)}"
+                                  for status in sorted({s for _, _, s, _ in again})) or "-")
+                     + f"; their time p50 {ms(p50([total / 1000 for *_, total in again]))} ms, "
+                       f"max {ms(max((total / 1000 for *_, total in again), default=float('nan')))} ms.")
     failures: dict[str, int] = {}
     for outcome in outcomes:
         if not outcome.ok:
@@ -216,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--restart", required=True, help="command that starts it again")
     parser.add_argument("--timeout", type=float, default=120.0, help="client timeout: a hang counts as a failure")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--balancer-log", help="command that prints the balancer's log (HAProxy httplog), "
+                                               "read after the load for the requests it retried")
     parser.add_argument("--json", type=Path, help="also write every request's outcome here")
     args = parser.parse_args(argv)
     if not 0 < args.kill_at < args.restart_at < args.seconds <= 600:
@@ -234,12 +285,19 @@ def main(argv: list[str] | None = None) -> int:
     watch.start(began)
     outcomes = run_load(client, workload, clients=args.clients, seconds=args.seconds, seed=args.seed,
                         actions=[(args.kill_at, args.kill), (args.restart_at, args.restart)], began=began, log=log)
+    back = watch.wait_all_up(timeout=120)
     watch.stop()
     after = watch.counters()
+    if not back:
+        log("the restarted replica was not back in rotation 120 s after the load")
+    log_text = None
+    if args.balancer_log:
+        log_text = subprocess.run(shlex.split(args.balancer_log), capture_output=True, text=True).stdout
     if args.json:
         args.json.write_text(json.dumps([o.__dict__ for o in outcomes]), encoding="utf-8")
     print(report(outcomes, kill_at=args.kill_at, restart_at=args.restart_at, seconds=args.seconds,
-                 changes=watch.changes, counters={key: after[key] - before[key] for key in after}))
+                 changes=watch.changes, counters={key: after[key] - before.get(key, 0) for key in after},
+                 log_text=log_text))
     return 0 if all(outcome.ok for outcome in outcomes) else 1
 
 

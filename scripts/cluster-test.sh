@@ -61,7 +61,8 @@ sampler=$!
 status=0
 .venv/bin/python -m bench.cluster --port "$PORT" --stats-port "$STATS_PORT" --clients "$CLIENTS" \
   --seconds "$LOAD_SECONDS" --kill-at "$KILL_AT" --restart-at "$RESTART_AT" \
-  --kill "podman kill ${project}_plans_1" --restart "podman start ${project}_plans_1" >"$work/report" || status=$?
+  --kill "podman kill ${project}_plans_1" --restart "podman start ${project}_plans_1" \
+  --balancer-log "podman logs ${project}_balancer_1" >"$work/report" || status=$?
 kill "$sampler" 2>/dev/null; sampler=
 # The replica that served throughout: its cgroup's peak (page cache and /tmp included,
 # an upper bound of what Kubernetes counts against the limit).
