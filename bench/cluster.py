@@ -124,7 +124,7 @@ class BalancerWatch:
         """Until every server seen is UP again (the restarted replica is back in rotation)."""
         deadline = time.perf_counter() + timeout
         while time.perf_counter() < deadline:
-            if self._states and all(state.startswith("UP") for state in self._states.values()):
+            if self._states and all(state == "UP" for state in self._states.values()):
                 return True
             time.sleep(0.25)
         return False
@@ -220,7 +220,8 @@ def report(outcomes: list[Outcome], *, kill_at: float, restart_at: float, second
                  ms(p99([o.seconds for o in outcomes if low <= o.start < high and o.ok and o.kind == "pdf"]))]
                 for name, low, high in phases]
     in_flight = [o for o in outcomes if o.start <= kill_at <= o.start + o.seconds]
-    back = [at for at, _, state in changes if at > restart_at and state.startswith("UP")]
+    # "UP 1/2" is a server going down (one check failed), "DOWN 1/2" one coming up
+    back = [at for at, _, state in changes if at > restart_at and state == "UP"]
     lines = [markdown_table(["kind", *headers], by_kind), "",
              markdown_table(["requests started", *headers, "PDF p99 ms"], by_phase), "",
              f"In flight at the kill: {len(in_flight)} requests, {sum(not o.ok for o in in_flight)} failed, "
