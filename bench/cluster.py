@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .client import Client
+from .slowloris import Sample
 from .stats import markdown_table, ms, p50, p99
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
@@ -48,16 +49,10 @@ AFTERMATH = 5.0
 
 
 @dataclass
-class Outcome:
-    kind: str
-    start: float  # seconds since the load began
-    seconds: float
-    status: int
-    error: str | None
+class Outcome(Sample):
+    """One request: its kind, time, status or transport error, and when it started."""
 
-    @property
-    def ok(self) -> bool:
-        return self.error is None and self.status == 200
+    start: float  # seconds since the load began
 
 
 @dataclass
@@ -177,7 +172,8 @@ def run_load(client: Client, workload: Workload, *, clients: int, seconds: float
             start = time.perf_counter()
             reply = workload.request(client, kind, chooser)
             with lock:
-                outcomes.append(Outcome(kind, start - began, time.perf_counter() - start, reply.status, reply.error))
+                outcomes.append(Outcome(kind=kind, seconds=time.perf_counter() - start, status=reply.status,
+                                        error=reply.error, start=start - began))
 
     def director():
         for at, command in actions:
