@@ -17,7 +17,7 @@ per request from its log with --balancer-log), and as the last line
 ``N requests, F failed, p50 X ms, p99 Y ms``. A request fails unless it is
 answered 200 (a transport error or the client timeout counts). After the load it
 waits (up to 120 s) for the restarted replica to be back in rotation. Exit
-status 0 when no request failed.
+status 0 when no request failed and the replica came back.
 """
 
 from __future__ import annotations
@@ -93,6 +93,9 @@ class BalancerWatch:
         self.backend = backend
         self.changes: list[tuple[float, str, str]] = []  # (seconds, server, new state)
         self._states: dict[str, str] = {}
+        # (seconds, servers plainly UP) at every change of that count: a restarted
+        # replica may come back in another server slot (a new address).
+        self.up_counts: list[tuple[float, int]] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="balancer-watch", daemon=True)
         self.began = 0.0
@@ -116,13 +119,27 @@ class BalancerWatch:
         return self
 
     def wait_all_up(self, timeout: float) -> bool:
-        """Until every server seen is UP again (the restarted replica is back in rotation)."""
+        """Until as many servers are UP as at the start (the restarted replica is back)."""
         deadline = time.perf_counter() + timeout
         while time.perf_counter() < deadline:
-            if self._states and all(state == "UP" for state in self._states.values()):
+            if self.up_counts and self.up_counts[-1][1] >= self.up_counts[0][1]:
                 return True
             time.sleep(0.25)
         return False
+
+    def out_after(self, at: float) -> float | None:
+        """Seconds from ``at`` until fewer servers were UP than at the start."""
+        return self._first_after(at, lambda count, start: count < start)
+
+    def back_after(self, at: float) -> float | None:
+        """Seconds from ``at`` until as many servers were UP as at the start."""
+        return self._first_after(at, lambda count, start: count >= start)
+
+    def _first_after(self, at: float, holds) -> float | None:
+        if not self.up_counts:
+            return None
+        start = self.up_counts[0][1]
+        return next((when - at for when, count in self.up_counts if when > at and holds(count, start)), None)
 
     def stop(self) -> None:
         self._stop.set()
@@ -141,6 +158,9 @@ class BalancerWatch:
                 if self._states.get(server) != state:
                     self._states[server] = state
                     self.changes.append((time.perf_counter() - self.began, server, state))
+            up = sum(state == "UP" for state in self._states.values())
+            if rows and (not self.up_counts or self.up_counts[-1][1] != up):
+                self.up_counts.append((time.perf_counter() - self.began, up))
             self._stop.wait(0.25)
 
 
@@ -192,18 +212,13 @@ def run_load(client: Client, workload: Workload, *, clients: int, seconds: float
     return outcomes
 
 
-def changes_after(changes: list, at: float) -> float:
-    """Seconds from ``at`` to the first server state change after it."""
-    return next((when - at for when, _, _ in changes if when >= at), float("nan"))
-
-
 def summary(outcomes: list[Outcome]) -> list[object]:
     ok = [o.seconds for o in outcomes if o.ok]
     return [len(outcomes), sum(not o.ok for o in outcomes), ms(p50(ok)), ms(p99(ok)), ms(max(ok, default=float("nan")))]
 
 
 def report(outcomes: list[Outcome], *, kill_at: float, restart_at: float, seconds: float,
-           changes: list, counters: dict[str, int], log_text: str | None) -> str:
+           changes: list, out: float | None, back: float | None, counters: dict[str, int], log_text: str | None) -> str:
     headers = ["requests", "failed", "p50 ms", "p99 ms", "max ms"]
     by_kind = [[kind, *summary([o for o in outcomes if o.kind == kind])] for kind in KINDS]
     phases = [("before the kill", 0, kill_at),
@@ -216,8 +231,6 @@ def report(outcomes: list[Outcome], *, kill_at: float, restart_at: float, second
                  ms(p99([o.seconds for o in outcomes if low <= o.start < high and o.ok and o.kind == "pdf"]))]
                 for name, low, high in phases]
     in_flight = [o for o in outcomes if o.start <= kill_at <= o.start + o.seconds]
-    # "UP 1/2" is a server going down (one check failed), "DOWN 1/2" one coming up
-    back = [at for at, _, state in changes if at > restart_at and state == "UP"]
     lines = [markdown_table(["kind", *headers], by_kind), "",
              markdown_table(["requests started", *headers, "PDF p99 ms"], by_phase), "",
              f"In flight at the kill: {len(in_flight)} requests, {sum(not o.ok for o in in_flight)} failed, "
@@ -227,8 +240,8 @@ def report(outcomes: list[Outcome], *, kill_at: float, restart_at: float, second
              "requests per server: " + ", ".join(f"{name} {count}" for name, count in counters.items()
                                                   if name.startswith("plans") and count),
              "Server states: " + "; ".join(f"{at:.1f} s {server} {state}" for at, server, state in changes),
-             f"Killed replica out of rotation {changes_after(changes, kill_at):.1f} s after the kill; back in rotation "
-             + (f"{back[0] - restart_at:.1f} s after the restart." if back else "never.")]
+             "Killed replica out of rotation " + (f"{out:.1f} s after the kill" if out is not None else "never")
+             + "; back in rotation " + (f"{back:.1f} s after the restart." if back is not None else "not within 120 s after the load.")]
     if log_text is not None:
         again = retried(log_text)
         lines.append(f"Retried requests (HAProxy's log): {len(again)}, {sum(r for r, _, _, _ in again)} retries, "
@@ -293,9 +306,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps([o.__dict__ for o in outcomes]), encoding="utf-8")
     print(report(outcomes, kill_at=args.kill_at, restart_at=args.restart_at, seconds=args.seconds,
-                 changes=watch.changes, counters={key: after[key] - before.get(key, 0) for key in after},
+                 changes=watch.changes, out=watch.out_after(args.kill_at), back=watch.back_after(args.restart_at),
+                 counters={key: after[key] - before.get(key, 0) for key in after},
                  log_text=log_text))
-    return 0 if all(outcome.ok for outcome in outcomes) else 1
+    return 0 if back and all(outcome.ok for outcome in outcomes) else 1
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@
 # what the dead one cannot answer. Prints the latency per phase, the balancer's
 # retries and server states, the replicas' peak memory, and as its last line
 #   N requests, F failed, p50 X ms, p99 Y ms
-# Exit status 0 when F is 0. Settings: REPLICAS (2), CLIENTS (8), LOAD_SECONDS (60),
+# Exit status 0 when F is 0 and the killed replica is back in rotation after its
+# restart. Settings: REPLICAS (2), CLIENTS (8), LOAD_SECONDS (60),
 # KILL_AT (20), RESTART_AT (40). Needs podman (../shared/container/podman-setup.sh,
 # as root); installs podman-compose and podman's DNS plugin if missing (Debian
 # packages), builds the images if needed. About 2-3 minutes. README "Production".
