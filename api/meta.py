@@ -1,4 +1,4 @@
-"""Read-only endpoints: the plan's JSON Schema, the examples, health."""
+"""Read-only endpoints: the plan's JSON Schema, the examples, health (liveness) and readiness."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from schemas.blocks.section import PartSchema
 from schemas.docs import doc
 from schemas.fields import StringOrObject
 
-from .errors import ErrorResponseSchema
+from .errors import ApiError, ErrorResponseSchema
 
 blp = Blueprint("meta", __name__, description="Định dạng kế hoạch, ví dụ và tình trạng dịch vụ")
 
@@ -214,3 +214,29 @@ def healthz():
     extensions = current_app.extensions
     return jsonify({"status": "ok", "renderer": extensions["renderer"].status(),
                     "converter": extensions["converter"].status()})
+
+
+# Seconds a balancer or client should wait before asking /readyz again: a
+# LibreOffice instance takes 1-10 s to start.
+READY_RETRY_AFTER = 5
+
+
+@blp.route("/readyz")
+@blp.doc(summary="Sẵn sàng nhận yêu cầu: có ít nhất một LibreOffice chạy để tạo PDF",
+         responses=json_response("Sẵn sàng", {"type": "object", "properties": {
+             "status": {"type": "string"}, "pdf_ready": {"type": "integer"}}}))
+@blp.alt_response(503, schema=ErrorResponseSchema, description="Chưa sẵn sàng (đang khởi động LibreOffice)")
+def readyz():
+    """Readiness, for balancers and Kubernetes; /healthz is liveness.
+
+    /healthz answers as soon as the server listens, while LibreOffice needs
+    1-10 s more: a replica sent PDF requests then would queue them. Ready:
+    at least one converter instance is ready, or PDF is switched off
+    (PDF_BACKEND=none, DOCX only by configuration)."""
+    converter = current_app.extensions["converter"].status()
+    pdf_ready = converter.get("ready", 0)
+    if pdf_ready > 0 or converter.get("backend") == "none":
+        return jsonify({"status": "ready", "pdf_ready": pdf_ready})
+    raise ApiError(503, "not_ready",
+                   "Dịch vụ đang khởi động: chưa có phiên LibreOffice nào sẵn sàng để tạo PDF; hãy thử lại sau ít giây.",
+                   headers={"Retry-After": str(READY_RETRY_AFTER)})

@@ -176,6 +176,35 @@ def test_healthz(client):
     assert "converter" in body
 
 
+class PoolStatus:
+    """A converter that only reports how many of its instances are ready."""
+
+    def __init__(self, ready):
+        self.ready = ready
+
+    def status(self):
+        return {"backend": "pool", "size": 2, "ready": self.ready}
+
+    def close(self):
+        pass
+
+
+def test_readyz_waits_for_a_libreoffice_instance():
+    from app import create_app
+
+    starting = create_app({"TESTING": True, "CONVERTER": PoolStatus(ready=0)}).test_client()
+    body = assert_error(starting.get("/readyz"), 503, "not_ready")
+    assert "LibreOffice" in body["message"]
+    assert starting.get("/readyz").headers["Retry-After"] == "5"
+    assert starting.get("/healthz").status_code == 200  # alive all the same: liveness is not readiness
+    ready = create_app({"TESTING": True, "CONVERTER": PoolStatus(ready=1)}).test_client()
+    assert ready.get("/readyz").get_json() == {"status": "ready", "pdf_ready": 1}
+
+
+def test_readyz_without_pdf_is_ready(client):
+    assert client.get("/readyz").get_json() == {"status": "ready", "pdf_ready": 0}  # PDF_BACKEND=none: DOCX only
+
+
 def test_openapi_and_local_docs(client):
     spec = client.get("/openapi.json").get_json()
     assert "/render" in spec["paths"]

@@ -68,7 +68,7 @@ def test_empty_format_is_refused():
 @pytest.mark.parametrize(
     ("template", "parameters"),
     [("/schema", {}), ("/examples", {}), ("/examples/{name}", {"name": "minimal"}),
-     ("/examples/{name}", {"name": "nope"}), ("/healthz", {})],
+     ("/examples/{name}", {"name": "nope"}), ("/healthz", {}), ("/readyz", {})],
 )
 def test_read_only_endpoints_match_the_document(template, parameters):
     """Fixed, meaningful cases for the GET operations, on top of the fuzzed ones."""
