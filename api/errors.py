@@ -12,9 +12,9 @@ from flask import Flask, jsonify
 from marshmallow import Schema, fields
 from werkzeug.exceptions import HTTPException
 
-from converters import ConversionFailed, ConversionTimeout, ConversionUnavailable
-from render_pool import RenderTimeout, RenderUnavailable
+from converters import ConversionFailed
 from schemas import PlanInvalid
+from workers import JobTooLarge, TimedOut, Unavailable
 
 HTTP_CODES = {
     400: ("bad_request", "Yêu cầu không hợp lệ."),
@@ -75,29 +75,23 @@ def init_app(app: Flask) -> None:
         message = f"Kế hoạch có {len(invalid.errors)} lỗi; xem danh sách errors."
         return error_response(ApiError(422, "invalid_plan", message, errors=invalid.errors))
 
-    @app.errorhandler(ConversionUnavailable)
-    def conversion_unavailable(error: ConversionUnavailable):
+    # The worker pool's and LibreOffice's supervisors turn callers away alike.
+    @app.errorhandler(Unavailable)
+    def unavailable(error: Unavailable):
         retry_after = str(max(1, int(error.retry_after)))
-        return error_response(ApiError(503, "conversion_unavailable", str(error), headers={"Retry-After": retry_after}))
+        return error_response(ApiError(503, error.code, error.message, headers={"Retry-After": retry_after}))
 
-    @app.errorhandler(ConversionTimeout)
-    def conversion_timeout(error: ConversionTimeout):
-        return error_response(ApiError(504, "conversion_timeout", str(error)))
+    @app.errorhandler(TimedOut)
+    def timed_out(error: TimedOut):
+        return error_response(ApiError(504, error.code, error.message))
 
     @app.errorhandler(ConversionFailed)
     def conversion_failed(error: ConversionFailed):
-        return error_response(ApiError(502, "conversion_failed", str(error)))
+        return error_response(ApiError(502, error.code, error.message))
 
-    @app.errorhandler(RenderUnavailable)
-    def render_unavailable(error: RenderUnavailable):
-        message = "Máy chủ đang bận soạn các văn bản khác; hãy thử lại sau ít giây."
-        retry_after = str(max(1, int(error.retry_after)))
-        return error_response(ApiError(503, "render_unavailable", message, headers={"Retry-After": retry_after}))
-
-    @app.errorhandler(RenderTimeout)
-    def render_timeout(error: RenderTimeout):
-        message = "Soạn văn bản quá thời gian cho phép và đã bị dừng; hãy thử lại hoặc rút gọn kế hoạch."
-        return error_response(ApiError(504, "render_timeout", message))
+    @app.errorhandler(JobTooLarge)
+    def too_large_for_a_worker(error: JobTooLarge):
+        return error_response(ApiError(422, error.code, error.message))
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):

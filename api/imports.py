@@ -8,7 +8,7 @@ from flask import current_app, jsonify, request
 from flask_smorest import Blueprint
 
 import recognizer
-from schemas import PlanInvalid, load_plan
+from converters import ConversionFailed, ConversionTimeout
 
 from .errors import ApiError, ErrorResponseSchema
 from .plan_request import FORMATS
@@ -81,14 +81,12 @@ def larger_limit():
 @blp.alt_response(503, schema=ErrorResponseSchema, description="Chưa chuyển được .doc/.odt hoặc PDF lúc này")
 def import_file():
     output_format = _format()
-    result = _recognize(_uploaded())
+    found = _recognize(_uploaded())
+    if found["errors"]:
+        return _not_valid(found["errors"], found["result"])
     if output_format is None:
-        return jsonify(result)
-    try:
-        plan = load_plan(result["plan"])
-    except PlanInvalid as invalid:
-        return _not_valid(invalid, result)
-    return document_response(plan, output_format)
+        return jsonify(found["result"])
+    return document_response(found["plan"], output_format)
 
 
 @blp.route("/import/clipboard", methods=["POST"])
@@ -146,21 +144,28 @@ def _uploaded() -> bytes:
 
 
 def _convert(data: bytes) -> bytes:
-    return current_app.extensions["converter"].convert(data, to="docx")
+    """A .doc, .odt or .rtf as .docx, by the LibreOffice pool's lane for uploads
+    (run in the service when the worker reading the upload asks for it)."""
+    try:
+        return current_app.extensions["converter"].convert(data, to="docx")
+    except ConversionTimeout:
+        raise
+    except ConversionFailed:  # LibreOffice could not read it: the file's fault
+        raise recognizer.FileRefused("corrupt_file", "unconvertible") from None
 
 
 def _recognize(data: bytes) -> dict:
     try:
-        return recognizer.recognize(data, _convert)
+        return current_app.extensions["workers"].run("import", data, callbacks={"convert": _convert})
     except recognizer.FileRefused as refused:
         raise ApiError(refused.status, refused.code, refused.message) from None
 
 
-def _not_valid(invalid: PlanInvalid, result: dict):
+def _not_valid(errors: list[dict], result: dict):
     """422 in the API's error shape, with the recognized plan so nothing is lost."""
     body = {"status": 422, "code": "invalid_plan",
-            "message": f"Kế hoạch nhận được từ tệp còn {len(invalid.errors)} lỗi; xem errors, sửa rồi tạo lại văn bản.",
-            "errors": invalid.errors, **result}
+            "message": f"Kế hoạch nhận được từ tệp còn {len(errors)} lỗi; xem errors, sửa rồi tạo lại văn bản.",
+            "errors": errors, **result}
     response = jsonify(body)
     response.status_code = 422
     return response

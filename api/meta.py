@@ -203,5 +203,5 @@ def example(name: str):
              "status": {"type": "string"}, "renderer": {"type": "object"}, "converter": {"type": "object"}}}))
 def healthz():
     extensions = current_app.extensions
-    return jsonify({"status": "ok", "renderer": extensions["renderer"].status(),
+    return jsonify({"status": "ok", "workers": extensions["workers"].status(),
                     "converter": extensions["converter"].status()})

@@ -64,7 +64,7 @@ def render():
 def document_response(plan: dict, output_format: str):
     """The attachment response for a validated plan, as DOCX or PDF: the one
     way every endpoint that hands out a document builds it."""
-    document = current_app.extensions["renderer"].render(plan)
+    document = current_app.extensions["workers"].run("render", plan)
     if output_format == "pdf":
         document = current_app.extensions["converter"].convert(document)
     name = download_name(plan, output_format)

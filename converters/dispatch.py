@@ -14,9 +14,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from workers.supervision import WaitingLine
 
 from . import formats, messages, unoserver_rpc
 from .base import ConversionFailed, ConversionTimeout, ConversionUnavailable
@@ -109,8 +110,8 @@ class Dispatcher:
         self._retire = retire
         self._still_alive = still_alive
         self._instances: list[Instance] = []
-        self._waiters: deque[object] = deque()
         self._cond = threading.Condition()
+        self._line = WaitingLine(self._cond, limit=lambda: self.queue_limit, wait=self.queue_wait)
         self._closed = False
 
     @property
@@ -172,7 +173,7 @@ class Dispatcher:
                 "size": len(self._instances),
                 "ready": self._healthy_count(),
                 "busy": sum(i.state == BUSY for i in self._instances),
-                "queue": len(self._waiters),
+                "queue": len(self._line),
                 "queue_limit": self.queue_limit,
                 "timeout": self.timeout,
                 "queue_wait": self.queue_wait,
@@ -326,39 +327,23 @@ class Dispatcher:
         A retry (``avoid`` set) goes to the head of the line and is not
         counted against the queue limit: its request was already admitted.
         """
-        deadline = time.monotonic() + self.queue_wait
-        ticket = object()
-        with self._cond:
-            self._raise_if_unusable()
-            if avoid is None and not self._waiters:
-                instance = self._pick(avoid)
-                if instance is not None:
-                    instance.state = BUSY
-                    return instance
-            if avoid is None and len(self._waiters) >= self.queue_limit:
-                raise ConversionUnavailable(
-                    messages.BUSY,
-                    retry_after=RETRY_AFTER_BUSY,
-                    detail=f"conversion queue full ({self.queue_limit} waiting)",
-                )
-            if avoid is None:
-                self._waiters.append(ticket)
-            else:
-                self._waiters.appendleft(ticket)
-            try:
-                while True:
-                    self._raise_if_unusable()
-                    instance = self._pick(avoid) if self._waiters[0] is ticket else None
-                    if instance is not None:
-                        instance.state = BUSY
-                        return instance
-                    remaining = deadline - time.monotonic()
-                    if remaining <= 0:
-                        raise self._gave_up_waiting()
-                    self._cond.wait(remaining)
-            finally:
-                self._waiters.remove(ticket)
-                self._cond.notify_all()
+
+        def pick() -> Instance | None:
+            instance = self._pick(avoid)
+            if instance is not None:
+                instance.state = BUSY
+            return instance
+
+        def full() -> ConversionUnavailable:
+            return ConversionUnavailable(
+                messages.BUSY,
+                retry_after=RETRY_AFTER_BUSY,
+                detail=f"conversion queue full ({self.queue_limit} waiting)",
+            )
+
+        return self._line.lease(
+            pick, full=full, gave_up=self._gave_up_waiting, check=self._raise_if_unusable, first=avoid is not None
+        )
 
     def _pick(self, avoid: Instance | None) -> Instance | None:
         """The least used idle instance, other than ``avoid`` if there is a choice.

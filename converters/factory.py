@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
+
+from workers.settings import setting
 
 from .base import Converter
 from .disabled import DisabledConverter
@@ -24,9 +26,9 @@ def converter_from_config(config: Mapping) -> Converter:
     if backend == "none":
         return DisabledConverter()
 
-    timeout = _setting(config, "PDF_TIMEOUT", float, 30.0, allow_zero=False)
-    queue_limit = _setting(config, "PDF_QUEUE_LIMIT", int, None)
-    queue_wait = _setting(config, "PDF_QUEUE_WAIT", float, None)
+    timeout = setting(config, "PDF_TIMEOUT", float, 30.0, allow_zero=False)
+    queue_limit = setting(config, "PDF_QUEUE_LIMIT", int, None)
+    queue_wait = setting(config, "PDF_QUEUE_WAIT", float, None)
     if backend == "remote":
         servers = parse_servers(str(config.get("PDF_REMOTE_SERVERS") or ""))
         if not servers:
@@ -36,36 +38,23 @@ def converter_from_config(config: Mapping) -> Converter:
             timeout=timeout,
             queue_limit=queue_limit,
             queue_wait=queue_wait,
-            probe_interval=_setting(config, "PDF_PROBE_INTERVAL", float, 5.0, allow_zero=False),
+            probe_interval=setting(config, "PDF_PROBE_INTERVAL", float, 5.0, allow_zero=False),
         )
     else:
-        recycle_after = _setting(config, "PDF_RECYCLE_AFTER", int, 200)
+        recycle_after = setting(config, "PDF_RECYCLE_AFTER", int, 200)
         converter = UnoserverPool(
-            _setting(config, "PDF_POOL_SIZE", int, None),
+            setting(config, "PDF_POOL_SIZE", int, None),
             timeout=timeout,
             queue_limit=queue_limit,
             queue_wait=queue_wait,
             recycle_after=recycle_after or None,
-            base_port=_setting(config, "PDF_BASE_PORT", int, None),
+            base_port=setting(config, "PDF_BASE_PORT", int, None),
             soffice=config.get("PDF_SOFFICE") or None,
             python=config.get("PDF_SERVER_PYTHON") or None,
-            startup_timeout=_setting(config, "PDF_STARTUP_TIMEOUT", float, 60.0, allow_zero=False),
-            health_interval=_setting(config, "PDF_HEALTH_INTERVAL", float, 10.0, allow_zero=False),
-            health_timeout=_setting(config, "PDF_HEALTH_TIMEOUT", float, 10.0, allow_zero=False),
+            startup_timeout=setting(config, "PDF_STARTUP_TIMEOUT", float, 60.0, allow_zero=False),
+            health_interval=setting(config, "PDF_HEALTH_INTERVAL", float, 10.0, allow_zero=False),
+            health_timeout=setting(config, "PDF_HEALTH_TIMEOUT", float, 10.0, allow_zero=False),
         )
     converter.start()
     return converter
 
-
-def _setting(config: Mapping, key: str, kind: Callable, default, *, allow_zero: bool = True):
-    value = config.get(key)
-    if value is None or value == "":
-        return default
-    try:
-        parsed = kind(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{key} must be a number ({kind.__name__}), got {value!r}") from None
-    if parsed < 0 or (parsed == 0 and not allow_zero):
-        limit = "zero or more" if allow_zero else "more than zero"
-        raise ValueError(f"{key} must be {limit}, got {value!r}")
-    return parsed

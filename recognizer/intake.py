@@ -35,6 +35,7 @@ MESSAGES = {
     "macro_file": "Tệp Word có macro (.docm) không được nhận; hãy lưu lại thành .docx (Word: Lưu thành… → Tài liệu Word).",
     "encrypted_file": "Tệp được đặt mật khẩu; hãy bỏ mật khẩu trong Word (Tệp → Thông tin → Bảo vệ tài liệu) rồi gửi lại.",
     "corrupt_file": "Tệp bị hỏng hoặc không đọc được; hãy mở bằng Word, lưu lại thành .docx rồi gửi lại.",
+    "unconvertible": "LibreOffice không đọc được tệp này; hãy mở bằng Word, lưu lại thành .docx rồi gửi lại.",
     "zip_bomb": "Tệp giải nén ra quá lớn so với kích thước của nó; không đọc tệp này.",
 }
 STATUS = {"unsupported_file": 415, "encrypted_file": 422, "corrupt_file": 422, "too_large": 413}
@@ -46,8 +47,13 @@ class FileRefused(Exception):
     def __init__(self, code: str, message_key: str | None = None):
         super().__init__(MESSAGES[message_key or code])
         self.code = code
+        self.message_key = message_key
         self.status = STATUS[code]
         self.message = MESSAGES[message_key or code]
+
+    def __reduce__(self):
+        # Raised in a worker process, answered by the service: it crosses as pickle.
+        return FileRefused, (self.code, self.message_key)
 
 
 def kind_of(data: bytes) -> str:

@@ -172,7 +172,8 @@ def test_conventions_are_the_documents_own(client):
 def test_healthz(client):
     body = client.get("/healthz").get_json()
     assert body["status"] == "ok"
-    assert body["renderer"] == {"isolation": "inline"}  # tests render in-process by default
+    # Tests render and read uploads in-process by default.
+    assert {lane["isolation"] for lane in body["workers"]["lanes"].values()} == {"inline"}
     assert "converter" in body
 
 
