@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from workers.supervision import WaitingLine
 
-from . import formats, messages, unoserver_rpc
+from . import formats, unoserver_rpc
 from .base import ConversionFailed, ConversionTimeout, ConversionUnavailable
 
 logger = logging.getLogger(__name__)
@@ -30,6 +30,8 @@ STARTING = "starting"  # expected to become ready soon
 DEAD = "dead"  # out of service until its backend revives or replaces it
 
 HEALTHY = (READY, BUSY)
+
+PDF, UPLOADS = "pdf", "docx"  # lanes of instances, named by the target they convert to
 
 QUEUE_PER_INSTANCE = 8
 
@@ -43,6 +45,23 @@ PROBE_IMPORT_FILTER = formats.IMPORT_FILTERS[formats.RTF]
 RETRY_AFTER_BUSY = 5
 RETRY_AFTER_NO_INSTANCE = 10
 RETRY_AFTER_STOPPED = 30
+
+
+@dataclass(frozen=True)
+class UploadLane:
+    """Instances of their own for uploads (.doc, .odt, .rtf → .docx).
+
+    A hostile file then never holds an instance that PDF rendering needs; it
+    has its own, shorter deadline and queue, a lower CPU priority than the
+    PDF instances and, for local instances, an address space cap.
+    """
+
+    size: int = 1
+    timeout: float = 15.0
+    queue_limit: int | None = None
+    queue_wait: float | None = None
+    nice: int = 10
+    memory_limit: int | None = 2048 * 1024 * 1024  # bytes; LibreOffice itself maps about 900 MB
 
 
 @dataclass(eq=False)
@@ -186,12 +205,14 @@ class Dispatcher:
     def convert(self, document: bytes, *, timeout: float | None = None, to: str = "pdf") -> bytes:
         timeout = self.timeout if timeout is None else timeout
         request = _Request(document, formats.target(to), formats.import_filter(document, to))
-        instance = self._acquire(avoid=None)
+        instance = self._acquire(request.target, avoid=None)
         try:
             return self._attempt(instance, request, timeout)
         except _AttemptFailed as exc:
+            if not request.target.retried:
+                raise ConversionFailed(request.target.failed_message, detail=str(exc)) from exc
             logger.warning("Conversion failed on %s, retrying once: %s", instance.address, exc)
-        retry_on = self._acquire_probed(avoid=instance)
+        retry_on = self._acquire_probed(request.target, avoid=instance)
         try:
             return self._attempt(retry_on, request, timeout)
         except _AttemptFailed as exc:
@@ -240,18 +261,18 @@ class Dispatcher:
         instance.checked_at = time.monotonic()
         return True
 
-    def _acquire_probed(self, avoid: Instance) -> Instance:
+    def _acquire_probed(self, target: formats.Target, avoid: Instance) -> Instance:
         """Lease an instance for a retry, proven alive by a probe just before.
 
         Each failed probe takes its instance out; after one try per instance
         and one more, the pool is considered down.
         """
         for _ in range(len(self.instances()) + 1):
-            instance = self._acquire(avoid=avoid)
+            instance = self._acquire(target, avoid=avoid)
             if self._probe(instance):
                 return instance
         raise ConversionUnavailable(
-            messages.NO_INSTANCE,
+            target.down_message,
             retry_after=RETRY_AFTER_NO_INSTANCE,
             detail="no instance passed its health probe for the retry",
         )
@@ -321,7 +342,7 @@ class Dispatcher:
         logger.log(level, "Taking %s out of service: %s", instance.address, reason)
         self._retire(instance, reason)
 
-    def _acquire(self, avoid: Instance | None) -> Instance:
+    def _acquire(self, target: formats.Target, avoid: Instance | None) -> Instance:
         """Lease an idle instance, waiting in line for at most ``queue_wait``.
 
         A retry (``avoid`` set) goes to the head of the line and is not
@@ -336,13 +357,17 @@ class Dispatcher:
 
         def full() -> ConversionUnavailable:
             return ConversionUnavailable(
-                messages.BUSY,
+                target.busy_message,
                 retry_after=RETRY_AFTER_BUSY,
                 detail=f"conversion queue full ({self.queue_limit} waiting)",
             )
 
         return self._line.lease(
-            pick, full=full, gave_up=self._gave_up_waiting, check=self._raise_if_unusable, first=avoid is not None
+            pick,
+            full=full,
+            gave_up=lambda: self._gave_up_waiting(target),
+            check=lambda: self._raise_if_unusable(target),
+            first=avoid is not None,
         )
 
     def _pick(self, avoid: Instance | None) -> Instance | None:
@@ -357,30 +382,30 @@ class Dispatcher:
         preferred = [i for i in idle if i is not avoid] or idle
         return min(preferred, key=lambda i: i.conversions, default=None)
 
-    def _gave_up_waiting(self) -> ConversionUnavailable:
+    def _gave_up_waiting(self, target: formats.Target) -> ConversionUnavailable:
         if self._healthy_count() == 0:
             return ConversionUnavailable(
-                messages.NO_INSTANCE,
+                target.down_message,
                 retry_after=RETRY_AFTER_NO_INSTANCE,
                 detail=f"no instance became ready within {self.queue_wait:g} s",
             )
         return ConversionUnavailable(
-            messages.BUSY,
+            target.busy_message,
             retry_after=RETRY_AFTER_BUSY,
             detail=f"no instance became free within {self.queue_wait:g} s",
         )
 
-    def _raise_if_unusable(self) -> None:
+    def _raise_if_unusable(self, target: formats.Target) -> None:
         if self._closed:
             raise ConversionUnavailable(
-                messages.STOPPED, retry_after=RETRY_AFTER_STOPPED, detail="converter closed"
+                target.stopped_message, retry_after=RETRY_AFTER_STOPPED, detail="converter closed"
             )
         if not any(i.state in (READY, BUSY, STARTING) for i in self._instances):
             errors = "; ".join(
                 f"{i.address}: {i.last_error}" for i in self._instances if i.last_error
             )
             raise ConversionUnavailable(
-                messages.NO_INSTANCE,
+                target.down_message,
                 retry_after=RETRY_AFTER_NO_INSTANCE,
                 detail=f"no unoserver instance is up ({errors or 'none configured'})",
             )
