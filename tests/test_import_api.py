@@ -182,7 +182,7 @@ def test_doc_goes_through_the_converter(app, client):
             pass
 
     app.extensions["converter"] = FakeConverter()
-    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "WordDocument".encode("utf-16-le") + b"\x00" * 1024
     response = client.post("/import", data=ole, content_type="application/msword")
     assert response.status_code == 200 and calls == ["docx"]
     assert response.get_json()["plan"]["place"] == "Tân Phú"
