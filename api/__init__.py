@@ -3,6 +3,8 @@ OpenAPI document with its docs page (served from local assets)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from flask import Flask
 from flask_smorest import Api
 
@@ -23,6 +25,18 @@ class PlansApi(Api):
     """flask-smorest, documenting errors in the API's own JSON shape."""
 
     ERROR_SCHEMA = errors.ErrorResponseSchema
+
+
+def body_limit(config: Mapping, path: str) -> int:
+    """The largest body the route at ``path`` accepts, in bytes."""
+    if path.startswith(imports.PREFIX):
+        return imports.import_limit(config)
+    return int(config["MAX_CONTENT_LENGTH"])
+
+
+def largest_body(config: Mapping) -> int:
+    """The largest body any route accepts (what the server may read before the app sees it)."""
+    return max(int(config["MAX_CONTENT_LENGTH"]), imports.import_limit(config) + imports.MULTIPART_ALLOWANCE)
 
 
 def init_app(app: Flask) -> None:

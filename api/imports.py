@@ -10,14 +10,17 @@ from flask_smorest import Blueprint
 import recognizer
 from converters import ConversionFailed, ConversionTimeout
 
-from .errors import ApiError, ErrorResponseSchema
-from .plan_request import FORMATS
+from .errors import ApiError, ErrorResponseSchema, error_response, too_large
+from .plan_request import FORMATS, parse_text_json
 from .render import document_response
 
 blp = Blueprint("imports", __name__, description="Nhập kế hoạch từ tệp Word")
+PREFIX = "/import"
 
 # A Word file with pictures is larger than a plan's JSON: its own limit.
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+# What a multipart upload adds around the file (boundaries, part headers, the format field).
+MULTIPART_ALLOWANCE = 64 * 1024
 FILE_TYPES = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "application/msword",
@@ -54,13 +57,14 @@ FILE_BODY = {
 }
 
 
-def max_bytes() -> int:
-    return int(current_app.config.get("IMPORT_MAX_CONTENT_LENGTH", DEFAULT_MAX_BYTES))
+def import_limit(config) -> int:
+    """The largest file ``POST /import`` accepts (``IMPORT_MAX_CONTENT_LENGTH``)."""
+    return int(config.get("IMPORT_MAX_CONTENT_LENGTH") or DEFAULT_MAX_BYTES)
 
 
 @blp.before_request
 def larger_limit():
-    request.max_content_length = max_bytes()
+    request.max_content_length = import_limit(current_app.config) + MULTIPART_ALLOWANCE
 
 
 @blp.route("/import", methods=["POST"])
@@ -105,7 +109,7 @@ def import_file():
 def import_clipboard():
     if request.mimetype != "application/json":
         raise ApiError(415, "unsupported_media_type", "Hãy gửi nội dung dán dạng application/json: {\"html\": …, \"text\": …}.")
-    data = request.get_json(silent=True)
+    data = parse_text_json(request.get_data(cache=False))
     if not isinstance(data, dict):
         raise ApiError(400, "malformed_json", "Hãy gửi một đối tượng JSON {\"html\": …, \"text\": …}.")
     html, text = data.get("html"), data.get("text")
@@ -126,9 +130,9 @@ def _format() -> str | None:
 
 
 def _uploaded() -> bytes:
-    limit = max_bytes()
-    if request.content_length is not None and request.content_length > limit:
-        raise ApiError(413, "too_large", f"Tệp quá lớn (tối đa {limit // (1024 * 1024)} MB).")
+    limit = import_limit(current_app.config)
+    if request.content_length is not None and request.content_length > limit + MULTIPART_ALLOWANCE:
+        raise too_large(limit)
     if request.mimetype == "multipart/form-data":
         upload = request.files.get("file") or next(iter(request.files.values()), None)
         if upload is None:
@@ -139,7 +143,7 @@ def _uploaded() -> bytes:
         if not data:
             raise ApiError(400, "missing_file", "Chưa gửi tệp Word: gửi tệp trong trường 'file' (multipart/form-data) hoặc làm nội dung yêu cầu.")
     if len(data) > limit:
-        raise ApiError(413, "too_large", f"Tệp quá lớn (tối đa {limit // (1024 * 1024)} MB).")
+        raise too_large(limit)
     return data
 
 
@@ -163,9 +167,5 @@ def _recognize(data: bytes) -> dict:
 
 def _not_valid(errors: list[dict], result: dict):
     """422 in the API's error shape, with the recognized plan so nothing is lost."""
-    body = {"status": 422, "code": "invalid_plan",
-            "message": f"Kế hoạch nhận được từ tệp còn {len(errors)} lỗi; xem errors, sửa rồi tạo lại văn bản.",
-            "errors": errors, **result}
-    response = jsonify(body)
-    response.status_code = 422
-    return response
+    message = f"Kế hoạch nhận được từ tệp còn {len(errors)} lỗi; xem errors, sửa rồi tạo lại văn bản."
+    return error_response(ApiError(422, "invalid_plan", message, errors=errors), **result)

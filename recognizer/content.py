@@ -29,6 +29,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -52,6 +53,9 @@ CAPS = {
     "too_many_runs": 2 * limits.RUNS_TOTAL + limits.CELLS_TOTAL,
     "too_many_cells": 2 * limits.CELLS_TOTAL,
 }
+# What reading a broken package raises: the file is corrupt.
+UNREADABLE_PACKAGE = (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, KeyError, OSError, EOFError,
+                      ValueError, RuntimeError, zlib.error)  # fmt: skip
 PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "huge_tree": False, "load_dtd": False}
 
 
@@ -81,7 +85,7 @@ def check_content(docx: bytes) -> None:
                 _count_text(package, footnotes, counts)
     except FileRefused:
         raise
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, etree.XMLSyntaxError):
+    except (*UNREADABLE_PACKAGE, etree.XMLSyntaxError):
         raise FileRefused("corrupt_file") from None
 
 

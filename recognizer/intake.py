@@ -16,10 +16,9 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-import zlib
 from typing import Callable
 
-from .content import check_content
+from .content import UNREADABLE_PACKAGE, check_content
 from .refusals import FileRefused
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -45,8 +44,6 @@ MACRO_MAIN = {
 ODF_TEXT = {b"application/vnd.oasis.opendocument.text", b"application/vnd.oasis.opendocument.text-template"}
 # An RTF control word (\name, an optional number, one space eaten) or a control symbol (\x).
 RTF_CONTROL = re.compile(rb"\\(?:([a-zA-Z]{1,32})(-?\d{1,10})? ?|.)", re.DOTALL)
-UNREADABLE_ZIP = (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, KeyError, OSError, EOFError,
-                  ValueError, RuntimeError, zlib.error)  # fmt: skip
 
 
 def kind_of(data: bytes) -> str:
@@ -77,7 +74,7 @@ def kind_of(data: bytes) -> str:
             types = _read_small(package, "[Content_Types].xml").decode("utf-8", "replace")
     except FileRefused:
         raise
-    except UNREADABLE_ZIP:
+    except UNREADABLE_PACKAGE:
         raise FileRefused("corrupt_file") from None
     if any(main in types for main in MACRO_MAIN):
         raise FileRefused("unsupported_file", "macro_file")
