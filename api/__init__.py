@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from flask import Flask
 from flask_smorest import Api
 
+from schemas import PlanSchema
+
 from . import docs, errors, imports, meta, render
 
 OPENAPI_CONFIG = {
@@ -44,7 +46,7 @@ def init_app(app: Flask) -> None:
         app.config.setdefault(key, value)
     smorest = PlansApi(app)
     smorest.ma_plugin.converter.add_attribute_function(meta.block_property)
-    smorest.spec.components.schema("Plan", schema=meta.PlanSchema)
+    smorest.spec.components.schema("Plan", schema=PlanSchema)
     for blueprint in (render.blp, meta.blp, imports.blp):
         smorest.register_blueprint(blueprint)
     app.register_blueprint(docs.assets)

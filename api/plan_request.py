@@ -12,6 +12,7 @@ from .errors import ApiError, printable
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF_TYPE = "application/pdf"
 FORMATS = {"docx": DOCX_TYPE, "pdf": PDF_TYPE}
+FORMAT_MESSAGE = "Tham số format chỉ nhận 'docx' hoặc 'pdf'."
 
 
 def plan_json(request: Request):
@@ -116,15 +117,19 @@ def parse_json(raw: bytes):
         raise ApiError(400, "malformed_json", "JSON lồng nhau quá sâu; một kế hoạch không cần nhiều cấp như vậy.") from None
 
 
-def wanted_format(request: Request) -> str:
-    """``format`` from the query or the upload form, else the Accept header,
-    else DOCX."""
-    requested = request.args.get("format")
-    if requested is None and request.mimetype == "multipart/form-data":
-        requested = request.form.get("format")
-    if requested is not None:
-        if requested not in FORMATS:
-            raise ApiError(400, "invalid_format", "Tham số format chỉ nhận 'docx' hoặc 'pdf'.")
-        return requested
+def asked_format(request: Request, query: str | None) -> str | None:
+    """The format asked for: in the query (``query``, checked already), else in
+    the upload form; None if neither says."""
+    form = request.form.get("format") if request.mimetype == "multipart/form-data" else None
+    if form is not None and form not in FORMATS:
+        raise ApiError(400, "invalid_format", FORMAT_MESSAGE)
+    return form if query is None else query
+
+
+def wanted_format(request: Request, query: str | None) -> str:
+    """The format asked for (``asked_format``), else the one the Accept header prefers, else DOCX."""
+    asked = asked_format(request, query)
+    if asked is not None:
+        return asked
     best = request.accept_mimetypes.best_match([DOCX_TYPE, PDF_TYPE], default=DOCX_TYPE)
     return "pdf" if best == PDF_TYPE else "docx"

@@ -8,6 +8,7 @@ from .limits import SCHEMA_VERSION
 from .outline_rules import first_too_deep
 from .plan import PLAN_SCHEMA, PlanSchema
 from .problems import Problem, flatten, nest
+from .publication import BlockUnion, block_union
 from .workload import workload_problems
 
 
@@ -36,4 +37,4 @@ def load_plan(data) -> dict:
     return plan
 
 
-__all__ = ["PLAN_SCHEMA", "PlanSchema", "PlanInvalid", "Problem", "SCHEMA_VERSION", "load_plan"]
+__all__ = ["PLAN_SCHEMA", "BlockUnion", "PlanSchema", "PlanInvalid", "Problem", "SCHEMA_VERSION", "block_union", "load_plan"]

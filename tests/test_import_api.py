@@ -249,3 +249,19 @@ def test_a_recognized_plan_that_does_not_validate_is_a_422_that_keeps_it(client,
     assert_error(response, 422, "invalid_plan")
     body = response.get_json()
     assert body["plan"] == {"schema_version": 1} and body["errors"] and "warnings" in body
+
+
+def test_the_import_result_is_documented_by_its_schema_and_answers_match_it(client):
+    import jsonschema
+
+    spec = client.get("/openapi.json").get_json()
+    operation = spec["paths"]["/import"]["post"]
+    assert operation["responses"]["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/ImportResult"}
+    note = spec["components"]["schemas"]["Note"]
+    assert set(note["properties"]) == {"code", "message", "paragraph", "excerpt", "path"}
+    assert set(operation["requestBody"]["content"]) >= {"multipart/form-data", DOCX}
+    answer = post_file(client, rendered()).get_json()
+    assert answer["warnings"] or answer["fixes"] or answer["plan"]
+    jsonschema.validate(answer, {"$ref": "#/components/schemas/ImportResult", "components": spec["components"]},
+                        cls=jsonschema.Draft202012Validator)
