@@ -227,31 +227,33 @@ def huge_docx(megabytes_of_xml: int = 190) -> bytes:
     return buffer.getvalue()
 
 
-def footnote_docx(references: int, footnotes: int = 1) -> bytes:
-    """A .docx whose body refers ``references`` times to ``footnotes`` footnotes."""
-    import docx as python_docx  # noqa: PLC0415 - only the tests and the bench need it
-
-    from docx.oxml import parse_xml
-
-    document = python_docx.Document()
-    document.add_paragraph(MARK)
-    part = document.part
-    notes_xml = ('<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-                 + "".join(f'<w:footnote w:id="{n + 1}"><w:p><w:r><w:t>Chú thích {n + 1}</w:t></w:r></w:p></w:footnote>'
-                           for n in range(footnotes)) + "</w:footnotes>")  # fmt: skip
+def add_footnotes(document, references: int, footnotes: int = 1) -> None:
+    """Give a python-docx document ``footnotes`` footnotes and a paragraph referring
+    ``references`` times to them, in turn."""
     from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
+    from docx.oxml import parse_xml
 
-    notes = Part(PackURI("/word/footnotes.xml"),
-                 "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
-                 notes_xml.encode(), part.package)  # fmt: skip
-    part.relate_to(notes, RELATIONSHIP_TYPE.FOOTNOTES)
-    paragraph = document.add_paragraph("Nội dung")
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    notes = "".join(f'<w:footnote w:id="{n + 1}"><w:p><w:r><w:t>Chú thích {n + 1}</w:t></w:r></w:p></w:footnote>'
+                    for n in range(footnotes))  # fmt: skip
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+                f'<w:footnotes xmlns:w="{w}">{notes}</w:footnotes>'.encode(), document.part.package)  # fmt: skip
+    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    paragraph = document.add_paragraph("Nội dung có chú thích")
     for index in range(references):
-        paragraph._p.append(parse_xml(
-            '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-            f'<w:footnoteReference w:id="{index % footnotes + 1}"/></w:r>'))  # fmt: skip
+        paragraph._p.append(parse_xml(f'<w:r xmlns:w="{w}"><w:footnoteReference w:id="{index % footnotes + 1}"/></w:r>'))
+
+
+def footnote_docx(references: int, footnotes: int = 1) -> bytes:
+    """A .docx whose body refers ``references`` times to ``footnotes`` footnotes."""
+    import docx as python_docx  # noqa: PLC0415 - only the tests and the bench need python-docx
+
+    document = python_docx.Document()
+    document.add_paragraph(MARK)
+    add_footnotes(document, references, footnotes)
     output = io.BytesIO()
     document.save(output)
     return output.getvalue()
