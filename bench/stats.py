@@ -1,9 +1,22 @@
-"""Small statistics and formatting helpers (no numpy needed)."""
+"""Small statistics and formatting helpers (no numpy needed), and timing."""
 
 from __future__ import annotations
 
 import math
+import time
 from typing import Sequence
+
+
+def timed(function, samples: int, warmup: int = 2) -> list[float]:
+    """Seconds of ``samples`` calls of ``function``, after ``warmup`` untimed ones."""
+    for _ in range(warmup):
+        function()
+    times = []
+    for _ in range(samples):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return times
 
 
 def percentile(values: Sequence[float], share: float) -> float:
