@@ -35,7 +35,7 @@ from .canary import Canary
 from .client import Client
 from .procs import PeakSampler
 from .service import ROOT, Service
-from .stats import markdown_table, ms, p50, p99
+from .stats import markdown_table, ms, p50, p99, publish
 
 P99_FACTOR = 2.0
 
@@ -167,11 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = {"PDF clients": args.pdf_clients, "uploaders": args.uploaders, "seconds per phase": args.seconds,
                     "PDF pool": args.pool, "hostile files": len(uploads)}  # fmt: skip
         text, passed = report(phases, canary, sampler, settings)
-    print(text)
-    if args.output:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text, encoding="utf-8")
-    return 0 if passed else 1
+    return publish(text, args.output, passed)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import time
+from pathlib import Path
 from typing import Sequence
 
 
@@ -84,3 +85,12 @@ def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> 
 def _looks_numeric(text: str) -> bool:
     stripped = text.rstrip("×%").replace(".", "", 1).replace("-", "", 1)
     return stripped.isdigit() or text in ("n/a", "")
+
+
+def publish(text: str, output: Path | None, passed: bool) -> int:
+    """Print a report, also write it to ``output`` if given; the exit status of its verdict."""
+    print(text)
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    return 0 if passed else 1
