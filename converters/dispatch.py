@@ -31,7 +31,6 @@ DEAD = "dead"  # out of service until its backend revives or replaces it
 
 HEALTHY = (READY, BUSY)
 
-PDF, UPLOADS = "pdf", "docx"  # lanes of instances, named by the target they convert to
 
 QUEUE_PER_INSTANCE = 8
 
@@ -45,23 +44,6 @@ PROBE_IMPORT_FILTER = formats.IMPORT_FILTERS[formats.RTF]
 RETRY_AFTER_BUSY = 5
 RETRY_AFTER_NO_INSTANCE = 10
 RETRY_AFTER_STOPPED = 30
-
-
-@dataclass(frozen=True)
-class UploadLane:
-    """Instances of their own for uploads (.doc, .odt, .rtf → .docx).
-
-    A hostile file then never holds an instance that PDF rendering needs; it
-    has its own, shorter deadline and queue, a lower CPU priority than the
-    PDF instances and, for local instances, an address space cap.
-    """
-
-    size: int = 1
-    timeout: float = 15.0
-    queue_limit: int | None = None
-    queue_wait: float | None = None
-    nice: int = 10
-    memory_limit: int | None = 2048 * 1024 * 1024  # bytes; LibreOffice itself maps about 900 MB
 
 
 @dataclass(eq=False)

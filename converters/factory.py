@@ -8,7 +8,7 @@ from workers.settings import setting
 
 from .base import Converter
 from .disabled import DisabledConverter
-from .dispatch import UploadLane
+from .lanes import UploadLane
 from .local_pool import UnoserverPool
 from .remote import RemoteUnoservers, parse_servers
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from . import messages, unoserver_rpc
 from .base import ConversionUnavailable
-from .dispatch import BUSY, DEAD, PDF, READY, STARTING, UPLOADS, Dispatcher, Instance, UploadLane
+from .dispatch import BUSY, DEAD, READY, STARTING, Dispatcher, Instance
+from .lanes import PDF, UPLOADS, UploadLane
 from .local_process import Confinement, UnoserverProcess, find_soffice, libreoffice_problem, sandbox_problem
 from .workdirs import make_pool_dir, remove_pool_dir
 

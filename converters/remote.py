@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import unoserver_rpc
-from .dispatch import DEAD, PDF, READY, STARTING, UPLOADS, Dispatcher, Instance, UploadLane
+from .dispatch import DEAD, READY, STARTING, Dispatcher, Instance
+from .lanes import PDF, UPLOADS, UploadLane
 
 logger = logging.getLogger(__name__)
 

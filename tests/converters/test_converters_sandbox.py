@@ -18,7 +18,7 @@ from converter_checks import assert_sample_pdf, running_pool, wait_for
 from bench.canary import Canary
 from bench.hostile_documents import MARK, RTF_BIN, doc_linking, odt_linking, rtf_linking
 from converters import ConversionTimeout
-from converters.dispatch import UploadLane
+from converters.lanes import UploadLane
 from converters.local_process import sandbox_problem
 
 pytestmark = pytest.mark.libreoffice
