@@ -4,8 +4,10 @@ closing, recipients and signatory, with Decree 30's conventions applied."""
 from __future__ import annotations
 
 from nd30.document_types import DOCUMENT_TYPES
+from nd30.markup import plain
 from nd30.vietnamese import date_text, ensure_ending, issuer_lines, number_symbol, upper
 
+from .document import Properties
 from .wordml import Footnotes, Markup, literal, text_runs
 
 ARCHIVE_OFFICE = "VT"
@@ -88,3 +90,15 @@ def context(plan: dict, footnotes: Footnotes) -> dict:
         "authority_lines": [literal(line) for line in authority_lines(plan["signatory"])],
         "signer_name": literal(plan["signatory"]["name"]),
     }
+
+
+def properties(document: dict) -> Properties:
+    """The file's properties: title = the summary, author = the issuer, the
+    number and symbol as keywords, the type as category."""
+    return Properties(
+        title=plain(document["summary"]).replace("\n", " "),
+        subject=f"{document['document_type']} {plain(document['summary'])}".replace("\n", " "),
+        author=document["issuer"]["name"],
+        keywords=f"{document['document_type']} số {number_symbol(document['number'], symbol(document))}",
+        category=document["document_type"],
+    )

@@ -24,8 +24,22 @@ SUB_PARTS = {
     "targets": ("general", "specific"),
 }
 
+# The columns of a task-assignment matrix and the headers offices print.
+TASK_COLUMNS = {
+    "content": "Nhiệm vụ",
+    "product": "Sản phẩm",
+    "deadline": "Thời gian hoàn thành",
+    "lead": "Chủ trì thực hiện",
+    "support": "Phối hợp thực hiện",
+    "follow_up": "Theo dõi, kiểm tra, đôn đốc",
+    "budget": "Kinh phí",
+    "notes": "Ghi chú",
+}
+
 LABELS = {
     "paragraph": "Đoạn văn",
+    "table": "Bảng",
+    "task_matrix": "Bảng phân công nhiệm vụ",
     "bullets": "Gạch đầu dòng",
     "points": "Điểm a), b)",
     "section": "Mục thường",

@@ -53,6 +53,17 @@ TABLE_HEADER = Style("ND30 Bảng tiêu đề", "ND30TableHeader")
 TABLE_TEXT = Style("ND30 Bảng chữ", "ND30TableText")
 TABLE_NUMBER = Style("ND30 Bảng số", "ND30TableNumber")
 TABLE_NOTE = Style("ND30 Bảng ghi chú", "ND30TableNote")
+# Tables of text and task matrices (12 pt): cells by alignment, column
+# headers, group rows (keep with the next row), the table's title.
+TABLE_CELL = Style("ND30 Bảng - ô", "ND30TableCell")
+TABLE_CELL_CENTER = Style("ND30 Bảng - ô căn giữa", "ND30TableCellCenter")
+TABLE_CELL_RIGHT = Style("ND30 Bảng - ô căn phải", "ND30TableCellRight")
+TABLE_CELL_JUSTIFY = Style("ND30 Bảng - ô căn đều", "ND30TableCellJustify")
+TABLE_HEAD = Style("ND30 Bảng - tiêu đề cột", "ND30TableHead")
+TABLE_GROUP = Style("ND30 Bảng - dòng nhóm", "ND30TableGroup")
+TABLE_TITLE = Style("ND30 Bảng - tên bảng", "ND30TableTitle")
+TABLE_CELL_BY_ALIGNMENT = {"left": TABLE_CELL, "center": TABLE_CELL_CENTER, "right": TABLE_CELL_RIGHT,
+                           "justify": TABLE_CELL_JUSTIFY}
 FOOTNOTE_TEXT = Style("footnote text", "FootnoteText")
 FOOTNOTE_REFERENCE = Style("footnote reference", "FootnoteReference")
 

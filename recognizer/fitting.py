@@ -19,11 +19,14 @@ from typing import Callable
 
 from schemas import PlanInvalid
 
-from .intake import FileRefused
+from .refusals import FileRefused
 from .markup import split_markup
 from .notes import Notes
 
 MAX_ROUNDS = 40            # each round at least halves what is too long
+# The schema's codes for more than a plan may hold.
+TOO_MUCH = frozenset({"too_long", "too_many", "too_many_blocks", "too_much_text", "too_many_runs", "too_many_footnotes",
+                      "too_many_cells", "too_many_cells_in_plan"})
 HEAD_FIELDS = ("draft_mark", "issuer", "symbol", "place", "summary", "legal_bases", "lead_in")
 SPLIT_IN_PLACE = ("legal_bases", "sub_items")   # lists of texts: a long one becomes two
 # What a required field holds once its text went elsewhere (keyed by its
@@ -47,9 +50,15 @@ class TooMuchContent(FileRefused):
         Exception.__init__(self, message)
         self.code, self.status, self.message, self.errors = "too_much_content", 422, message, errors
 
+    def __reduce__(self):
+        # Raised in a worker process, answered by the service: it crosses as pickle.
+        return TooMuchContent, (self.errors,)
+
 
 def fit(data: dict, notes: Notes, load: Callable[[dict], dict]) -> dict:
-    """``data`` restructured until ``load`` accepts it, or ``TooMuchContent``."""
+    """``data`` restructured until ``load`` accepts it; ``TooMuchContent`` when
+    it still holds more than a plan may. Any other problem left (none is
+    known) is the caller's validation to report, with the data kept."""
     for _ in range(MAX_ROUNDS):
         try:
             load(data)
@@ -58,7 +67,10 @@ def fit(data: dict, notes: Notes, load: Callable[[dict], dict]) -> dict:
             errors = invalid.errors
         if not _restructure(data, errors, notes):
             break
-    raise TooMuchContent(errors)
+    too_much = [error for error in errors if error["code"] in TOO_MUCH]
+    if too_much:
+        raise TooMuchContent(too_much)
+    return data
 
 
 def _restructure(data: dict, errors: list[dict], notes: Notes) -> bool:

@@ -27,6 +27,8 @@ WARNINGS = {
     "table_in_body": "Bảng số liệu trong phần nội dung đã chuyển thành phụ lục.",
     "table_as_paragraphs": "Bảng này không phải bảng số liệu; mỗi dòng của bảng đã thành một đoạn văn (các ô cách nhau bằng dấu –).",
     "unreadable_cell": "Ô \"{found}\" không phải là số; đã để trống ô này và ghi nội dung của ô vào ghi chú dưới bảng.",
+    "merged_task_cells": "Nhiệm vụ có ô gộp qua các cột {columns}; nội dung ô đã giữ ở cột đầu, hãy kiểm tra lại.",
+    "task_renumbered": "Số thứ tự \"{found}\" của nhiệm vụ được đánh lại thành \"{fixed}\" (nhóm I, II…; nhiệm vụ 1, 2… trong từng nhóm).",
     "formatting_lost": "Không giữ được chữ đậm/nghiêng của đoạn này; đã giữ nguyên chữ.",
     "heading_too_deep": "Đề mục lồng quá 4 cấp; đã chuyển thành đoạn văn.",
     "paragraph_split": "Đoạn dài hơn một đoạn văn của kế hoạch; đã tách thành nhiều đoạn, không bỏ chữ nào.",

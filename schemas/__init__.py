@@ -1,14 +1,21 @@
-"""Validation of plans: marshmallow schemas with Vietnamese messages and
-stable machine codes."""
+"""Validation of documents: marshmallow schemas with Vietnamese messages and
+stable machine codes. ``blocks`` holds the body's block types, ``kinds``
+the document kinds (a plan, ``ke_hoach``, is the first), each registered by
+name; the rest is the core they share (fields, problems, limits, the header
+and signature parts, the whole-document caps)."""
 
 from marshmallow import ValidationError
 
 from . import limits
+from .kinds import KINDS
+from .kinds.ke_hoach import PlanSchema
 from .limits import SCHEMA_VERSION
 from .outline_rules import first_too_deep
-from .plan import PLAN_SCHEMA, PlanSchema
 from .problems import Problem, flatten, nest
+from .publication import BlockUnion, block_union
 from .workload import workload_problems
+
+PLAN_SCHEMA = KINDS[PlanSchema.kind_name]
 
 
 class PlanInvalid(Exception):
@@ -36,4 +43,4 @@ def load_plan(data) -> dict:
     return plan
 
 
-__all__ = ["PLAN_SCHEMA", "PlanSchema", "PlanInvalid", "Problem", "SCHEMA_VERSION", "load_plan"]
+__all__ = ["PLAN_SCHEMA", "BlockUnion", "PlanSchema", "PlanInvalid", "Problem", "SCHEMA_VERSION", "block_union", "load_plan"]

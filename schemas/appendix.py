@@ -9,9 +9,9 @@ from nd30.table_math import COMPUTED_KINDS, agrees, computed_table, too_large
 
 from . import limits
 from .base import StrictSchema
-from .body import block_list, heading_text
+from .blocks import block_list
 from .docs import doc
-from .fields import Boolean, Choice, Figures, Integer, List, Nested, Text
+from .fields import Boolean, Choice, Figures, Integer, List, Nested, Text, heading_text
 from .problems import Problem
 
 KEY_PATTERN = r"^[A-Za-z][A-Za-z0-9_]*$"
@@ -147,4 +147,6 @@ class AppendixSchema(StrictSchema):
     orientation = Choice(("auto", "portrait", "landscape"), load_default="auto",
                          metadata=doc("Hướng trang", "auto: trang ngang khi bảng từ 8 cột số"))
     table = Nested(TableSchema, load_default=None, allow_none=True, metadata=doc("Bảng số liệu", "Không bắt buộc"))
+    content = block_list(("table", "task_matrix", "paragraph", "bullets", "points"),
+                         metadata=doc("Nội dung", "Bảng, bảng phân công nhiệm vụ, đoạn văn; in sau bảng số liệu"))
     notes = block_list(("paragraph", "bullets"), metadata=doc("Ghi chú", "Đoạn văn sau bảng"))

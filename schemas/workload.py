@@ -12,8 +12,10 @@ them (through ``schemas.load_plan``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterator
 
 from . import limits
+from .blocks import BLOCKS
 from .problems import Problem
 
 FOOTNOTE_MARK = "^["
@@ -54,8 +56,25 @@ def text_work(value) -> Work:
 
 
 def table_cells(plan: dict) -> int:
-    return sum(len(table["rows"]) * len(table["columns"])
-               for table in (appendix["table"] for appendix in plan["appendices"]) if table)
+    """The cells of every table the plan prints: appendices' tables of
+    figures and every block that prints one (tables, task matrices), wherever
+    they stand."""
+    figures = sum(len(table["rows"]) * len(table["columns"])
+                  for table in (appendix["table"] for appendix in plan["appendices"]) if table)
+    return figures + sum(BLOCKS[block["type"]].cells(block) for block in blocks_in(plan))
+
+
+def blocks_in(value) -> Iterator[dict]:
+    """Every block of a validated plan (an object whose type is a block type)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if item.get("type") in BLOCKS:
+                yield item
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 # Plans up to about three times the largest real one: rendered in a few

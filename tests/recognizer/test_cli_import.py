@@ -25,7 +25,7 @@ from .test_clerk_documents import heading_levels
 
 ROOT = Path(__file__).resolve().parents[2]
 ENCRYPTED = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 512
-WORD_97 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024
+WORD_97 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512 + "WordDocument".encode("utf-16-le") + b"\x00" * 512
 
 
 def test_import_writes_the_plan_and_prints_warnings_fixes_and_coverage(tmp_path, capsys):

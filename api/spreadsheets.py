@@ -1,0 +1,104 @@
+"""Excel routes: the plan's task matrices as a workbook, and a sheet, a CSV
+file or a range pasted from Excel or Word made into a table or a task list
+the form (or another system) puts into a plan."""
+
+from __future__ import annotations
+
+import io
+
+from flask import current_app, request, send_file
+from flask_smorest import Blueprint
+from marshmallow import Schema, fields
+
+from generators.naming import download_name
+from generators.spreadsheet import XLSX_TYPE, NoTaskMatrix, task_workbook
+from recognizer import FileRefused
+from recognizer.sheets import XLSX_MAGIC, TableRefused, from_html, from_text, from_xlsx
+from schemas import load_plan
+from schemas.docs import doc
+
+from .errors import ApiError, ErrorResponseSchema
+from .plan_request import plan_json
+
+blp = Blueprint("spreadsheets", __name__, description="Bảng phân công nhiệm vụ và bảng tính Excel")
+
+MAX_SHEET_BYTES = 5 * 1024 * 1024
+MAX_PASTED_CHARACTERS = 2 * 1024 * 1024
+
+
+class NoteSchema(Schema):
+    code = fields.String(metadata=doc("Mã", "Mã ổn định"))
+    message = fields.String(metadata=doc("Thông báo", "Tiếng Việt"))
+    paragraph = fields.Integer(allow_none=True, metadata=doc("Ô thứ", "Đoạn (ô) thứ mấy, từ 1"))
+    excerpt = fields.String(allow_none=True, metadata=doc("Trích", "Những chữ đầu"))
+    path = fields.String(allow_none=True, metadata=doc("Trường", "Trường của bảng"))
+
+
+class TableResultSchema(Schema):
+    block = fields.Dict(metadata=doc("Bảng", "Mục nội dung loại table hoặc task_matrix, như trong /schema"))
+    warnings = fields.List(fields.Nested(NoteSchema), metadata=doc("Cảnh báo", "Những gì cần xem lại"))
+
+
+class PastedSchema(Schema):
+    text = fields.String(allow_none=True, metadata=doc("Văn bản", "Các ô cách nhau bằng dấu tab (dán từ Excel, Word) hoặc CSV"))
+    html = fields.String(allow_none=True, metadata=doc("HTML", "Bảng HTML trong clipboard (Word, trình duyệt)"))
+
+
+@blp.route("/export/tasks", methods=["POST"])
+@blp.doc(summary="Tải bảng phân công nhiệm vụ của kế hoạch dạng Excel (.xlsx): mỗi nhiệm vụ một dòng, kèm nhóm",
+         requestBody={"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Plan"}}}},
+         responses={"200": {"description": "Tệp .xlsx", "content": {XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}}}}})
+@blp.alt_response(422, schema=ErrorResponseSchema, description="Kế hoạch không hợp lệ, hoặc không có bảng phân công nhiệm vụ (no_task_matrix)")
+def export_tasks():
+    plan = load_plan(plan_json(request))
+    try:
+        workbook = task_workbook(plan)
+    except NoTaskMatrix:
+        raise ApiError(422, "no_task_matrix", "Kế hoạch chưa có bảng phân công nhiệm vụ (task_matrix) để xuất ra Excel.") from None
+    name = "Phan-cong-" + download_name(plan, "xlsx")
+    return send_file(io.BytesIO(workbook), mimetype=XLSX_TYPE, as_attachment=True, download_name=name)
+
+
+@blp.route("/import/table", methods=["POST"])
+@blp.doc(summary="Một trang tính Excel (.xlsx), tệp CSV hoặc vùng ô dán từ Excel/Word → bảng hoặc bảng phân công nhiệm vụ",
+         requestBody={"required": True, "content": {
+             "multipart/form-data": {"schema": {"type": "object", "properties": {
+                 "file": {"type": "string", "format": "binary", "description": "Tệp .xlsx hoặc .csv"},
+                 "sheet": {"type": "string", "description": "Tên trang tính (mặc định: trang đầu)"}}}},
+             "application/json": {"schema": {"$ref": "#/components/schemas/Pasted"}}}})
+@blp.response(200, TableResultSchema)
+@blp.alt_response(400, schema=ErrorResponseSchema, description="Không có dữ liệu, hoặc không có bảng (no_table)")
+@blp.alt_response(413, schema=ErrorResponseSchema, description="Tệp hoặc bảng quá lớn (too_large, table_too_large)")
+@blp.alt_response(422, schema=ErrorResponseSchema, description="Tệp bảng tính hỏng (unreadable_sheet)")
+def import_table():
+    try:
+        return _table()
+    except TableRefused as refused:
+        status = 413 if refused.code == "table_too_large" else 422 if refused.code == "unreadable_sheet" else 400
+        raise ApiError(status, refused.code, refused.message) from None
+    except FileRefused as refused:
+        raise ApiError(refused.status, refused.code, refused.message) from None
+
+
+def _table() -> dict:
+    request.max_content_length = int(current_app.config.get("TABLE_MAX_CONTENT_LENGTH", MAX_SHEET_BYTES))
+    if request.mimetype == "application/json":
+        pasted = request.get_json(silent=True)
+        if not isinstance(pasted, dict) or not any(isinstance(pasted.get(key), str) for key in ("text", "html")):
+            raise ApiError(400, "missing_table", "Hãy gửi {\"text\": …} (các ô cách nhau bằng tab) hoặc {\"html\": …} (bảng HTML).")
+        html, text = pasted.get("html"), pasted.get("text")
+        if sum(len(value) for value in (html, text) if isinstance(value, str)) > MAX_PASTED_CHARACTERS:
+            raise TableRefused("table_too_large")
+        if isinstance(html, str) and "<table" in html.lower():
+            return from_html(html)
+        return from_text(text if isinstance(text, str) else "")
+    upload = request.files.get("file") if request.mimetype == "multipart/form-data" else None
+    data = upload.read() if upload is not None else request.get_data(cache=False)
+    if not data:
+        raise ApiError(400, "missing_file", "Chưa chọn tệp bảng tính (.xlsx, .csv) để nhập (trường 'file').")
+    if data.startswith(XLSX_MAGIC):
+        return from_xlsx(data, request.form.get("sheet") or request.args.get("sheet"))
+    try:
+        return from_text(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise TableRefused("unreadable_sheet") from None
