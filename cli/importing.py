@@ -2,9 +2,10 @@
 /import`` — the same files taken, the same refusals with the same codes and
 messages — with its warnings, fixes and coverage figure printed.
 
-A .doc, .odt or .rtf needs LibreOffice: the command starts a pool of one
-instance (settings from the ``PLANS_PDF_*`` environment, as the service
-reads them) on the first file that needs it, and closes it when done."""
+A .doc, .odt or .rtf needs LibreOffice: the command starts one sandboxed
+instance, with the service's deadline for an upload's conversion (settings
+from the ``PLANS_*`` environment, as the service reads them), on the first
+file that needs it, and closes it when done."""
 
 from __future__ import annotations
 
@@ -13,12 +14,21 @@ import os
 import sys
 from pathlib import Path
 
-from converters import ConversionError, ConversionTimeout, ConversionUnavailable, converter_from_config
+from converters import (
+    ConversionError,
+    ConversionFailed,
+    ConversionTimeout,
+    ConversionUnavailable,
+    UploadLane,
+    converter_from_config,
+)
 from recognizer import FileRefused, recognize
 
 SETTINGS_PREFIX = "PLANS_"
-# One document: one instance, and time for LibreOffice to start before it converts.
-DEFAULTS = {"PDF_BACKEND": "pool", "PDF_POOL_SIZE": "1", "PDF_QUEUE_WAIT": "90"}
+# One document: one instance (no lane of its own for uploads), an upload's
+# deadline, and time for LibreOffice to start before it converts.
+DEFAULTS = {"PDF_BACKEND": "pool", "PDF_POOL_SIZE": "1", "IMPORT_CONVERT_INSTANCES": "0",
+            "PDF_TIMEOUT": str(UploadLane().timeout), "PDF_QUEUE_WAIT": "90"}
 
 
 def conversion_code(error: ConversionError) -> str:
@@ -42,7 +52,12 @@ class LazyConverter:
             settings.update({key[len(SETTINGS_PREFIX):]: value for key, value in os.environ.items()
                              if key.startswith(SETTINGS_PREFIX)})
             self.converter = converter_from_config(settings)
-        return self.converter.convert(data, to="docx")
+        try:
+            return self.converter.convert(data, to="docx")
+        except ConversionTimeout:
+            raise
+        except ConversionFailed:  # LibreOffice could not read it: the file's fault, as the API says
+            raise FileRefused("corrupt_file", "unconvertible") from None
 
     def close(self) -> None:
         if self.converter is not None:

@@ -60,8 +60,10 @@ def read_appendices(items: list, notes: Notes) -> list[dict]:
     for group in groups:
         if not group["before"] and group["table"] is None:
             continue
-        appendix, note_blocks = appendix_from(group["before"], group["table"], notes)
+        appendix, content, note_blocks = appendix_from(group["before"], group["table"], notes)
         note_blocks += notes_blocks(group["after"], notes)
+        if content:
+            appendix["content"] = content
         if note_blocks:
             appendix["notes"] = note_blocks
         appendices.append(appendix)
@@ -75,10 +77,11 @@ def _named(group: dict) -> bool:
     return any(starts_appendix(p) for p in group["before"]) and any(is_title(p) for p in group["before"])
 
 
-def appendix_from(paragraphs: list[Para], table: Table | None, notes: Notes) -> tuple[dict, list[dict]]:
-    """One appendix from the paragraphs before its table and the table, and
-    the note blocks of what is neither label, title, "(Kèm theo …)" nor unit
-    note (the appendix's "_attached" line is read by the caller)."""
+def appendix_from(paragraphs: list[Para], table: Table | None, notes: Notes) -> tuple[dict, list[dict], list[dict]]:
+    """One appendix from the paragraphs before its table and the table: the
+    appendix, its content (the table when it is no table of figures: a task
+    matrix, a table of text) and the note blocks of what is neither label,
+    title, "(Kèm theo …)" nor unit note (the "_attached" line is read by the caller)."""
     appendix: dict = {}
     title_parts, rest = [], []
     for para in paragraphs:
@@ -97,7 +100,7 @@ def appendix_from(paragraphs: list[Para], table: Table | None, notes: Notes) -> 
             rest.append(para)
     appendix["title"] = sentence_case(" ".join(title_parts)) if title_parts else DEFAULT_TITLE
     unit = appendix.pop("_unit_note", None)
-    note_blocks = notes_blocks(rest, notes)
+    note_blocks, content = notes_blocks(rest, notes), []
     if table is not None:
         reading = blocks.read_table(table, notes)
         if reading.figures is not None:
@@ -105,10 +108,12 @@ def appendix_from(paragraphs: list[Para], table: Table | None, notes: Notes) -> 
                 reading.figures["unit_note"] = unit
                 unit = None
             appendix["table"] = reading.figures
-        note_blocks += reading.blocks
+            note_blocks += reading.blocks  # a cell that held no figure
+        else:
+            content = reading.blocks
     if unit:
         note_blocks.insert(0, {"type": "paragraph", "text": unit})
-    return appendix, note_blocks
+    return appendix, content, note_blocks
 
 
 def notes_blocks(paragraphs: list[Para], notes: Notes) -> list[dict]:
@@ -147,6 +152,7 @@ def appendix_texts(data: dict, symbol: str) -> Iterator[str]:
                     data["issuer"]["name"])
         if appendix["table"]:
             yield from _table_texts(appendix["table"])
+        yield from blocks.shown_texts(appendix["content"])
         yield from blocks.shown_texts(appendix["notes"])
 
 

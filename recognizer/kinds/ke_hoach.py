@@ -29,6 +29,7 @@ DOCUMENT_TYPE = "Kế hoạch"
 # A plan's type line names it surely; another type of Appendix III is still
 # read as a plan (the plan schema takes every type) until its own kind exists.
 SURE, OTHER_TYPE, NO_TYPE = 1.0, 0.5, 0.1
+TEXT_BLOCKS = ("paragraph", "bullets")   # what a point may hold
 
 
 def detect(document: Document) -> float:
@@ -91,6 +92,9 @@ def _body(items: list, notes: Notes) -> tuple[list[dict], list[dict]]:
                 if reading.blocks:
                     appendix["notes"] = reading.blocks
                 appendices.append(appendix)
+            elif any(block["type"] not in TEXT_BLOCKS for block in reading.blocks):
+                builder.point_item = None  # a table ends a point: it stands in the section
+                builder.section_content.extend(reading.blocks)
             else:
                 builder.container.extend(reading.blocks)
             continue

@@ -88,16 +88,28 @@ def test_a_long_numbered_paragraph_in_bold_is_running_text_not_a_cut_heading():
     assert result["coverage"]["places"] == []
 
 
-def test_a_table_of_text_in_the_body_keeps_its_words_as_paragraphs():
-    def body(document):
-        table = document.add_table(rows=2, cols=2)
-        for row, texts in zip(table.rows, [("Nội dung", "Thời gian"), ("Rà soát hộ nghèo", "Tháng 10")]):
-            for cell, text in zip(row.cells, texts):
-                cell.text = text
+def _table(document, rows: list[tuple[str, ...]]) -> None:
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, texts in zip(table.rows, rows):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
 
-    result = recognize(_typed_plan(body))
-    texts = [b.get("text") for b in load_plan(result["plan"])["body"]]
-    assert "Nội dung – Thời gian" in texts and "Rà soát hộ nghèo – Tháng 10" in texts
+
+def test_a_table_of_text_in_the_body_is_a_table_block():
+    rows = [("Nội dung", "Thời gian"), ("Rà soát hộ nghèo", "Tháng 10")]
+    result = recognize(_typed_plan(lambda document: _table(document, rows)))
+    (table,) = load_plan(result["plan"])["body"]
+    assert table["type"] == "table"
+    assert [[cell["text"] for cell in row["cells"]] for row in table["rows"]] == [list(row) for row in rows]
+    assert result["coverage"]["places"] == []
+
+
+def test_a_table_no_block_can_hold_keeps_its_words_as_paragraphs():
+    """31 columns: more than a table of the plan holds (30); one paragraph per row."""
+    rows = [tuple(f"Cột {n}" for n in range(31)), tuple(f"Ô {n}" for n in range(31))]
+    result = recognize(_typed_plan(lambda document: _table(document, rows)))
+    texts = [block["text"] for block in load_plan(result["plan"])["body"]]
+    assert texts == [" – ".join(row) for row in rows]
     assert "table_as_paragraphs" in {w["code"] for w in result["warnings"]}
     assert result["coverage"]["places"] == []
 
@@ -152,3 +164,27 @@ def test_a_document_with_more_than_a_plan_holds_is_refused_by_the_api_and_the_co
     source.write_bytes(data)
     assert main(["import", str(source)]) == 2
     assert capsys.readouterr().err.strip() == f"{source}: {body['message']} [too_much_content]"
+
+
+def test_a_task_matrix_is_claimed_before_a_table_in_the_body_and_in_an_appendix():
+    rows = [("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"),
+            ("1", "Rà soát hộ nghèo, hộ cận nghèo", "Phòng Lao động - Thương binh và Xã hội", "UBND các xã", "Quý IV")]
+
+    def body(document):
+        document.add_paragraph("I. NỘI DUNG")
+        _table(document, rows)
+
+    data = _typed_plan(body)
+    document = docx.Document(io.BytesIO(data))
+    document.add_paragraph("Phụ lục")
+    document.add_paragraph("PHÂN CÔNG THỰC HIỆN NHIỆM VỤ")
+    _table(document, rows)
+    result = recognize(_docx(document))
+    plan = load_plan(result["plan"])
+    in_body = plan["body"][0]["content"][0]
+    in_appendix = plan["appendices"][0]["content"][0]
+    for matrix in (in_body, in_appendix):
+        assert matrix["type"] == "task_matrix"
+        (task,) = matrix["tasks"]
+        assert task["content"] == "Rà soát hộ nghèo, hộ cận nghèo" and task["lead"] == ["Phòng Lao động - Thương binh và Xã hội"]
+    assert result["coverage"]["places"] == []
