@@ -5,11 +5,12 @@ the paragraph style gives anyway (a bold heading style) is not markup."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from nd30.markup import Footnote, Run, parse
 
 from .reading import Segment
-from .text import clean
+from .text import clean, sentence_case
 
 WHITESPACE = " \t\n\u00a0"
 
@@ -39,6 +40,25 @@ def flatten(segments: list[Segment]) -> list[Segment]:
         else:
             merged.append(Segment(text, segment.bold, segment.italic))
     return merged
+
+
+# A footnote in markup: "^[", its text (brackets inside escaped), "]".
+FOOTNOTE = re.compile(r"\^\[(?:\\.|[^\\\]])*\]")
+PLACEHOLDER = "\ue000"   # a private-use character: no letter, no space
+
+
+def sentence_case_markup(text: str) -> str:
+    """``sentence_case`` of a markup text, its footnotes left as typed (the
+    generator writes a heading in capitals, never its footnotes)."""
+    notes = FOOTNOTE.findall(text)
+    hidden = FOOTNOTE.sub(lambda match: PLACEHOLDER * len(match.group()), text)
+    cased = sentence_case(hidden)
+    if len(cased) != len(hidden):
+        return text
+    for note in notes:
+        at = cased.index(PLACEHOLDER * len(note))
+        cased = cased[:at] + note + cased[at + len(note):]
+    return cased
 
 
 def cut(segments: list[Segment], count: int) -> tuple[list[Segment], list[Segment]]:
@@ -189,146 +209,4 @@ def _find_all(text: str, separator: str):
         at = text.find(separator, at + 1)
 
 
-def cut(segments: list[Segment], count: int) -> tuple[list[Segment], list[Segment]]:
-    """``segments`` split after their first ``count`` characters (a footnote
-    counts none and stays before the cut when the text goes on after it)."""
-    before: list[Segment] = []
-    for index, segment in enumerate(segments):
-        if count <= 0:
-            return before, segments[index:]
-        if segment.note is None and len(segment.text) > count:
-            return (before + [dataclasses.replace(segment, text=segment.text[:count])],
-                    [dataclasses.replace(segment, text=segment.text[count:])] + segments[index + 1:])
-        before.append(segment)
-        count -= len(segment.text)
-    return before, []
-
-
-def plain_text(segments: list[Segment]) -> str:
-    """The visible text of ``segments``, footnotes aside."""
-    return "".join(s.text for s in segments if s.note is None)
-
-
-def to_markup(segments: list[Segment], base_bold: bool = False, base_italic: bool = False,
-              bold_markup: bool = True) -> tuple[str, bool]:
-    """(markup, exact): the markup of ``segments``; ``exact`` is False when
-    their formatting could not be expressed and was dropped."""
-    wanted = _wanted(segments, base_bold, base_italic, bold_markup)
-    target = _runs_of(wanted)
-    # Text as typed when it reads the same (most text, and the shortest),
-    # else with "*", "\\" and "^[" escaped. A literal "^[" is always escaped:
-    # the schema counts every "^[" as a footnote against its limit.
-    notes = sum(1 for s in wanted if s.note is not None)
-    for escaping in (False, True):
-        text = clean(_build(wanted, escaping=escaping))
-        if _runs_of(parse(text)) == target and (escaping or text.count("^[") == notes):
-            return text, True
-    plain = [Segment(s.text) if s.note is None else s for s in wanted]
-    return clean(_build(plain)), False
-
-
-def _wanted(segments, base_bold, base_italic, bold_markup) -> list[Segment]:
-    result = []
-    for segment in flatten(segments):
-        if segment.note is not None:
-            note = tuple(_wanted(list(segment.note), False, False, True))
-            result.append(Segment("", note=note))
-        else:
-            bold = segment.bold and not base_bold and bold_markup
-            italic = segment.italic and not base_italic
-            result.append(Segment(segment.text, bold and bool(segment.text.strip()), italic and bool(segment.text.strip())))
-    return _merge_same(result)
-
-
-def _merge_same(segments: list[Segment]) -> list[Segment]:
-    merged: list[Segment] = []
-    for segment in segments:
-        last = merged[-1] if merged else None
-        if last is not None and last.note is None and segment.note is None and (
-                (last.bold, last.italic) == (segment.bold, segment.italic) or not segment.text.strip()):
-            merged[-1] = Segment(last.text + segment.text, last.bold, last.italic)
-        else:
-            merged.append(segment)
-    return merged
-
-
-def _build(segments: list[Segment], in_note: bool = False, escaping: bool = True) -> str:
-    parts = []
-    for segment in segments:
-        if segment.note is not None:
-            parts.append("^[" + _build(list(segment.note), True, escaping).strip() + "]")
-            continue
-        text = segment.text
-        marker = "***" if segment.bold and segment.italic else "**" if segment.bold else "*" if segment.italic else ""
-        if not marker:
-            parts.append(escape(text, in_note) if escaping else text)
-            continue
-        core = text.strip(WHITESPACE)
-        lead = text[: len(text) - len(text.lstrip(WHITESPACE))]
-        trail = text[len(text.rstrip(WHITESPACE)):]
-        parts.append(f"{lead}{marker}{escape(core, in_note) if escaping else core}{marker}{trail}")
-    return "".join(parts)
-
-
-def _runs_of(items) -> list:
-    """Comparable form: visible characters with their formatting, footnotes in place."""
-    result = []
-    for item in items:
-        if isinstance(item, Footnote):
-            result.append(("note", tuple(_runs_of(item.runs))))
-        elif isinstance(item, Segment) and item.note is not None:
-            result.append(("note", tuple(_runs_of(item.note))))
-        else:
-            bold, italic = item.bold, item.italic
-            for char in item.text:
-                if char.isspace():
-                    result.append((" ", False, False))
-                else:
-                    result.append((char, bold, italic))
-    while result and result[0] == (" ", False, False):
-        result.pop(0)
-    while result and result[-1] == (" ", False, False):
-        result.pop()
-    return _squash_spaces(result)
-
-
-def _squash_spaces(chars: list) -> list:
-    out = []
-    for char in chars:
-        if char == (" ", False, False) and out and out[-1] == char:
-            continue
-        out.append(char)
-    return out
-
-
-SPLIT_AFTER = (". ", "; ", "! ", "? ", ": ")
-SPLIT_CANDIDATES = 200   # tried nearest the middle first; each is parsed twice
-
-
-def split_markup(text: str) -> tuple[str, str] | None:
-    """``text`` in two halves that read as the whole (the same characters,
-    formatting and footnotes), split nearest the middle after a sentence's
-    end, else at a space, else anywhere; None when it has no two halves."""
-    whole = _runs_of(parse(text))
-    middle = len(text) // 2
-    sentence_ends = [i + 2 for separator in SPLIT_AFTER for i in _find_all(text, separator)]
-    spaces = [i + 1 for i, char in enumerate(text) if char in WHITESPACE]
-    for candidates, joined_by_space in ((sentence_ends, True), (spaces, True), (range(1, len(text)), False)):
-        for position in sorted(candidates, key=lambda at: abs(at - middle))[:SPLIT_CANDIDATES]:
-            first, second = text[:position].rstrip(WHITESPACE), text[position:].lstrip(WHITESPACE)
-            if not first or not second:
-                continue
-            joint = [(" ", False, False)] if joined_by_space else []
-            if _squash_spaces(_runs_of(parse(first)) + joint + _runs_of(parse(second))) == whole:
-                return first, second
-    return None
-
-
-def _find_all(text: str, separator: str):
-    at = text.find(separator)
-    while at >= 0:
-        yield at
-        at = text.find(separator, at + 1)
-
-
-__all__ = ["Run", "cut", "escape", "flatten", "plain_text", "split_markup", "to_markup"]
+__all__ = ["Run", "cut", "escape", "flatten", "plain_text", "sentence_case_markup", "split_markup", "to_markup"]

@@ -16,9 +16,9 @@ from schemas import limits
 
 from .. import labels as L
 from ..lines import HEADING, PARAGRAPH, Line
-from ..markup import cut, flatten, plain_text, to_markup
+from ..markup import cut, flatten, plain_text, sentence_case_markup, to_markup
 from ..reading import Para, Segment
-from ..text import clean, is_upper, sentence_case
+from ..text import clean, is_upper
 from . import BlockReader, Role, register, roles, shown_texts
 
 HEADING_MAX_CHARS = 200
@@ -44,7 +44,7 @@ def add(builder, line: Line) -> None:
         builder.notes.fix("heading_case", line.para.index, line.para.text)
     section: dict = {"type": "section"}
     if heading:
-        section["heading"] = sentence_case(heading) if depth == 1 else heading
+        section["heading"] = sentence_case_markup(heading) if depth == 1 else heading
     content: list[dict] = []
     if run_in_text:
         content.append({"type": "paragraph", "text": run_in_text})

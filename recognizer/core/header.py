@@ -141,12 +141,15 @@ def _place_date(header: Header, match: re.Match, para: Para, notes: Notes) -> No
 
 
 def _issuer(header: Header, found: list[Piece], notes: Notes) -> None:
-    texts = [p.text for p in found if not _is_type_line(p.text)]
-    if not texts:
+    # A type line ("KẾ HOẠCH") in the header's cells is no issuer; in our
+    # template's issuer styles it is the issuer's own name.
+    found = [p for p in found if p.para.style_id in (ISSUER_STYLE, PARENT_STYLE) or not _is_type_line(p.text)]
+    if not found:
         return
     header.found = True
-    bolds = [p.bold for p in found if not _is_type_line(p.text)]
-    styles = [p.para.style_id for p in found if not _is_type_line(p.text)]
+    texts = [p.text for p in found]
+    bolds = [p.bold for p in found]
+    styles = [p.para.style_id for p in found]
     if ISSUER_STYLE in styles:  # our own template names the lines
         parent = [t for t, style in zip(texts, styles) if style == PARENT_STYLE]
         name = [t for t, style in zip(texts, styles) if style == ISSUER_STYLE]

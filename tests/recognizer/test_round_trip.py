@@ -110,8 +110,13 @@ def _minimal(**fields) -> dict:
     {"signatory": {"title": "o^[chú thích]s", "name": "<"}},
     # The issuer's two lines ("ỦY BAN NHÂN DÂN" / "ÉIÁÇ") show no space that was not typed.
     {"issuer": {"name": "Ủy ban nhân dânéiáç", "abbreviation": "UBND"}},
+    # A parent body named like a type line, in our template's own style.
+    {"issuer": {"parent": "Kế hoạch", "name": "0", "abbreviation": "UBND"}},
+    # A Roman-level heading is written in capitals, its footnote as typed: read back so.
+    {"body": [{"type": "section", "heading": "Mục đích^[Theo Luật A-Z]", "content": []}]},
 ], ids=["empty-first-section", "bold-heading-alone", "footnote-first-in-point", "signer-named-bs",
-        "basis-like-an-authority", "footnote-in-runs", "literal-signatory", "issuer-on-two-lines"])
+        "basis-like-an-authority", "footnote-in-runs", "literal-signatory", "issuer-on-two-lines",
+        "parent-named-like-a-type", "footnote-in-a-capital-heading"])
 def test_plans_found_by_the_generated_plans_come_back(fields):
     round_trip(_minimal(**fields))
 
