@@ -18,11 +18,10 @@ in it is imported (discovered) when the package is, and registers itself.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
+from ..registry import add, discover
 from ..text import words_of
 
 if TYPE_CHECKING:
@@ -89,10 +88,7 @@ READERS: dict[str, BlockReader] = {}
 
 
 def register(reader: BlockReader) -> BlockReader:
-    if reader.type in READERS:
-        raise ValueError(f"block type {reader.type!r} registered twice")
-    READERS[reader.type] = reader
-    return reader
+    return add(READERS, reader.type, reader, "block type")
 
 
 def roles() -> dict[str, Role]:
@@ -150,10 +146,4 @@ def read_table(table: "Table", notes: "Notes") -> TableReading:
     return TableReading()
 
 
-def _discover() -> None:
-    for module in pkgutil.iter_modules(__path__):
-        if not module.name.startswith("_"):
-            importlib.import_module(f"{__name__}.{module.name}")
-
-
-_discover()
+discover(__name__, __path__)

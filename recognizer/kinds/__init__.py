@@ -12,12 +12,11 @@ is imported (discovered) when the package is, and registers itself.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from ..notes import Notes
+from ..registry import add, discover
 from ..reading import Document
 
 
@@ -41,10 +40,7 @@ KINDS: dict[str, Kind] = {}
 
 
 def register(kind: Kind) -> Kind:
-    if kind.name in KINDS:
-        raise ValueError(f"document kind {kind.name!r} registered twice")
-    KINDS[kind.name] = kind
-    return kind
+    return add(KINDS, kind.name, kind, "document kind")
 
 
 def kind_of(document: Document) -> Kind:
@@ -52,10 +48,4 @@ def kind_of(document: Document) -> Kind:
     return max(sorted(KINDS.values(), key=lambda kind: kind.name), key=lambda kind: kind.detect(document))
 
 
-def _discover() -> None:
-    for module in pkgutil.iter_modules(__path__):
-        if not module.name.startswith("_"):
-            importlib.import_module(f"{__name__}.{module.name}")
-
-
-_discover()
+discover(__name__, __path__)
