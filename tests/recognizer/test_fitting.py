@@ -5,6 +5,7 @@ it truly holds more than a plan may."""
 from __future__ import annotations
 
 import copy
+import pickle
 import re
 
 import pytest
@@ -141,3 +142,6 @@ def test_what_truly_exceeds_a_plan_is_refused_with_a_clear_code(fields, field):
     assert refused.value.code == "too_much_content" and refused.value.status == 422
     assert refused.value.errors[0]["path"] == field
     assert "hãy tách thành nhiều văn bản" in refused.value.message
+    # Raised in an import worker, answered by the service: it crosses as pickle.
+    crossed = pickle.loads(pickle.dumps(refused.value))
+    assert (crossed.code, crossed.status, crossed.message) == (refused.value.code, 422, refused.value.message)
