@@ -19,9 +19,9 @@ from typing import Callable
 
 from schemas import PlanInvalid
 
-from .refusals import FileRefused
 from .markup import split_markup
 from .notes import Notes
+from .refusals import FileRefused
 
 MAX_ROUNDS = 40            # each round at least halves what is too long
 # The schema's codes for more than a plan may hold.

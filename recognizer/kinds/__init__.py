@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from ..notes import Notes
-from ..registry import add, discover
 from ..reading import Document
+from ..registry import add, discover
 
 
 @dataclass

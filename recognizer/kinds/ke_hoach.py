@@ -14,7 +14,14 @@ from .. import blocks
 from ..core import checks
 from ..core.appendix import appendix_texts, read_appendices
 from ..core.closing import read_closing
-from ..core.fields import foot_fields, foot_texts, head_fields, head_texts, issuer_as_written, symbol_of
+from ..core.fields import (
+    foot_fields,
+    foot_texts,
+    head_fields,
+    head_texts,
+    issuer_as_written,
+    symbol_of,
+)
 from ..core.front_matter import read_front_matter, type_of
 from ..core.header import read_header
 from ..core.regions import find_regions, paragraphs_of

@@ -20,8 +20,8 @@ from tests.converters.converter_checks import processes_mentioning, wait_for
 from tests.plans import example
 
 from .clerk_documents import clerk_docx
-from .word_parts import saved_as
 from .test_clerk_documents import heading_levels
+from .word_parts import saved_as
 
 ROOT = Path(__file__).resolve().parents[2]
 ENCRYPTED = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 512

@@ -19,7 +19,6 @@ from tests.robustness.profiles import PROFILE, fuzz_settings
 
 from .canonical import canonical
 
-
 RESTRUCTURED = ("paragraph_split", "heading_as_text", "list_split", "moved_to_body")
 
 
