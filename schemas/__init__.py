@@ -12,6 +12,7 @@ from .kinds.ke_hoach import PlanSchema
 from .limits import SCHEMA_VERSION
 from .outline_rules import first_too_deep
 from .problems import Problem, flatten, nest
+from .publication import BlockUnion, block_union
 from .workload import workload_problems
 
 PLAN_SCHEMA = KINDS[PlanSchema.kind_name]
@@ -42,4 +43,4 @@ def load_plan(data) -> dict:
     return plan
 
 
-__all__ = ["PLAN_SCHEMA", "PlanSchema", "PlanInvalid", "Problem", "SCHEMA_VERSION", "load_plan"]
+__all__ = ["PLAN_SCHEMA", "BlockUnion", "PlanSchema", "PlanInvalid", "Problem", "SCHEMA_VERSION", "block_union", "load_plan"]

@@ -172,8 +172,38 @@ def test_conventions_are_the_documents_own(client):
 def test_healthz(client):
     body = client.get("/healthz").get_json()
     assert body["status"] == "ok"
-    assert body["renderer"] == {"isolation": "inline"}  # tests render in-process by default
+    # Tests render and read uploads in-process by default.
+    assert {lane["isolation"] for lane in body["workers"]["lanes"].values()} == {"inline"}
     assert "converter" in body
+
+
+class PoolStatus:
+    """A converter that only reports how many of its instances are ready."""
+
+    def __init__(self, ready):
+        self.ready = ready
+
+    def status(self):
+        return {"backend": "pool", "size": 2, "ready": self.ready}
+
+    def close(self):
+        pass
+
+
+def test_readyz_waits_for_a_libreoffice_instance():
+    from app import create_app
+
+    starting = create_app({"TESTING": True, "CONVERTER": PoolStatus(ready=0)}).test_client()
+    body = assert_error(starting.get("/readyz"), 503, "not_ready")
+    assert "LibreOffice" in body["message"]
+    assert starting.get("/readyz").headers["Retry-After"] == "5"
+    assert starting.get("/healthz").status_code == 200  # alive all the same: liveness is not readiness
+    ready = create_app({"TESTING": True, "CONVERTER": PoolStatus(ready=1)}).test_client()
+    assert ready.get("/readyz").get_json() == {"status": "ready", "pdf_ready": 1}
+
+
+def test_readyz_without_pdf_is_ready(client):
+    assert client.get("/readyz").get_json() == {"status": "ready", "pdf_ready": 0}  # PDF_BACKEND=none: DOCX only
 
 
 def test_openapi_and_local_docs(client):
@@ -248,3 +278,23 @@ def test_json_answers_carry_vietnamese_as_utf8_not_escapes(client):
     response = client.post("/render", json={"schema_version": 1})
     assert response.status_code == 422
     assert "Kế hoạch có".encode() in response.data and b"\\u" not in response.data
+
+
+@pytest.mark.parametrize("path", ["/render", "/validate"])
+def test_a_lone_surrogate_key_or_string_is_a_422_naming_it(client, path):
+    """JSON escapes carry lone surrogates, UTF-8 answers cannot: the path names one escaped."""
+    for body, problem in ((b'{"schema_version": 1, "\\ud800": 1}', {"path": "\\ud800", "code": "unknown_field"}),
+                          (b'{"schema_version": 1, "summary": "a\\udc00b"}', {"path": "summary"})):
+        response = client.post(path, data=body, content_type="application/json")
+        assert response.status_code == 422, response.get_data(as_text=True)
+        answer = response.get_json()
+        assert answer["code"] == "invalid_plan"
+        assert any(problem.items() <= error.items() for error in answer["errors"]), answer["errors"]
+
+
+def test_a_lone_surrogate_in_a_paste_is_a_400_naming_it(client):
+    response = client.post("/import/clipboard", data=b'{"html": "<p>\\udfff</p>"}', content_type="application/json")
+    assert response.status_code == 400
+    answer = response.get_json()
+    assert answer["code"] == "malformed_json" and "surrogate" in answer["message"]
+    assert answer["errors"] == [{"path": "html", "code": "invalid_character", "message": answer["message"]}]
