@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import unicodedata
 from decimal import Decimal
 
@@ -22,6 +23,9 @@ COLLECTIVE_PREFIXES = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đ�
 
 # Letters of points in Vietnamese drafting: "đ" after "d"; no f, j, w, z.
 POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+# Python's weekday() (Monday 0) as Vietnamese writes it.
+WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 
 ROMAN = (
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -44,6 +48,25 @@ def date_text(date: dict) -> str:
     day = two_digits(date["day"]) if date.get("day") else BLANK_DAY_MONTH
     month = month_text(date["month"]) if date.get("month") else BLANK_DAY_MONTH
     return f"ngày {day} tháng {month} năm {date['year']}"
+
+
+def weekday(year: int, month: int, day: int) -> str:
+    return WEEKDAYS[datetime.date(year, month, day).weekday()]
+
+
+def clock_text(hour: int, minute: int) -> str:
+    """"08 giờ 00 phút", "14 giờ 30 phút"."""
+    return f"{two_digits(hour)} giờ {two_digits(minute)} phút"
+
+
+def meeting_time(time: dict) -> str:
+    """"08 giờ 00 phút, thứ Sáu, ngày 15 tháng 3 năm 2024", or "Từ 08 giờ 00
+    phút đến 11 giờ 30 phút, …" when it ends at a given time."""
+    start = clock_text(time["hour"], time["minute"])
+    if time.get("end_hour") is not None:
+        start = f"Từ {start} đến {clock_text(time['end_hour'], time['end_minute'])}"
+    day = weekday(time["year"], time["month"], time["day"])
+    return f"{start}, {day}, {date_text(time)}"
 
 
 def number_symbol(number: int | None, symbol: str) -> str:

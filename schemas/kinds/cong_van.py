@@ -1,0 +1,38 @@
+"""Công văn (an official letter, Appendix III model 1.5): no type line, its
+summary "V/v …" under the number, "Kính gửi:" one or several addressees;
+its symbol is the issuer's abbreviation and the drafting unit's (UBND-VX)."""
+
+from marshmallow import ValidationError, validates_schema
+
+from nd30.wording import AS_ABOVE, LETTER_SUMMARY
+
+from .. import limits
+from ..docs import doc
+from ..document import DocumentSchema, addressees_field, appendices_field, body_field, closing_field, kind_field
+from ..fields import LinesText
+from ..header import code_text
+from ..problems import Problem
+from . import register
+
+
+@register
+class OfficialLetterSchema(DocumentSchema):
+    kind_name = "cong_van"
+
+    kind = kind_field(kind_name)
+    summary = LinesText(max_length=limits.SUMMARY, required=True,
+                        metadata=doc("Trích yếu nội dung", "In sau “V/v” dưới số, ký hiệu; không gõ “V/v”"))
+    drafting_unit = code_text(load_default=None, allow_none=True,
+                              metadata=doc("Đơn vị soạn thảo", "Viết tắt, sau ký hiệu cơ quan: 12/UBND-VX"))
+    addressees = addressees_field(required=True)
+    body = body_field("Nội dung công văn", "Đoạn văn; tự thêm ./. ở cuối")
+    closing = closing_field()
+    appendices = appendices_field()
+
+    def automatic_recipient(self, data):
+        return AS_ABOVE
+
+    @validates_schema
+    def summary_without_prefix(self, data, **kwargs):
+        if data.get("summary", "").casefold().startswith(LETTER_SUMMARY.casefold()):
+            raise ValidationError(Problem("automatic_prefix", prefix=LETTER_SUMMARY), "summary")
