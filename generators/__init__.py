@@ -2,7 +2,9 @@
 (``generators.kinds``), its body's blocks each written by their own module
 (``generators.blocks``)."""
 
-from .kinds import KINDS, kind_of, renderer
+from nd30.kinds import kind_of
+
+from .kinds import KINDS, renderer
 
 
 def render_docx(document: dict) -> bytes:
