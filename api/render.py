@@ -20,7 +20,7 @@ blp = Blueprint("render", __name__, description="Tạo văn bản Kế hoạch")
 PLAN_BODY = {
     "required": True,
     "content": {
-        "application/json": {"schema": {"$ref": "#/components/schemas/Plan"}},
+        "application/json": {"schema": {"$ref": "#/components/schemas/Document"}},
         "multipart/form-data": {
             "schema": {
                 "type": "object",

@@ -5,6 +5,7 @@
 from nd30.kinds import kind_of
 
 from .kinds import KINDS, renderer
+from .kinds.quyet_dinh import issued_document
 
 
 def render_docx(document: dict) -> bytes:
@@ -18,4 +19,4 @@ def warm() -> None:
         renderer(name)
 
 
-__all__ = ["render_docx", "warm"]
+__all__ = ["issued_document", "render_docx", "warm"]

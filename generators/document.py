@@ -19,6 +19,7 @@ from pathlib import Path
 
 from docx.opc.constants import RELATIONSHIP_TYPE
 
+from nd30.kinds import citation
 from nd30.markup import plain
 from nd30.vietnamese import issuer_lines
 
@@ -102,7 +103,7 @@ class DocumentKind:
 
     def appendix_reference(self, document: dict) -> str:
         """The document as its appendices name it: "(Kèm theo …)"."""
-        return front_matter.attached_to(document)
+        return citation(document)
 
     def properties(self, document: dict) -> Properties:
         return front_matter.properties(document)

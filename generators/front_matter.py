@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nd30.document_types import TYPE_CODES
-from nd30.kinds import name_of, type_name
+from nd30.kinds import citation, name_of, symbol, type_name
 from nd30.markup import plain
 from nd30.vietnamese import date_text, ensure_ending, issuer_lines, number_symbol, upper
 from nd30.wording import PROPOSED_BY
@@ -27,19 +26,6 @@ class Properties:
     author: str
     keywords: str = ""
     category: str = ""
-
-
-def symbol(document: dict) -> str:
-    """The symbol typed, else the type's code and the issuer's ("KH-UBND");
-    a công văn, which has no type, the issuer's and the drafting unit's
-    ("UBND-VX")."""
-    if document["symbol"]:
-        return document["symbol"]
-    issuer = document["issuer"]["abbreviation"]
-    name = type_name(document)
-    if name is None:
-        return "-".join(part for part in (issuer, document.get("drafting_unit")) if part)
-    return f"{TYPE_CODES[name]}-{issuer}"
 
 
 def summary_runs(summary: str, footnotes: Footnotes) -> Markup:
@@ -89,19 +75,8 @@ def authority_lines(signatory: dict) -> list[str]:
     return lines
 
 
-def issuing_body(document: dict) -> str:
-    """Who issued the document, as a reference names it: the authority of a
-    decision ("Chủ tịch Ủy ban nhân dân huyện …"), else the issuer."""
-    return document.get("authority") or document["issuer"]["name"]
-
-
-def attached_to(document: dict) -> str:
-    """"Kế hoạch số 05/KH-UBND ngày 05 tháng 3 năm 2021 của ...", for appendices
-    and for what a decision issues."""
-    return (
-        f"{name_of(document)} số {number_symbol(document['number'], symbol(document))} "
-        f"{date_text(document['date'])} của {issuing_body(document)}"
-    )
+# Appendices are "(Kèm theo …)" this citation of their document.
+attached_to = citation
 
 
 def legal_basis_texts(document: dict) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .document_types import TYPE_CODES
+from .vietnamese import date_text, number_symbol
 
 # A document without ``kind`` is a plan: every plan written before kinds existed.
 DEFAULT_KIND = "ke_hoach"
@@ -52,3 +53,30 @@ def type_name(document: dict) -> str | None:
 def name_of(document: dict) -> str:
     """What a reference calls the document: "Kế hoạch số …", "Công văn số …"."""
     return type_name(document) or KINDS[kind_of(document)].label
+
+
+def symbol(document: dict) -> str:
+    """The symbol typed, else the type's code and the issuer's ("KH-UBND");
+    a công văn, which has no type, the issuer's and the drafting unit's
+    ("UBND-VX", Appendix I, 3b)."""
+    if document["symbol"]:
+        return document["symbol"]
+    issuer = document["issuer"]["abbreviation"]
+    name = type_name(document)
+    if name is None:
+        return "-".join(part for part in (issuer, document.get("drafting_unit")) if part)
+    return f"{TYPE_CODES[name]}-{issuer}"
+
+
+def issuing_body(document: dict) -> str:
+    """Who issued the document, as a citation names it: the authority of a
+    decision ("Chủ tịch Ủy ban nhân dân huyện …"), else the issuer."""
+    return document.get("authority") or document["issuer"]["name"]
+
+
+def citation(document: dict) -> str:
+    """The document cited in full (Appendix I, 6b): "Kế hoạch số 05/KH-UBND
+    ngày 05 tháng 3 năm 2021 của Ủy ban nhân dân huyện Tam Đường", with the
+    records office's blanks while the number or date is not known."""
+    return (f"{name_of(document)} số {number_symbol(document['number'], symbol(document))} "
+            f"{date_text(document['date'])} của {issuing_body(document)}")

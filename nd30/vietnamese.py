@@ -88,6 +88,16 @@ def figure(value, decimals: int | None = None) -> str:
     return format_decimal(rounded, format=pattern.rstrip("."), locale=LOCALE)
 
 
+def target_text(target: dict) -> str:
+    """A target with its figure: "Giảm tỷ lệ hộ nghèo 0,2%/năm", "… 1.100 lao
+    động" (no space before a unit that starts with a percent sign)."""
+    if target["value"] is None:
+        return target["text"]
+    unit = target["unit"] or ""
+    joiner = "" if unit.startswith("%") or not unit else " "
+    return f"{target['text']} {figure(target['value'])}{joiner}{unit}"
+
+
 def roman(value: int) -> str:
     parts = []
     for amount, letters in ROMAN:

@@ -60,7 +60,7 @@ MESSAGES: dict[str, str] = {
     "automatic_prefix": "“{prefix}” được in tự động trước trích yếu; hãy xoá chữ này ở đầu trích yếu.",
     "no_such_article": "Quyết định chỉ có {count} điều; không có Điều {number}.",
     "time_order": "Giờ kết thúc phải sau giờ bắt đầu.",
-    "not_a_plan": "Chỉ tạo được văn bản đi kèm từ một kế hoạch; đây là {label}.",
+    "proposer_required": "Tờ trình cần cơ quan trình (proposer): cơ quan soạn thảo kế hoạch và người ký tờ trình.",
     "archive_in_recipients": "Dòng “Lưu: …” không phải là nơi nhận: hãy ghi các đơn vị lưu vào trường “Lưu” (archive), ví dụ [\"VT\", \"PLĐ\"]; dòng “- Lưu: VT, PLĐ.” được tạo tự động.",
 }
 

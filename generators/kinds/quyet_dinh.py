@@ -4,16 +4,17 @@ and recipients starting "- Như Điều 3;". A decision that issues a plan (a
 regulation …) is followed, in the same file, by the document it issues: a
 new section with its own header (no number or date of its own), "(Ban hành
 kèm theo Quyết định số …)", its body, the decision's signatory and its
-appendices; or that document is a file of its own (``render_issued``).
+appendices; or that document is a file of its own (``issued_document``
+gives it to render, as the kind ``ISSUED``).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from functools import lru_cache
 
 from docx.oxml.ns import qn
 
+from nd30.kinds import citation, symbol
 from nd30.vietnamese import upper
 from nd30.wording import AS_IN_ARTICLE, ISSUED_WITH
 
@@ -21,7 +22,10 @@ from .. import front_matter
 from ..appendix import AppendixWriter, new_section
 from ..document import DocumentKind
 from ..wordml import literal
-from . import register
+from . import register, renderer
+
+# What a decision issues, rendered as a file of its own.
+ISSUED = "quyet_dinh.kem_theo"
 
 
 @register
@@ -41,19 +45,21 @@ class DecisionDocument(DocumentKind):
         issued = issued_document(decision)
         new_section(word, wide=False)
         # Filled with the decision's footnotes: they number on through it.
-        filled = issued_renderer().fill({**issued, "appendices": []}, writer.footnotes).docx
+        filled = renderer(ISSUED).fill({**issued, "appendices": []}, writer.footnotes).docx
         target = word.element.body.sectPr
         for element in list(filled.element.body):
             if element.tag != qn("w:sectPr"):
                 target.addprevious(element)
-        AppendixWriter(word, writer, issued_renderer().appendix_reference(issued)).write(issued["appendices"])
+        AppendixWriter(word, writer, renderer(ISSUED).appendix_reference(issued)).write(issued["appendices"])
 
 
+@register
 class IssuedDocument(DocumentKind):
     """The document a decision issues, laid out on its own (model 1.3): the
     issuer's header without number and date, its type line and summary,
     "(Ban hành kèm theo Quyết định số …)", its body and the signatory."""
 
+    name = ISSUED
     template_name = "quyet-dinh-kem-theo.docx"
 
     def context(self, issued, footnotes):
@@ -67,26 +73,18 @@ class IssuedDocument(DocumentKind):
         return dataclasses.replace(front_matter.properties(issued), keywords=self.appendix_reference(issued))
 
 
-@lru_cache(maxsize=1)
-def issued_renderer() -> IssuedDocument:
-    return IssuedDocument()
-
-
 def issued_document(decision: dict) -> dict:
     """What a decision issues, as a document of its own: its fields, the
-    decision's issuer, signatory and draft mark, and the decision it is
+    decision's issuer, signatory, draft mark, number and date (which it
+    does not print: its file is named by them), and the decision it is
     issued by ("Quyết định số 05/QĐ-UBND ngày … của Chủ tịch …")."""
     return {
         **decision["attachment"],
+        "kind": ISSUED,
         "issuer": decision["issuer"],
         "signatory": decision["signatory"],
         "draft_mark": decision["draft_mark"],
-        "number": None, "symbol": None, "place": decision["place"], "date": decision["date"],
+        "number": decision["number"], "symbol": symbol(decision), "place": decision["place"], "date": decision["date"],
         "recipients": [], "archive": [],
-        "issued_by": front_matter.attached_to(decision),
+        "issued_by": citation(decision),
     }
-
-
-def render_issued(decision: dict) -> bytes:
-    """The document a decision issues as a .docx of its own."""
-    return issued_renderer().render(issued_document(decision))
