@@ -57,7 +57,7 @@ MESSAGES: dict[str, str] = {
     "number_too_large": "Số quá lớn: giá trị tuyệt đối tối đa là {max}.",
     "computed_too_large": "Giá trị tính ra {formula} quá lớn ({computed}); hãy kiểm tra số liệu của dòng này.",
     "automatic_recipient": "Dòng “- {line} …;” được in tự động ở đầu Nơi nhận; hãy xoá dòng này khỏi danh sách nơi nhận.",
-    "automatic_prefix": "“{prefix}” được in tự động trước trích yếu; hãy xoá chữ này ở đầu trích yếu.",
+    "automatic_prefix": "Chữ “{prefix}” được in tự động trước trích yếu; hãy xoá chữ này ở đầu trích yếu.",
     "no_such_article": "Quyết định chỉ có {count} điều; không có Điều {number}.",
     "time_order": "Giờ kết thúc phải sau giờ bắt đầu.",
     "proposer_required": "Tờ trình cần cơ quan trình (proposer): cơ quan soạn thảo kế hoạch và người ký tờ trình.",

@@ -27,7 +27,9 @@ def register(schema_class: type[DocumentSchema]) -> type[DocumentSchema]:
 
 def schema_for(data) -> DocumentSchema | Problem:
     """The schema of the kind ``data`` names, or the problem with its ``kind``."""
-    kind = data.get("kind", conventions.DEFAULT_KIND) if isinstance(data, dict) else conventions.DEFAULT_KIND
+    kind = data.get("kind") if isinstance(data, dict) else None
+    if kind is None:  # left out (a plan), or null: the plan's schema says so
+        return KINDS[conventions.DEFAULT_KIND]
     if isinstance(kind, str) and kind in KINDS:
         return KINDS[kind]
     return Problem("invalid_choice", choices=", ".join(KINDS))
