@@ -11,7 +11,6 @@ import re
 
 from nd30.markup import plain
 from nd30.vietnamese import appendix_label
-
 from schemas import limits
 
 from .naming import plan_reference

@@ -12,7 +12,7 @@ from nd30.wording import AS_ABOVE
 from .. import limits
 from ..base import StrictSchema
 from ..docs import doc
-from ..document import body_field, DocumentSchema, kind_field
+from ..document import DocumentSchema, body_field, kind_field
 from ..fields import Integer, List, Nested, heading_text, paragraph_text
 from ..problems import Problem
 from . import register
