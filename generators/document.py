@@ -22,6 +22,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from nd30.kinds import citation
 from nd30.markup import plain
 from nd30.vietnamese import issuer_lines
+from nd30.wording import AS_ABOVE, names_its_addressees
 
 from . import front_matter
 from .appendix import AppendixWriter, text_width
@@ -77,8 +78,9 @@ class DocumentKind:
         return front_matter.context(document, footnotes, self.first_recipient(document))
 
     def first_recipient(self, document: dict) -> str | None:
-        """The line printed first under "Nơi nhận:" ("Như trên"), if any."""
-        return None
+        """The line printed first under "Nơi nhận:", if any: "Như trên" under
+        a document that names its addressees above (a decision's differs)."""
+        return AS_ABOVE if names_its_addressees(document) else None
 
     def body_blocks(self, document: dict) -> list[dict]:
         return document["body"]

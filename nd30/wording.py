@@ -26,3 +26,10 @@ CHAIR = "Chủ trì:"
 TIME = "Thời gian:"
 VENUE = "Địa điểm:"
 BRING = "Đề nghị đại biểu mang theo"
+
+
+def names_its_addressees(document: dict) -> bool:
+    """Whether the document names those it is sent to above its text (after
+    "Kính gửi:", or as the invitees of an invitation): "Nơi nhận:" then
+    starts with "Như trên" (Appendix I, 9b)."""
+    return bool(document.get("addressees") or document.get("invitees"))

@@ -16,6 +16,7 @@ import re
 from marshmallow import ValidationError, validates_schema
 
 from nd30.kinds import KINDS
+from nd30.wording import AS_ABOVE, names_its_addressees
 
 from . import limits
 from .appendix import AppendixSchema
@@ -69,10 +70,11 @@ class DocumentSchema(BodyRules):
     signatory = Nested(SignatorySchema, required=True, metadata=doc("Người ký", "Chức vụ, họ tên"))
 
     def automatic_recipient(self, data: dict) -> str | None:
-        """The line the kind prints first under "Nơi nhận:" ("Như trên",
-        "Như Điều 3"), if any: typed again as a recipient it would print
-        twice, so it is refused there."""
-        return None
+        """The line the kind prints first under "Nơi nhận:", if any ("Như
+        trên" under a document that names its addressees above; a decision's
+        "Như Điều 3"): typed again as a recipient it would print twice, so it
+        is refused there."""
+        return AS_ABOVE if names_its_addressees(data) else None
 
     @validates_schema
     def recipients_not_automatic(self, data, **kwargs):
@@ -122,3 +124,12 @@ def addressees_field(*, required: bool) -> List:
     return List(heading_text(), min_items=1 if required else 0, max_items=limits.RECIPIENTS,
                 **({"required": True} if required else {"load_default": list}),
                 metadata=doc("Kính gửi", description))
+
+
+class TextDocumentSchema(DocumentSchema):
+    """A document whose body is text — paragraphs, sections I., 1. … —
+    ended by a closing and followed by appendices (models 1.4 and 1.5)."""
+
+    body = body_field("Nội dung", "Đoạn văn, các mục I., II. …")
+    closing = closing_field()
+    appendices = appendices_field()

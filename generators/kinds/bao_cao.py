@@ -1,8 +1,6 @@
 """Báo cáo (model 1.4): the shared pipeline; one sent to a superior names
 it after "Kính gửi:", and "Nơi nhận:" then starts "- Như trên;"."""
 
-from nd30.wording import AS_ABOVE
-
 from ..document import DocumentKind
 from . import register
 
@@ -11,6 +9,3 @@ from . import register
 class ReportDocument(DocumentKind):
     name = "bao_cao"
     template_name = "bao-cao.docx"
-
-    def first_recipient(self, document):
-        return AS_ABOVE if document["addressees"] else None

@@ -2,8 +2,6 @@
 header's left column (the template's), "Kính gửi:" one addressee on its
 line or several one a line, "- Như trên;" first under "Nơi nhận:"."""
 
-from nd30.wording import AS_ABOVE
-
 from ..document import DocumentKind
 from . import register
 
@@ -12,6 +10,3 @@ from . import register
 class OfficialLetterDocument(DocumentKind):
     name = "cong_van"
     template_name = "cong-van.docx"
-
-    def first_recipient(self, document):
-        return AS_ABOVE

@@ -6,7 +6,7 @@ ending "./." — then "- Như trên;" first under "Nơi nhận:"."""
 from __future__ import annotations
 
 from nd30.vietnamese import ensure_ending, meeting_time
-from nd30.wording import AS_ABOVE, ATTEND, BRING, CHAIR, INVITES, TIME, VENUE
+from nd30.wording import ATTEND, BRING, CHAIR, INVITES, TIME, VENUE
 
 from ..document import DocumentKind
 from ..front_matter import addressee_lines
@@ -21,9 +21,6 @@ def sentence(text: str) -> dict:
 class InvitationDocument(DocumentKind):
     name = "giay_moi"
     template_name = "giay-moi.docx"
-
-    def first_recipient(self, document):
-        return AS_ABOVE
 
     def body_blocks(self, invitation):
         inviter = f"{invitation['inviter'] or invitation['issuer']['name']} {INVITES}"

@@ -1,8 +1,6 @@
 """Tờ trình (model 1.4 with "Kính gửi:"): the shared pipeline, its
 addressees under the summary and "- Như trên;" first under "Nơi nhận:"."""
 
-from nd30.wording import AS_ABOVE
-
 from ..document import DocumentKind
 from . import register
 
@@ -11,6 +9,3 @@ from . import register
 class SubmissionDocument(DocumentKind):
     name = "to_trinh"
     template_name = "to-trinh.docx"
-
-    def first_recipient(self, document):
-        return AS_ABOVE

@@ -4,11 +4,11 @@ its symbol is the issuer's abbreviation and the drafting unit's (UBND-VX)."""
 
 from marshmallow import ValidationError, validates_schema
 
-from nd30.wording import AS_ABOVE, LETTER_SUMMARY
+from nd30.wording import LETTER_SUMMARY
 
 from .. import limits
 from ..docs import doc
-from ..document import DocumentSchema, addressees_field, appendices_field, body_field, closing_field, kind_field
+from ..document import TextDocumentSchema, addressees_field, kind_field
 from ..fields import LinesText
 from ..header import code_text
 from ..problems import Problem
@@ -16,7 +16,7 @@ from . import register
 
 
 @register
-class OfficialLetterSchema(DocumentSchema):
+class OfficialLetterSchema(TextDocumentSchema):
     kind_name = "cong_van"
 
     kind = kind_field(kind_name)
@@ -25,12 +25,6 @@ class OfficialLetterSchema(DocumentSchema):
     drafting_unit = code_text(load_default=None, allow_none=True,
                               metadata=doc("Đơn vị soạn thảo", "Viết tắt, sau ký hiệu cơ quan: 12/UBND-VX"))
     addressees = addressees_field(required=True)
-    body = body_field("Nội dung công văn", "Đoạn văn; tự thêm ./. ở cuối")
-    closing = closing_field()
-    appendices = appendices_field()
-
-    def automatic_recipient(self, data):
-        return AS_ABOVE
 
     @validates_schema
     def summary_without_prefix(self, data, **kwargs):

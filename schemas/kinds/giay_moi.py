@@ -7,8 +7,6 @@ import datetime
 
 from marshmallow import ValidationError, validates_schema
 
-from nd30.wording import AS_ABOVE
-
 from .. import limits
 from ..base import StrictSchema
 from ..docs import doc
@@ -58,6 +56,3 @@ class InvitationSchema(DocumentSchema):
     bring = paragraph_text(load_default=None, allow_none=True, metadata=doc(
         "Mang theo", "In sau “Đề nghị đại biểu mang theo”"))
     notes = body_field("Lưu ý", "Đoạn văn, gạch đầu dòng in sau; đoạn cuối có ./.", ("paragraph", "bullets"))
-
-    def automatic_recipient(self, data):
-        return AS_ABOVE

@@ -7,8 +7,9 @@ from __future__ import annotations
 import jsonschema
 import pytest
 
-from schemas import PlanInvalid, load_plan
+from schemas import load_plan
 from tests.plans import example, plan
+from tests.test_schema import problems
 
 from .documents import (
     DECISION,
@@ -21,14 +22,6 @@ from .documents import (
     changed,
     kind_example,
 )
-
-
-def problems(data) -> list[tuple[str, str]]:
-    with pytest.raises(PlanInvalid) as invalid:
-        load_plan(data)
-    for error in invalid.value.errors:
-        assert error["message"] and error["message"][0].isupper()
-    return [(error["path"], error["code"]) for error in invalid.value.errors]
 
 
 @pytest.mark.parametrize("name", sorted(KIND_EXAMPLES))
