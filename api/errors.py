@@ -37,6 +37,7 @@ CODES = {
     "unsupported_media_type": (415, "sai kiểu nội dung"),
     "unsupported_file": (415, "không phải văn bản Word, OpenDocument hay RTF, hoặc tệp có macro"),
     "invalid_plan": (422, "kế hoạch không hợp lệ: mọi lỗi theo trường trong errors"),
+    "no_attachment": (422, "văn bản gửi lên không phải quyết định có văn bản ban hành kèm theo"),
     "no_task_matrix": (422, "kế hoạch chưa có bảng phân công nhiệm vụ để xuất ra Excel"),
     "missing_table": (400, "chưa gửi vùng ô dán (text) hoặc bảng HTML (html), hoặc chúng không phải chuỗi văn bản"),
     "no_table": (400, "dữ liệu gửi lên không có bảng nào"),

@@ -18,6 +18,7 @@ from schemas.docs import doc
 
 from .arguments import Blueprint
 from .errors import CODES, ApiError, documented
+from .imports import NoteSchema, PasteSchema
 from .plan_request import plan_json
 
 blp = Blueprint("spreadsheets", __name__, description="Bảng phân công nhiệm vụ và bảng tính Excel")
@@ -28,22 +29,9 @@ SHEET_TYPES = ("text/csv", "text/tab-separated-values", "text/plain", XLSX_TYPE)
 MAX_PASTED_CHARACTERS = 2 * 1024 * 1024
 
 
-class NoteSchema(Schema):
-    code = fields.String(metadata=doc("Mã", "Mã ổn định"))
-    message = fields.String(metadata=doc("Thông báo", "Tiếng Việt"))
-    paragraph = fields.Integer(allow_none=True, metadata=doc("Ô thứ", "Đoạn (ô) thứ mấy, từ 1"))
-    excerpt = fields.String(allow_none=True, metadata=doc("Trích", "Những chữ đầu"))
-    path = fields.String(allow_none=True, metadata=doc("Trường", "Trường của bảng"))
-
-
 class TableResultSchema(Schema):
     block = fields.Dict(metadata=doc("Bảng", "Mục nội dung loại table hoặc task_matrix, như trong /schema"))
     warnings = fields.List(fields.Nested(NoteSchema), metadata=doc("Cảnh báo", "Những gì cần xem lại"))
-
-
-class PastedSchema(Schema):
-    text = fields.String(allow_none=True, metadata=doc("Văn bản", "Các ô cách nhau bằng dấu tab (dán từ Excel, Word) hoặc CSV"))
-    html = fields.String(allow_none=True, metadata=doc("HTML", "Bảng HTML trong clipboard (Word, trình duyệt)"))
 
 
 @blp.route("/export/tasks", methods=["POST"])
@@ -67,7 +55,7 @@ def export_tasks():
              "multipart/form-data": {"schema": {"type": "object", "properties": {
                  "file": {"type": "string", "format": "binary", "description": "Tệp .xlsx hoặc .csv"},
                  "sheet": {"type": "string", "description": "Tên trang tính (mặc định: trang đầu)"}}}},
-             "application/json": {"schema": {"$ref": "#/components/schemas/Pasted"}}}})
+             "application/json": {"schema": PasteSchema}}})
 @blp.response(200, TableResultSchema)
 @documented(blp, "missing_table", "missing_file", "no_table", "too_large", "table_too_large", "unreadable_sheet",
             "unsupported_file", "corrupt_file")
@@ -84,7 +72,7 @@ def _table() -> dict:
     request.max_content_length = int(current_app.config.get("TABLE_MAX_CONTENT_LENGTH", MAX_SHEET_BYTES))
     if request.mimetype == "application/json":
         pasted = request.get_json(silent=True)
-        wrong = PastedSchema().validate(pasted) if isinstance(pasted, dict) else {"": ["not an object"]}
+        wrong = PasteSchema().validate(pasted) if isinstance(pasted, dict) else {"": ["not an object"]}
         if wrong or not any(isinstance(pasted.get(key), str) for key in ("text", "html")):
             errors = [{"path": key, "code": "invalid_type", "message": "Dữ liệu phải là chuỗi văn bản hoặc null."}
                       for key in wrong if key]
