@@ -1,5 +1,6 @@
-"""The HTTP API: rendering, the plan's JSON Schema, examples, health, and the
-OpenAPI document with its docs page (served from local assets)."""
+"""The HTTP API: rendering, the documents' JSON Schema, examples, the kinds
+and a plan's companions, health, and the OpenAPI document with its docs
+page (served from local assets)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from flask_smorest import Api
 
 from schemas import PlanSchema
 
-from . import docs, errors, imports, meta, render, spreadsheets
+from . import docs, errors, imports, kinds, meta, render, spreadsheets
 
 OPENAPI_CONFIG = {
     "API_TITLE": "Dịch vụ soạn Kế hoạch theo Nghị định 30/2020/NĐ-CP",
@@ -48,8 +49,8 @@ def init_app(app: Flask) -> None:
     smorest.ma_plugin.converter.add_attribute_function(meta.block_property)
     smorest.ma_plugin.converter.add_attribute_function(meta.string_or_object_property)
     smorest.spec.components.schema("Plan", schema=PlanSchema)
-    smorest.spec.components.schema("Pasted", schema=spreadsheets.PastedSchema)
-    for blueprint in (render.blp, meta.blp, imports.blp, spreadsheets.blp):
+    meta.register_documents(smorest.spec, smorest.ma_plugin.converter)
+    for blueprint in (render.blp, meta.blp, imports.blp, spreadsheets.blp, kinds.blp):
         smorest.register_blueprint(blueprint)
     app.register_blueprint(docs.assets)
     errors.init_app(app)

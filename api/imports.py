@@ -16,7 +16,14 @@ from schemas.docs import doc
 from .arguments import Blueprint
 from .errors import ApiError, ErrorResponseSchema, documented, error_response, too_large
 from .plan_request import asked_format
-from .render import BINARY, DOCUMENT_ERRORS, FormatQuery, document_answer, document_response, format_field
+from .render import (
+    BINARY,
+    DOCUMENT_ERRORS,
+    FormatQuery,
+    document_answer,
+    document_response,
+    format_field,
+)
 
 blp = Blueprint("imports", __name__, description="Nhập kế hoạch từ tệp Word")
 PREFIX = "/import"

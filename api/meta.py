@@ -10,7 +10,8 @@ from flask import abort, current_app, url_for
 from marshmallow import Schema, fields
 
 import nd30
-from schemas import block_union
+from schemas import block_union, document_union
+from schemas.companions import CompanionRequestSchema
 from schemas.docs import doc
 from schemas.fields import StringOrObject
 
@@ -19,6 +20,7 @@ from .errors import ApiError, documented
 
 blp = Blueprint("meta", __name__, description="Định dạng kế hoạch, ví dụ và tình trạng dịch vụ")
 BLOCKS = block_union()
+DOCUMENTS = document_union()
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -26,6 +28,30 @@ JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 BLOCK_COMPONENT = "Block"
 PART_COMPONENT = "Part"
+DOCUMENT_COMPONENT = "Document"
+CORE_COMPONENT = "DocumentCore"
+
+
+def register_documents(spec, converter) -> None:
+    """The document kinds as one union, ``Document``, dispatched on ``kind``
+    with ``if``/``then`` as ``Block`` is on ``type``: a document without
+    ``kind`` is a plan, any other names its kind. And the request for a
+    plan's companions, which holds a plan."""
+    branches = []
+    for name, schema in DOCUMENTS.schemas.items():
+        test: dict = {"properties": {"kind": {"const": name}}}
+        if name != DOCUMENTS.default:
+            test["required"] = ["kind"]
+        branches.append({"if": test, "then": converter.resolve_nested_schema(schema.__class__)})
+    spec.components.schema(DOCUMENT_COMPONENT, {
+        "type": "object",
+        "title": "Văn bản",
+        "required": ["schema_version"],
+        "properties": {"kind": {"enum": list(DOCUMENTS.schemas), "title": "Loại văn bản",
+                                "description": "Không gửi: kế hoạch (ke_hoach); danh sách: GET /kinds"}},
+        "allOf": branches,
+    })
+    spec.components.schema("CompanionRequest", schema=CompanionRequestSchema)
 
 
 def block_property(converter, field, **kwargs) -> dict:
@@ -71,15 +97,18 @@ def json_schema(openapi: dict, converter) -> dict:
     Every schema built on ``PartSchema`` (the section kinds and the named
     sub-parts) refers to one ``Part`` definition for the fields they share
     instead of repeating them."""
-    components = {**openapi["components"]["schemas"], PART_COMPONENT: converter.schema2jsonschema(BLOCKS.shared_part)}
+    bases = {PART_COMPONENT: BLOCKS.shared_part, CORE_COMPONENT: DOCUMENTS.shared_core}
+    components = {**openapi["components"]["schemas"],
+                  **{name: converter.schema2jsonschema(base) for name, base in bases.items()}}
     text = json.dumps(components).replace("#/components/schemas/", "#/$defs/")
     definitions = json.loads(text)
-    definitions[PART_COMPONENT].pop("additionalProperties")  # each kind closes itself, knowing its own fields
-    for kind in _subclasses(BLOCKS.shared_part):
-        name = converter.schema_name_resolver(kind)
-        if name in definitions:
-            definitions[name] = _on_part(definitions[name], definitions[PART_COMPONENT])
-    reachable, pending = set(), ["Plan"]
+    for base_name, base in bases.items():
+        definitions[base_name].pop("additionalProperties")  # each kind closes itself, knowing its own fields
+        for kind in _subclasses(base):
+            name = converter.schema_name_resolver(kind)
+            if name in definitions:
+                definitions[name] = _on_part(definitions[name], definitions[base_name], base_name)
+    reachable, pending = set(), [DOCUMENT_COMPONENT]
     while pending:
         name = pending.pop()
         if name in reachable:
@@ -98,8 +127,8 @@ def json_schema(openapi: dict, converter) -> dict:
                 del prop["default"]  # a field that may be null is left out by default: nothing to announce
     return {
         "$schema": JSON_SCHEMA_DIALECT,
-        "title": "Kế hoạch theo Nghị định 30/2020/NĐ-CP",
-        "$ref": "#/$defs/Plan",
+        "title": "Văn bản hành chính theo Nghị định 30/2020/NĐ-CP: kế hoạch và các văn bản đi kèm",
+        "$ref": f"#/$defs/{DOCUMENT_COMPONENT}",
         "$defs": {name: definitions[name] for name in sorted(reachable)},
     }
 
@@ -111,11 +140,12 @@ def _subclasses(cls: type) -> list[type]:
     return found
 
 
-def _on_part(definition: dict, part: dict) -> dict:
-    """``definition`` as ``Part`` plus only what differs: its ``type``, its own
-    fields, and of a shared field only what it changes (a default heading),
-    with its title and description. ``unevaluatedProperties`` (not
-    ``additionalProperties``) so that Part's fields count as known."""
+def _on_part(definition: dict, part: dict, part_name: str) -> dict:
+    """``definition`` as its base (``Part``, ``DocumentCore``) plus only what
+    differs: its ``type`` or ``kind``, its own fields, and of a shared field
+    only what it changes (a default heading), with its title and
+    description. ``unevaluatedProperties`` (not ``additionalProperties``) so
+    that the base's fields count as known."""
     own = {}
     for key, prop in definition["properties"].items():
         shared = part["properties"].get(key)
@@ -123,9 +153,10 @@ def _on_part(definition: dict, part: dict) -> dict:
             own[key] = prop
         elif prop != shared:
             own[key] = {k: v for k, v in prop.items() if k in ("title", "description") or shared.get(k) != v}
-    factored = {"$ref": f"#/$defs/{PART_COMPONENT}", "properties": own}
-    if "required" in definition:
-        factored["required"] = definition["required"]
+    factored = {"$ref": f"#/$defs/{part_name}", "properties": own}
+    required = [name for name in definition.get("required", []) if name not in part.get("required", [])]
+    if required:
+        factored["required"] = required
     factored["unevaluatedProperties"] = False
     return factored
 
@@ -174,6 +205,8 @@ class ConventionsSchema(Schema):
     labels = fields.Dict(fields.String(), fields.String(), metadata=doc("Tên gọi", "Loại mục → tên gọi hiển thị"))
     document_types = fields.Dict(fields.String(), fields.String(),
                                  metadata=doc("Tên loại văn bản", "Tên loại → chữ viết tắt (Phụ lục III)"))
+    kinds = fields.Dict(fields.String(), fields.Dict(),
+                        metadata=doc("Loại văn bản", "Mã loại (kind) → tên gọi, tên loại in, mẫu trình bày"))
 
 
 @blp.route("/conventions")

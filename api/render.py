@@ -52,9 +52,13 @@ class ValidSchema(Schema):
 
 
 def plan_body(view):
-    """The plan argument: JSON (the Plan schema) or an uploaded .json file."""
-    view = blp.arguments(PlanSchema, location="plan", description="Kế hoạch (JSON), hoặc tệp .json tải lên")(view)
-    return blp.doc(requestBody={"content": {"multipart/form-data": {"schema": PlanUploadSchema}}})(view)
+    """The document argument: JSON (a plan, or any kind the ``Document``
+    union names) or an uploaded .json file; read and validated by
+    ``schemas.load_plan``, which dispatches on ``kind``."""
+    view = blp.arguments(PlanSchema, location="plan", description="Văn bản (JSON), hoặc tệp .json tải lên")(view)
+    return blp.doc(requestBody={"content": {
+        "application/json": {"schema": {"$ref": "#/components/schemas/Document"}},
+        "multipart/form-data": {"schema": PlanUploadSchema}}})(view)
 
 
 def document_answer(view):

@@ -16,6 +16,8 @@ DEFAULT_HEADINGS = {
     "assignments": "Tổ chức thực hiện",
     "budget": "Kinh phí thực hiện",
     "reporting": "Chế độ thông tin, báo cáo",
+    "article": "Điều",
+    "clauses": "Khoản 1., 2.",
 }
 
 # The named sub-parts of a named part, in the order they print.
@@ -34,6 +36,7 @@ TASK_COLUMNS = {
     "follow_up": "Theo dõi, kiểm tra, đôn đốc",
     "budget": "Kinh phí",
     "notes": "Ghi chú",
+    "result": "Kết quả thực hiện",  # a report's matrix: what came of each task
 }
 
 LABELS = {
@@ -54,4 +57,6 @@ LABELS = {
     "agency": "Cơ quan thực hiện",
     "budget": "Kinh phí",
     "reporting": "Chế độ thông tin, báo cáo",
+    "article": "Điều",
+    "clauses": "Khoản 1., 2.",
 }

@@ -1,7 +1,8 @@
 """What a published JSON Schema of the plan needs beyond each field's own
 title and description: the body's blocks are one union dispatched on their
 ``type`` (which marshmallow's fields cannot express), and the section-like
-kinds share one set of fields. ``api/meta.py`` builds ``/schema`` and the
+kinds share one set of fields; so are the document kinds (dispatched on
+``kind``), on one shared core. ``api/meta.py`` builds ``/schema`` and the
 OpenAPI components from ``block_union()``, without knowing how the blocks
 are declared."""
 
@@ -12,8 +13,12 @@ from dataclasses import dataclass
 
 from marshmallow import Schema, fields
 
+from nd30.kinds import DEFAULT_KIND
+
 from .blocks import BLOCKS, Block
 from .blocks.section import PartSchema
+from .document import DocumentSchema
+from .kinds import KINDS
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,17 @@ class BlockUnion:
     def field(**kwargs) -> fields.Field:
         """A field holding one block of any type (for schemas of answers that carry blocks)."""
         return Block(**kwargs)
+
+
+@dataclass(frozen=True)
+class DocumentUnion:
+    schemas: Mapping[str, Schema]  # each document kind's schema, by its kind
+    default: str  # the kind of a document without ``kind``
+    shared_core: type[Schema]  # the schema every kind builds on
+
+
+def document_union() -> DocumentUnion:
+    return DocumentUnion(dict(KINDS), DEFAULT_KIND, DocumentSchema)
 
 
 def block_union() -> BlockUnion:
