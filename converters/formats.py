@@ -42,12 +42,24 @@ class Target:
     accepts: frozenset[str]
     failed_message: str
     timeout_message: str  # with a {seconds} field
+    # The export filter's FilterData, as unoserver takes it: "Name=value".
+    filter_options: tuple[str, ...] = ()
 
 
 # PDFs are only ever made from the service's own DOCX.
 TARGETS = {
     "pdf": Target(
         "pdf", "writer_pdf_Export", frozenset({DOCX}), messages.FAILED, messages.TIMEOUT
+    ),
+    # PDF/A-2b (ISO 19005-2, level B), written by LibreOffice's own filter:
+    # every font embedded, an sRGB OutputIntent, the pdfaid XMP declaration.
+    "pdfa": Target(
+        "pdf",
+        "writer_pdf_Export",
+        frozenset({DOCX}),
+        messages.FAILED,
+        messages.TIMEOUT,
+        filter_options=("SelectPdfVersion=2",),
     ),
     "docx": Target(
         "docx",
