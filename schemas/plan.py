@@ -14,6 +14,8 @@ from .body import block_list, paragraph_text
 from .docs import doc
 from .fields import Choice, Integer, List, Nested, Text
 from .header import (
+    CONFIDENTIALITIES,
+    URGENCIES,
     IssueDateSchema,
     IssuerSchema,
     LinesText,
@@ -42,6 +44,12 @@ class PlanSchema(StrictSchema):
     place = Text(max_length=limits.NAME, required=True, metadata=doc("Địa danh", "Trước ngày tháng"))
     date = Nested(IssueDateSchema, required=True, metadata=doc("Ngày ban hành", "Ngày, tháng có thể trống"))
     summary = LinesText(max_length=limits.SUMMARY, required=True, metadata=doc("Trích yếu nội dung", "Xuống dòng (\\n) để ngắt dòng"))
+    # Stamped by the records office at issue, not printed in the draft: they
+    # travel in the document's metadata (Appendix VI, field 14).
+    urgency = Choice(URGENCIES, load_default=None, allow_none=True,
+                     metadata=doc("Mức độ khẩn", "Văn thư đóng dấu khi ban hành; ghi vào dữ liệu văn bản điện tử"))
+    confidentiality = Choice(CONFIDENTIALITIES, load_default=None, allow_none=True,
+                             metadata=doc("Độ mật", "Văn thư đóng dấu khi ban hành; ghi vào dữ liệu văn bản điện tử"))
 
     legal_bases = List(paragraph_text(), max_items=limits.LEGAL_BASES, load_default=list, metadata=doc("Căn cứ ban hành", "Tự thêm ; và ."))
     lead_in = paragraph_text(load_default=None, allow_none=True, metadata=doc("Câu dẫn", "Trước phần nội dung"))
