@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_smorest import Api
 
-from . import docs, errors, imports, meta, render
+from . import docs, errors, imports, meta, publishing, render
 
 OPENAPI_CONFIG = {
     "API_TITLE": "Dịch vụ soạn Kế hoạch theo Nghị định 30/2020/NĐ-CP",
@@ -31,7 +31,7 @@ def init_app(app: Flask) -> None:
     smorest = PlansApi(app)
     smorest.ma_plugin.converter.add_attribute_function(meta.block_property)
     smorest.spec.components.schema("Plan", schema=meta.PlanSchema)
-    for blueprint in (render.blp, meta.blp, imports.blp):
+    for blueprint in (render.blp, meta.blp, imports.blp, publishing.blp):
         smorest.register_blueprint(blueprint)
     app.register_blueprint(docs.assets)
     errors.init_app(app)

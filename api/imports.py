@@ -11,6 +11,7 @@ import recognizer
 from schemas import PlanInvalid, load_plan
 
 from .errors import ApiError, ErrorResponseSchema
+from .pdf_options import PDF_PARAMETER
 from .plan_request import FORMATS
 from .render import document_response
 
@@ -68,7 +69,7 @@ def larger_limit():
     summary="Nhập kế hoạch từ tệp Word (.docx, .doc, .odt): kế hoạch JSON, cảnh báo và các chỗ đã sửa theo Nghị định 30",
     requestBody=FILE_BODY,
     parameters=[{"name": "format", "in": "query", "schema": {"type": "string", "enum": list(FORMATS)},
-                 "description": "Có thì trả luôn tệp đã trình bày lại đúng thể thức (docx hoặc pdf)"}],
+                 "description": "Có thì trả luôn tệp đã trình bày lại đúng thể thức (docx hoặc pdf)"}, PDF_PARAMETER],
     responses={"200": {"description": "Kế hoạch nhận được; hoặc tệp đã trình bày lại khi có format",
                        "content": {"application/json": {"schema": IMPORT_RESULT},
                                    **{kind: {"schema": {"type": "string", "format": "binary"}}

@@ -12,6 +12,7 @@ from .errors import ApiError
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF_TYPE = "application/pdf"
 FORMATS = {"docx": DOCX_TYPE, "pdf": PDF_TYPE}
+FORMAT_MESSAGE = "Tham số format chỉ nhận 'docx' hoặc 'pdf'."
 
 
 def plan_json(request: Request):
@@ -79,7 +80,7 @@ def wanted_format(request: Request) -> str:
         requested = request.form.get("format")
     if requested is not None:
         if requested not in FORMATS:
-            raise ApiError(400, "invalid_format", "Tham số format chỉ nhận 'docx' hoặc 'pdf'.")
+            raise ApiError(400, "invalid_format", FORMAT_MESSAGE)
         return requested
     best = request.accept_mimetypes.best_match([DOCX_TYPE, PDF_TYPE], default=DOCX_TYPE)
     return "pdf" if best == PDF_TYPE else "docx"

@@ -13,6 +13,7 @@ from generators.naming import download_name
 from schemas import load_plan
 
 from .errors import ErrorResponseSchema
+from .pdf_options import PDF_PARAMETER, document_pdf, requested_pdf_kind
 from .plan_request import DOCX_TYPE, FORMATS, PDF_TYPE, plan_json, wanted_format
 
 blp = Blueprint("render", __name__, description="Tạo văn bản Kế hoạch")
@@ -47,7 +48,7 @@ FILE_RESPONSES = {
     summary="Kiểm tra kế hoạch và tạo bản Word (DOCX) hoặc PDF",
     requestBody=PLAN_BODY,
     parameters=[{"name": "format", "in": "query", "schema": {"type": "string", "enum": list(FORMATS)},
-                 "description": "docx (mặc định) hoặc pdf; cũng có thể chọn bằng header Accept"}],
+                 "description": "docx (mặc định) hoặc pdf; cũng có thể chọn bằng header Accept"}, PDF_PARAMETER],
     responses=FILE_RESPONSES,
 )
 @blp.alt_response(400, schema=ErrorResponseSchema, description="JSON hỏng hoặc tham số sai")
@@ -64,11 +65,17 @@ def render():
 def document_response(plan: dict, output_format: str):
     """The attachment response for a validated plan, as DOCX or PDF: the one
     way every endpoint that hands out a document builds it."""
+    pdf_kind = requested_pdf_kind()  # refused before any work, whatever the format
     document = current_app.extensions["renderer"].render(plan)
+    headers = {}
     if output_format == "pdf":
-        document = current_app.extensions["converter"].convert(document)
-    name = download_name(plan, output_format)
+        document, headers = document_pdf(plan, document, pdf_kind)
+    return file_response(document, download_name(plan, output_format), output_format, headers)
+
+
+def file_response(document: bytes, name: str, output_format: str, headers: dict):
     response = send_file(io.BytesIO(document), mimetype=FORMATS[output_format], as_attachment=True, download_name=name)
+    response.headers.update(headers)
     if not name.isascii():
         # Werkzeug's ASCII fallback drops "Đ"; old clients get "D" instead (RFC 6266/5987).
         response.headers.set(

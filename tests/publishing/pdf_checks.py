@@ -1,0 +1,99 @@
+"""What the tests read back from an issued PDF: the PDF/A-2b requirements a
+file can be checked for without veraPDF (not packaged for Debian or PyPI),
+and its signature fields, read with pypdf (not the pikepdf that wrote them)."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from dataclasses import dataclass
+
+import pikepdf
+from pypdf import PdfReader
+
+PRINT, HIDDEN, INVISIBLE, NO_VIEW = 4, 2, 1, 32
+
+
+@dataclass(frozen=True)
+class FieldOnPage:
+    name: str
+    page: int  # 0-based
+    left: float
+    bottom: float
+    right: float
+    top: float
+    flags: int
+    appearance_keys: frozenset[str]
+
+    @property
+    def width(self) -> float:
+        return self.right - self.left
+
+    @property
+    def height(self) -> float:
+        return self.top - self.bottom
+
+    @property
+    def center_x(self) -> float:
+        return (self.left + self.right) / 2
+
+    @property
+    def center_y(self) -> float:
+        return (self.bottom + self.top) / 2
+
+
+def signature_fields(pdf: bytes) -> dict[str, FieldOnPage]:
+    """The signature widgets of every page, by field name."""
+    found = {}
+    for index, page in enumerate(PdfReader(io.BytesIO(pdf)).pages):
+        for reference in page.get("/Annots") or []:
+            annotation = reference.get_object()
+            if annotation.get("/FT") != "/Sig":
+                continue
+            left, bottom, right, top = (float(value) for value in annotation["/Rect"])
+            appearance = annotation.get("/AP") or {}
+            found[str(annotation["/T"])] = FieldOnPage(
+                str(annotation["/T"]), index, left, bottom, right, top, int(annotation.get("/F", 0)),
+                frozenset(appearance.keys()))
+    return found
+
+
+def font_rows(pdf: bytes) -> list[tuple[str, bool]]:
+    """(font name, embedded) for every font pdffonts finds."""
+    lines = subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True, check=True).stdout.decode().splitlines()
+    emb_column = lines[0].index("emb")
+    return [(line.split()[0], line[emb_column:].startswith("yes")) for line in lines[2:]]
+
+
+def assert_pdfa_2b(pdf: bytes) -> None:
+    """The PDF/A-2b declaration and the requirements of ISO 19005-2 that the
+    issued file could break: OutputIntent with an ICC profile, fonts embedded,
+    XMP equal to the document information dictionary, metadata unfiltered,
+    an ID, no encryption, annotations printable, widgets with only a normal
+    appearance (LibreOffice's footnote links need none)."""
+    assert pdf.startswith(b"%PDF-1.")
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        assert not document.is_encrypted
+        assert "/ID" in document.trailer
+        xmp = document.open_metadata()
+        assert xmp.pdfa_status == "2B", xmp.pdfa_status
+        assert "/Filter" not in document.Root.Metadata.stream_dict
+        intents = [intent for intent in document.Root.OutputIntents if intent.S == "/GTS_PDFA1"]
+        assert len(intents) == 1
+        profile = intents[0].DestOutputProfile
+        assert int(profile.N) == 3 and profile.read_bytes()[36:40] == b"acsp"  # an RGB ICC profile
+        info = document.docinfo
+        assert str(info.Title) == xmp["dc:title"]
+        assert str(info.Author) == xmp["dc:creator"][0]
+        assert str(info.Subject) == xmp["dc:description"]
+        assert str(info.Keywords) == xmp["pdf:Keywords"]
+        acroform = document.Root.get("/AcroForm")
+        assert acroform is None or not bool(acroform.get("/NeedAppearances", False))
+        for page in document.pages:
+            for annotation in page.get("/Annots", []):
+                flags = int(annotation.get("/F", 0))
+                assert flags & PRINT and not flags & (HIDDEN | INVISIBLE | NO_VIEW), flags
+                if annotation.Subtype not in ("/Link", "/Popup"):  # the two that need no appearance
+                    assert set(annotation.AP.keys()) == {"/N"}
+    rows = font_rows(pdf)
+    assert rows and all(embedded for _, embedded in rows), rows

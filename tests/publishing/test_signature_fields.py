@@ -1,0 +1,185 @@
+"""POST /render?format=pdf as issued: PDF/A-2b with the plan's description,
+and empty signature fields where Decree 30 puts the signatures, proven by
+signing them with pyHanko and by reading the laid-out text around them
+(pdfplumber, not the pdfium the service places them with)."""
+
+from __future__ import annotations
+
+import io
+from concurrent.futures import ThreadPoolExecutor
+
+import pikepdf
+import pytest
+from pyhanko.sign.diff_analysis import ModificationLevel
+from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pypdf import PdfReader
+
+from generators.front_matter import authority_lines
+from publishing import ORGANIZATION, SIGNER
+from schemas import load_plan
+from tests.converters.converter_checks import pdf_text
+from tests.pdf_pages import Line, Page, read_pages
+from tests.plans import EXAMPLE_NAMES, example, plan
+
+from .pdf_checks import FieldOnPage, assert_pdfa_2b, signature_fields
+from .signing import sign, signature_status, throwaway_identity
+
+pytestmark = pytest.mark.libreoffice
+
+MM = 72 / 25.4
+LONG_SIGNATORY = {
+    "collective": "Ủy ban nhân dân", "authority": "KT", "principal_title": "Chủ tịch",
+    "title": "Phó Chủ tịch phụ trách khối văn hóa - xã hội kiêm Trưởng Ban Chỉ đạo giảm nghèo bền vững của xã",
+    "name": "Nguyễn Thị Phương Thảo Hoàng Lê Minh Khánh Trần Đình Bảo Ngọc",
+}
+# An appendix, searched before the signature block (pages are searched from the
+# end), whose title prints as the signer's title and whose note is the name.
+NAMED_IN_TEXT = plan(appendices=[{"title": "Phó Chủ tịch", "notes": [{"type": "paragraph", "text": "Nguyễn Văn An"}]}])
+
+
+def folded(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def issued(pdf_app) -> dict[str, bytes]:
+    """Every example and the awkward plans, as /render?format=pdf answers them."""
+    plans = {**{name: example(name) for name in EXAMPLE_NAMES},
+             "long-signatory": plan(signatory=LONG_SIGNATORY), "named-in-text": NAMED_IN_TEXT}
+
+    def render(item):
+        name, data = item
+        response = pdf_app.test_client().post("/render?format=pdf", json=data)
+        assert response.status_code == 200, response.get_json()
+        assert response.headers["Signature-Fields"] == f"{SIGNER}, {ORGANIZATION}"
+        return name, response.data
+
+    with ThreadPoolExecutor(max_workers=2) as executor:
+        return dict(executor.map(render, plans.items()))
+
+
+def plan_of(name: str) -> dict:
+    if name == "long-signatory":
+        return load_plan(plan(signatory=LONG_SIGNATORY))
+    if name == "named-in-text":
+        return load_plan(NAMED_IN_TEXT)
+    return load_plan(example(name))
+
+
+ALL = [*EXAMPLE_NAMES, "long-signatory", "named-in-text"]
+
+
+def signature_lines(page: Page, data: dict) -> tuple[Line, Line]:
+    """(last title line, first name line) of the signature block, as pdfplumber reads them."""
+    signatory = data["signatory"]
+    name_words = signatory["name"].split()
+    name_line = next(line for line in reversed(page.lines) if line.text == " ".join(name_words[:len(line.text.split())]))
+    last_title = authority_lines(signatory)[-1]
+    above = [line for line in page.lines if line.bottom <= name_line.top and last_title.endswith(line.text)
+             and line.x0 < name_line.x1 and name_line.x0 < line.x1]
+    return max(above, key=lambda line: line.bottom), name_line
+
+
+def top_down(field: FieldOnPage, page: Page) -> tuple[float, float]:
+    """The field's top and bottom measured from the page's top, as pdfplumber measures text."""
+    return page.height - field.top, page.height - field.bottom
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_every_example_is_pdfa_2b_described_by_its_plan(issued, name):
+    pdf = issued[name]
+    assert_pdfa_2b(pdf)
+    data = plan_of(name)
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        xmp = document.open_metadata()
+        assert xmp["dc:title"] == folded(data["summary"])
+        assert xmp["dc:creator"] == [data["issuer"]["name"]]
+        assert xmp["dc:description"].startswith("Kế hoạch số ")
+        assert "/KH-" in xmp["dc:description"] and data["issuer"]["name"] in xmp["dc:description"]
+        assert xmp["pdf:Keywords"].split("; ")[0].endswith("KH-" + data["issuer"]["abbreviation"])
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_the_signer_field_lies_between_the_title_and_the_name(issued, name):
+    pdf, data = issued[name], plan_of(name)
+    fields = signature_fields(pdf)
+    assert set(fields) == {SIGNER, ORGANIZATION}
+    signer = fields[SIGNER]
+    page = read_pages(pdf)[signer.page]
+    assert page.find("Nơi nhận:"), "the field is not on the signature page"
+    title, name_line = signature_lines(page, data)
+    top, bottom = top_down(signer, page)
+    assert title.bottom <= top < bottom <= name_line.top, (title, (top, bottom), name_line)
+    # Centred on the signature column, where the title lines and the name are centred.
+    assert abs(signer.center_x - (title.x0 + title.x1) / 2) <= 2
+    # Room for a signature image: 50 mm wide, the whole gap high (the template leaves 72 pt).
+    assert signer.width == pytest.approx(50 * MM, abs=0.5)
+    assert signer.height >= 60
+    assert signer.flags == 4 and signer.appearance_keys == {"/N"}
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_the_seal_covers_the_left_third_of_the_signature(issued, name):
+    fields = signature_fields(issued[name])
+    signer, seal = fields[SIGNER], fields[ORGANIZATION]
+    assert seal.page == signer.page
+    assert seal.left < signer.left < seal.right
+    assert seal.right - signer.left == pytest.approx(signer.width / 3, abs=0.5)
+    assert seal.center_y == pytest.approx(signer.center_y, abs=0.5)
+    assert seal.width == pytest.approx(36 * MM, abs=0.5) and seal.height == pytest.approx(36 * MM, abs=0.5)
+
+
+@pytest.mark.parametrize("field_name", [SIGNER, ORGANIZATION])
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_each_field_signs_and_validates(issued, name, field_name):
+    identity = throwaway_identity("Nguyễn Văn Thử")
+    signed = sign(issued[name], field_name, identity)
+    status = signature_status(signed, field_name, identity)
+    assert status.intact and status.valid and status.trusted, status.pretty_print_details()
+    assert status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+    assert status.bottom_line
+    before, after = signature_fields(issued[name])[field_name], signature_fields(signed)[field_name]
+    assert (after.page, after.left, after.bottom, after.right, after.top) == \
+        (before.page, before.left, before.bottom, before.right, before.top)
+
+
+def test_signer_then_records_office_both_validate(issued):
+    """The order of issue: the signer signs, then the records office applies the seal."""
+    signer, office = throwaway_identity("Trần Duy Khoang"), throwaway_identity("UBND xã Đại Lãnh")
+    signed = sign(sign(issued["dai-lanh-2024"], SIGNER, signer), ORGANIZATION, office)
+    first, second = signature_status(signed, SIGNER, signer), signature_status(signed, ORGANIZATION, office)
+    assert second.intact and second.valid and second.coverage == SignatureCoverageLevel.ENTIRE_FILE
+    assert first.intact and first.valid and first.coverage == SignatureCoverageLevel.ENTIRE_REVISION
+    assert first.modification_level <= ModificationLevel.FORM_FILLING, first.modification_level
+
+
+def test_a_plain_pdf_on_request(pdf_client, issued):
+    response = pdf_client.post("/render?format=pdf&pdf=plain", json=example("tam-duong-2021"))
+    assert response.status_code == 200
+    assert response.headers.get("Signature-Fields") is None
+    with pikepdf.open(io.BytesIO(response.data)) as document:
+        assert document.open_metadata().pdfa_status == ""
+        assert "/AcroForm" not in document.Root
+    assert signature_fields(response.data) == {}
+    pdfa = issued["tam-duong-2021"]
+    assert folded(pdf_text(response.data)) == folded(pdf_text(pdfa))
+    assert len(PdfReader(io.BytesIO(response.data)).pages) == len(PdfReader(io.BytesIO(pdfa)).pages)
+
+
+def test_a_plain_pdf_from_the_upload_form(pdf_client):
+    upload = {"plan": (io.BytesIO(pdf_client.get("/examples/minimal").data), "minimal.json"),
+              "format": "pdf", "pdf": "plain"}
+    response = pdf_client.post("/render", data=upload, content_type="multipart/form-data")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    assert signature_fields(response.data) == {}
+
+
+def test_a_word_file_imported_to_pdf_is_issued_as_pdfa(pdf_client):
+    from generators import render_docx
+
+    document = render_docx(load_plan(example("minimal")))
+    response = pdf_client.post("/import?format=pdf", data={"file": (io.BytesIO(document), "ke-hoach.docx")},
+                               content_type="multipart/form-data")
+    assert response.status_code == 200, response.get_json()
+    assert_pdfa_2b(response.data)
+    assert set(signature_fields(response.data)) == {SIGNER, ORGANIZATION}
