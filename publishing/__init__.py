@@ -26,6 +26,7 @@ from generators.front_matter import authority_lines
 
 from .document_properties import DocumentProperties, appendix_properties, plan_properties, write_properties
 from .eoffice import document_metadata
+from .incremental import NotUpdatable, append_update
 from .pdf_text import page_count
 from .signature_fields import ORGANIZATION, SIGNER, SignatureField, add_signature_fields, field
 from .signature_places import appendix_place, signature_places
@@ -72,12 +73,23 @@ def issue_appendix(plan: dict, index: int, document: bytes, pdf: bytes) -> Issue
 
 
 def _finish(pdf: bytes, properties: DocumentProperties, fields: list[SignatureField]) -> IssuedPdf:
-    output = io.BytesIO()
-    with pikepdf.open(io.BytesIO(pdf)) as document:
+    """The description and the fields, appended to LibreOffice's bytes as an
+    incremental update (a full rewrite when its file ends in a
+    cross-reference stream, which LibreOffice does not write)."""
+    with pikepdf.open(io.BytesIO(pdf), inherit_page_attributes=False) as document:
         write_properties(document, properties)
-        add_signature_fields(document, fields)
-        document.save(output)
-    return IssuedPdf(output.getvalue(), tuple(fields))
+        touched = add_signature_fields(document, fields)
+        changed = [document.Root, document.Root.Metadata, document.trailer.Info, *touched]
+        try:
+            content = append_update(pdf, document, changed)
+        except NotUpdatable:
+            # LibreOffice's checksum of its own bytes, which this rewrite changes.
+            if "/DocChecksum" in document.trailer:
+                del document.trailer.DocChecksum
+            output = io.BytesIO()
+            document.save(output)
+            content = output.getvalue()
+    return IssuedPdf(content, tuple(fields))
 
 
 @contextlib.contextmanager

@@ -74,15 +74,17 @@ def fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-def find_on_pages(pdf: bytes, pages: Callable[[int], Iterable[int]], look: Callable[[PageText], T | None]) -> T | None:
+def find_on_pages(pdf: bytes, pages: Callable[[int], Iterable[int]], look: Callable[[PageText], T | None],
+                  *, mentioning: str = "") -> T | None:
     """The first non-None answer of ``look`` over the pages ``pages(count)``
     names, in that order; None when no page answers. Pages are read only as
-    far as needed."""
+    far as needed, and only those whose text has ``mentioning`` (a quick
+    search inside pdfium) are laid out in segments."""
     with _PDFIUM:
         document = pypdfium2.PdfDocument(pdf)
         try:
             for index in pages(len(document)):
-                found = look(_page_text(document, index))
+                found = _look_at(document, index, look, mentioning)
                 if found is not None:
                     return found
             return None
@@ -99,21 +101,27 @@ def page_count(pdf: bytes) -> int:
             document.close()
 
 
-def _page_text(document: pypdfium2.PdfDocument, index: int) -> PageText:
+def _look_at(document: pypdfium2.PdfDocument, index: int, look: Callable[[PageText], T | None], mentioning: str):
     page = document[index]
     text_page = page.get_textpage()
     try:
-        segments = []
-        for rect in range(text_page.count_rects()):
-            left, bottom, right, top = text_page.get_rect(rect)
-            text = fold(text_page.get_text_bounded(left, bottom, right, top))
-            if text:
-                segments.append(Segment(text, _line_box(text_page, Box(left, bottom, right, top))))
-        width, height = page.get_size()
-        return PageText(index, width, height, tuple(segments))
+        if mentioning and text_page.search(mentioning, match_case=True).get_next() is None:
+            return None
+        return look(_page_text(page, text_page, index))
     finally:
         text_page.close()
         page.close()
+
+
+def _page_text(page: pypdfium2.PdfPage, text_page: pypdfium2.PdfTextPage, index: int) -> PageText:
+    segments = []
+    for rect in range(text_page.count_rects()):
+        left, bottom, right, top = text_page.get_rect(rect)
+        text = fold(text_page.get_text_bounded(left, bottom, right, top))
+        if text:
+            segments.append(Segment(text, _line_box(text_page, Box(left, bottom, right, top))))
+    width, height = page.get_size()
+    return PageText(index, width, height, tuple(segments))
 
 
 def _line_box(text_page: pypdfium2.PdfTextPage, ink: Box) -> Box:

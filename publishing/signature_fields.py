@@ -39,29 +39,35 @@ def field(name: str, place: Place) -> SignatureField:
     return SignatureField(name, DESCRIPTIONS[name], place)
 
 
-def add_signature_fields(pdf: pikepdf.Pdf, fields: list[SignatureField]) -> None:
-    """Adds each field to its page and to the document's AcroForm."""
+def add_signature_fields(pdf: pikepdf.Pdf, fields: list[SignatureField]) -> list[pikepdf.Object]:
+    """Adds each field to its page and to the document's AcroForm; returns
+    the indirect objects made or changed (the catalog aside)."""
     if not fields:
-        return
+        return []
     if "/AcroForm" not in pdf.Root:
         pdf.Root.AcroForm = pdf.make_indirect(Dictionary(Fields=Array()))
     acroform = pdf.Root.AcroForm
     if "/Fields" not in acroform:
         acroform.Fields = Array()
+    touched = [acroform]
     for item in fields:
         page = pdf.pages[item.place.page]
-        widget = pdf.make_indirect(_widget(pdf, item, page))
-        if "/Annots" not in page.obj:
-            page.obj.Annots = Array()
-        page.obj.Annots.append(widget)
+        appearance = _empty_appearance(pdf, item)
+        widget = pdf.make_indirect(_widget(item, page, appearance))
+        # A direct array in the page, so that the page alone records the change.
+        page.obj.Annots = Array([*page.obj.get("/Annots", Array()), widget])
         acroform.Fields.append(widget)
+        touched += [page.obj, widget, appearance]
+    return touched
 
 
-def _widget(pdf: pikepdf.Pdf, item: SignatureField, page: pikepdf.Page) -> Dictionary:
+def _empty_appearance(pdf: pikepdf.Pdf, item: SignatureField) -> pikepdf.Stream:
     box = item.place.box
-    appearance = pdf.make_stream(
-        b"", Type=Name.XObject, Subtype=Name.Form, BBox=Array([0, 0, box.width, box.height])
-    )
+    return pdf.make_stream(b"", Type=Name.XObject, Subtype=Name.Form, BBox=Array([0, 0, box.width, box.height]))
+
+
+def _widget(item: SignatureField, page: pikepdf.Page, appearance: pikepdf.Stream) -> Dictionary:
+    box = item.place.box
     return Dictionary(
         Type=Name.Annot,
         Subtype=Name.Widget,

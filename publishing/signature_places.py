@@ -64,7 +64,8 @@ def signature_places(pdf: bytes, title_lines: list[str], name: str) -> Signature
         above, below = found
         return _places(page.index, above, below)
 
-    return find_on_pages(pdf, lambda count: reversed(range(count)), look)
+    first_word = name.split()[0]  # on the page even when the name wraps
+    return find_on_pages(pdf, lambda count: reversed(range(count)), look, mentioning=first_word)
 
 
 def appendix_place(pdf: bytes, right_margin: float) -> Place | None:

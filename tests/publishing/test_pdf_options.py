@@ -71,3 +71,21 @@ def test_a_pdf_without_the_signature_block_is_issued_without_fields(pdf_app):
     assert signature_fields(issued.content) == {}
     with pikepdf.open(io.BytesIO(issued.content)) as document:
         assert document.open_metadata()["dc:creator"] == [other_signer["issuer"]["name"]]
+
+
+@pytest.mark.libreoffice
+def test_a_pdf_ending_in_a_cross_reference_stream_is_rewritten_whole(pdf_app):
+    """LibreOffice ends its PDFs with a cross-reference table, which the
+    description and fields are appended after; a PDF written otherwise (object
+    streams, a cross-reference stream) is written anew, as valid."""
+    data = load_plan(example("minimal"))
+    made = pdf_app.extensions["converter"].convert(render_docx(data), to="pdfa")
+    with pikepdf.open(io.BytesIO(made)) as document:
+        output = io.BytesIO()
+        document.save(output, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    appended, rewritten = issue_document(data, made), issue_document(data, output.getvalue())
+    assert appended.content.startswith(made)  # LibreOffice's bytes kept as they were
+    assert not rewritten.content.startswith(output.getvalue())
+    for issued in (appended, rewritten):
+        assert_pdfa_2b(issued.content)
+        assert set(signature_fields(issued.content)) == {"ND30_Signer", "ND30_Organization"}
