@@ -29,6 +29,27 @@ def nullable_string(title: str, description: str) -> fields.String:
     return fields.String(allow_none=True, metadata=doc(title, description))
 
 
+ERRORS = {
+    400: "JSON hỏng hoặc tham số sai",
+    404: "Kế hoạch không có phụ lục số này (appendix_not_found)",
+    413: "Dữ liệu quá lớn",
+    415: "Sai kiểu nội dung",
+    422: "Kế hoạch không hợp lệ: danh sách lỗi theo trường",
+    502: "LibreOffice không chuyển được văn bản sang PDF",
+    503: "Máy chủ đang bận hoặc chưa chuyển được sang PDF lúc này (xem Retry-After)",
+    504: "Soạn văn bản hoặc chuyển sang PDF quá thời gian cho phép",
+}
+
+
+def answers_errors(*statuses: int):
+    """Documents the error answers of a route, in the API's error shape."""
+    def decorate(view):
+        for status in statuses:
+            view = blp.alt_response(status, schema=ErrorResponseSchema, description=ERRORS[status])(view)
+        return view
+    return decorate
+
+
 class FileOptionsSchema(PdfOptionsSchema):
     output_format = fields.String(
         data_key="format",
@@ -88,13 +109,7 @@ class MetadataResponseSchema(Schema):
     responses=FILE_RESPONSES,
 )
 @blp.arguments(FileOptionsSchema, location="query", as_kwargs=True)
-@blp.alt_response(400, schema=ErrorResponseSchema, description="JSON hỏng hoặc tham số sai")
-@blp.alt_response(404, schema=ErrorResponseSchema, description="Kế hoạch không có phụ lục số này (appendix_not_found)")
-@blp.alt_response(413, schema=ErrorResponseSchema, description="Dữ liệu quá lớn")
-@blp.alt_response(415, schema=ErrorResponseSchema, description="Sai kiểu nội dung")
-@blp.alt_response(422, schema=ErrorResponseSchema, description="Kế hoạch không hợp lệ: danh sách lỗi theo trường")
-@blp.alt_response(503, schema=ErrorResponseSchema, description="Máy chủ đang bận hoặc chưa chuyển được sang PDF lúc này (xem Retry-After)")
-@blp.alt_response(504, schema=ErrorResponseSchema, description="Soạn văn bản hoặc chuyển sang PDF quá thời gian cho phép")
+@answers_errors(400, 404, 413, 415, 422, 502, 503, 504)
 def render_appendix(number: int, pdf: str, output_format: str | None = None):
     output_format = output_format or wanted_format(request)  # else the upload form's, or Accept
     plan = load_plan(plan_json(request))
@@ -122,12 +137,7 @@ def appendix_index(plan: dict, number: int) -> int:
     requestBody=PLAN_BODY,
 )
 @blp.response(200, MetadataResponseSchema)
-@blp.alt_response(400, schema=ErrorResponseSchema, description="JSON hỏng")
-@blp.alt_response(413, schema=ErrorResponseSchema, description="Dữ liệu quá lớn")
-@blp.alt_response(415, schema=ErrorResponseSchema, description="Sai kiểu nội dung")
-@blp.alt_response(422, schema=ErrorResponseSchema, description="Kế hoạch không hợp lệ: danh sách lỗi theo trường")
-@blp.alt_response(503, schema=ErrorResponseSchema, description="Máy chủ đang bận hoặc chưa chuyển được sang PDF lúc này (xem Retry-After)")
-@blp.alt_response(504, schema=ErrorResponseSchema, description="Soạn văn bản hoặc chuyển sang PDF quá thời gian cho phép")
+@answers_errors(400, 413, 415, 422, 502, 503, 504)
 def metadata():
     plan = load_plan(plan_json(request))
     document = current_app.extensions["renderer"].render(plan)

@@ -14,6 +14,8 @@ import pikepdf
 from pikepdf.pdfa import validate_written
 from pypdf import PdfReader
 
+from publishing.pdf_text import Box
+
 PRINT, HIDDEN, INVISIBLE, NO_VIEW = 4, 2, 1, 32
 # What pikepdf's PDF/A validator does not check (it neither approves nor
 # refuses them): the signature fields' form, and LibreOffice's OpenAction
@@ -25,28 +27,9 @@ NOT_CHECKED_BY_THE_VALIDATOR = {"/AcroForm", "/OpenAction"}
 class FieldOnPage:
     name: str
     page: int  # 0-based
-    left: float
-    bottom: float
-    right: float
-    top: float
+    box: Box  # the widget's /Rect
     flags: int
     appearance_keys: frozenset[str]
-
-    @property
-    def width(self) -> float:
-        return self.right - self.left
-
-    @property
-    def height(self) -> float:
-        return self.top - self.bottom
-
-    @property
-    def center_x(self) -> float:
-        return (self.left + self.right) / 2
-
-    @property
-    def center_y(self) -> float:
-        return (self.bottom + self.top) / 2
 
 
 def signature_fields(pdf: bytes) -> dict[str, FieldOnPage]:
@@ -57,11 +40,10 @@ def signature_fields(pdf: bytes) -> dict[str, FieldOnPage]:
             annotation = reference.get_object()
             if annotation.get("/FT") != "/Sig":
                 continue
-            left, bottom, right, top = (float(value) for value in annotation["/Rect"])
+            box = Box(*(float(value) for value in annotation["/Rect"]))
             appearance = annotation.get("/AP") or {}
-            found[str(annotation["/T"])] = FieldOnPage(
-                str(annotation["/T"]), index, left, bottom, right, top, int(annotation.get("/F", 0)),
-                frozenset(appearance.keys()))
+            found[str(annotation["/T"])] = FieldOnPage(str(annotation["/T"]), index, box,
+                                                       int(annotation.get("/F", 0)), frozenset(appearance.keys()))
     return found
 
 

@@ -108,10 +108,10 @@ def test_the_appendix_pdf_is_signed_by_the_organisation_at_the_top_right(pdf_cli
     assert field.page == 0
     assert page.lines[0].text == ("Phụ lục I" if number == 1 else "Phụ lục II")
     # Top right: flush with the text area's right edge, above the first line, in the top half.
-    assert field.right == pytest.approx(page.width - RIGHT_MARGIN, abs=0.5)
-    assert field.left > page.width / 2
-    assert page.height - field.bottom <= min(line.top for line in page.lines)
-    assert field.top <= page.height
+    assert field.box.right == pytest.approx(page.width - RIGHT_MARGIN, abs=0.5)
+    assert field.box.left > page.width / 2
+    assert page.height - field.box.bottom <= min(line.top for line in page.lines)
+    assert field.box.top <= page.height
     identity = throwaway_identity("UBND xã Đại Lãnh")
     signed = sign(pdf, ORGANIZATION, identity)
     status = signature_status(signed, ORGANIZATION, identity)

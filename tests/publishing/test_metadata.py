@@ -52,7 +52,8 @@ def test_metadata_matches_the_issued_pdf(pdf_client, data):
     assert metadata["PageAmount"] == len(PdfReader(io.BytesIO(pdf)).pages)
     fields = signature_fields(pdf)
     assert [(f["name"], f["page"] - 1, f["rect"]) for f in body["signature_fields"]] == [
-        (name, field.page, [round(value, 2) for value in (field.left, field.bottom, field.right, field.top)])
+        (name, field.page, [round(value, 2) for value in (field.box.left, field.box.bottom, field.box.right,
+                                                          field.box.top)])
         for name, field in fields.items()]
 
 

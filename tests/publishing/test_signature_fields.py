@@ -82,7 +82,7 @@ def signature_lines(page: Page, data: dict) -> tuple[Line, Line]:
 
 def top_down(field: FieldOnPage, page: Page) -> tuple[float, float]:
     """The field's top and bottom measured from the page's top, as pdfplumber measures text."""
-    return page.height - field.top, page.height - field.bottom
+    return page.height - field.box.top, page.height - field.box.bottom
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
@@ -111,10 +111,10 @@ def test_the_signer_field_lies_between_the_title_and_the_name(issued, name):
     top, bottom = top_down(signer, page)
     assert title.bottom <= top < bottom <= name_line.top, (title, (top, bottom), name_line)
     # Centred on the signature column, where the title lines and the name are centred.
-    assert abs(signer.center_x - (title.x0 + title.x1) / 2) <= 2
+    assert abs(signer.box.center_x - (title.x0 + title.x1) / 2) <= 2
     # Room for a signature image: 50 mm wide, the whole gap high (the template leaves 72 pt).
-    assert signer.width == pytest.approx(50 * MM, abs=0.5)
-    assert signer.height >= 60
+    assert signer.box.width == pytest.approx(50 * MM, abs=0.5)
+    assert signer.box.height >= 60
     assert signer.flags == 4 and signer.appearance_keys == {"/N"}
 
 
@@ -123,10 +123,10 @@ def test_the_seal_covers_the_left_third_of_the_signature(issued, name):
     fields = signature_fields(issued[name])
     signer, seal = fields[SIGNER], fields[ORGANIZATION]
     assert seal.page == signer.page
-    assert seal.left < signer.left < seal.right
-    assert seal.right - signer.left == pytest.approx(signer.width / 3, abs=0.5)
-    assert seal.center_y == pytest.approx(signer.center_y, abs=0.5)
-    assert seal.width == pytest.approx(36 * MM, abs=0.5) and seal.height == pytest.approx(36 * MM, abs=0.5)
+    assert seal.box.left < signer.box.left < seal.box.right
+    assert seal.box.right - signer.box.left == pytest.approx(signer.box.width / 3, abs=0.5)
+    assert seal.box.center_y == pytest.approx(signer.box.center_y, abs=0.5)
+    assert seal.box.width == pytest.approx(36 * MM, abs=0.5) and seal.box.height == pytest.approx(36 * MM, abs=0.5)
 
 
 @pytest.mark.parametrize("field_name", [SIGNER, ORGANIZATION])
@@ -139,8 +139,7 @@ def test_each_field_signs_and_validates(issued, name, field_name):
     assert status.coverage == SignatureCoverageLevel.ENTIRE_FILE
     assert status.bottom_line
     before, after = signature_fields(issued[name])[field_name], signature_fields(signed)[field_name]
-    assert (after.page, after.left, after.bottom, after.right, after.top) == \
-        (before.page, before.left, before.bottom, before.right, before.top)
+    assert (after.page, after.box) == (before.page, before.box)
 
 
 def test_signer_then_records_office_both_validate(issued):
