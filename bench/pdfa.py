@@ -83,7 +83,7 @@ def in_process(plan_json: dict, rounds: int) -> tuple[list[float], list[float], 
 
     plan = load_plan(plan_json)
     document = render_docx(plan)
-    pool = UnoserverPool(1, timeout=120, recycle_after=0)
+    pool = UnoserverPool(1, timeout=120, recycle_after=None)
     pool.start()
     try:
         if not pool.wait_ready(timeout=120):
