@@ -2,8 +2,8 @@
 (XMP), empty named signature fields where Decree 30 puts the signatures, and
 the e-office metadata of Appendix VI.
 
-Works on the PDF LibreOffice wrote (converter target ``pdfa``); HTTP-free,
-converter-free. See README, "PDF and signing".
+Works on the PDF LibreOffice wrote (converter target ``pdfa``): HTTP-free, and
+it converts nothing itself. See README, "PDF and signing".
 
     issued = issue_document(plan, pdf)          # IssuedPdf(content, signature_fields)
     issued = issue_appendix(plan, index, docx, pdf)

@@ -1,10 +1,16 @@
 """Signing an issued PDF as a signer's tool would: pyHanko, with a throw-away
-certificate made here (its own trust anchor), into a named field."""
+certificate made here (its own trust anchor), into a named field.
+
+pyHanko's synchronous calls run ``asyncio.run``, which refuses to start where
+an event loop is already running: Playwright's synchronous API keeps one in
+the main thread for the browser tests of the same session. Each call runs in
+a thread of its own."""
 
 from __future__ import annotations
 
 import datetime
 import io
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from asn1crypto import keys as asn1_keys
@@ -56,14 +62,25 @@ def throwaway_identity(common_name: str) -> Identity:
                     der_certificate)
 
 
+def _in_own_thread(function, *arguments):
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        return executor.submit(function, *arguments).result()
+
+
 def sign(pdf: bytes, field_name: str, identity: Identity) -> bytes:
     """``pdf`` signed into its existing field ``field_name`` (an incremental update)."""
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    metadata = signers.PdfSignatureMetadata(field_name=field_name)
-    return signers.sign_pdf(writer, metadata, signer=identity.signer).getvalue()
+    def signed() -> bytes:
+        writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+        metadata = signers.PdfSignatureMetadata(field_name=field_name)
+        return signers.sign_pdf(writer, metadata, signer=identity.signer).getvalue()
+
+    return _in_own_thread(signed)
 
 
 def signature_status(pdf: bytes, field_name: str, identity: Identity) -> PdfSignatureStatus:
-    reader = PdfFileReader(io.BytesIO(pdf))
-    signature = next(s for s in reader.embedded_signatures if s.field_name == field_name)
-    return validate_pdf_signature(signature, identity.trust())
+    def status() -> PdfSignatureStatus:
+        reader = PdfFileReader(io.BytesIO(pdf))
+        signature = next(s for s in reader.embedded_signatures if s.field_name == field_name)
+        return validate_pdf_signature(signature, identity.trust())
+
+    return _in_own_thread(status)
