@@ -26,7 +26,7 @@ from generators.front_matter import authority_lines
 
 from .document_properties import DocumentProperties, appendix_properties, plan_properties, write_properties
 from .eoffice import document_metadata
-from .incremental import NotUpdatable, append_update
+from .incremental import Update, append, updatable
 from .pdf_text import page_count
 from .signature_fields import ORGANIZATION, SIGNER, SignatureField, add_signature_fields, field
 from .signature_places import appendix_place, signature_places
@@ -74,22 +74,13 @@ def issue_appendix(plan: dict, index: int, document: bytes, pdf: bytes) -> Issue
 
 def _finish(pdf: bytes, properties: DocumentProperties, fields: list[SignatureField]) -> IssuedPdf:
     """The description and the fields, appended to LibreOffice's bytes as an
-    incremental update (a full rewrite when its file ends in a
-    cross-reference stream, which LibreOffice does not write)."""
-    with pikepdf.open(io.BytesIO(pdf), inherit_page_attributes=False) as document:
-        write_properties(document, properties)
-        touched = add_signature_fields(document, fields)
-        changed = [document.Root, document.Root.Metadata, document.trailer.Info, *touched]
-        try:
-            content = append_update(pdf, document, changed)
-        except NotUpdatable:
-            # LibreOffice's checksum of its own bytes, which this rewrite changes.
-            if "/DocChecksum" in document.trailer:
-                del document.trailer.DocChecksum
-            output = io.BytesIO()
-            document.save(output)
-            content = output.getvalue()
-    return IssuedPdf(content, tuple(fields))
+    incremental update."""
+    original = updatable(pdf)
+    with pikepdf.open(io.BytesIO(original), inherit_page_attributes=False) as document:
+        update = Update(document)
+        write_properties(update, properties)
+        add_signature_fields(update, fields)
+        return IssuedPdf(append(original, update), tuple(fields))
 
 
 @contextlib.contextmanager

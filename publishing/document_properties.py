@@ -1,7 +1,7 @@
 """The document's own description inside the PDF: XMP metadata (and the
 document information dictionary kept equal to it, as PDF/A requires),
-written with pikepdf over what LibreOffice's filter wrote (the template's
-title and author).
+edited with pikepdf over what LibreOffice's filter wrote (the template's
+title and author) and appended as an update.
 
 title = the summary, author = the issuer, subject = "Kế hoạch số 05/KH-UBND
 ngày … của …", keywords = the number and symbol, the type and the year.
@@ -18,6 +18,7 @@ from generators.front_matter import attached_to, symbol
 from nd30.markup import plain
 from nd30.vietnamese import number_symbol
 
+from .incremental import Update
 from .pdf_text import fold
 
 LANGUAGE = "vi-VN"
@@ -51,17 +52,27 @@ def appendix_properties(plan: dict, index: int) -> DocumentProperties:
     )
 
 
-def write_properties(pdf: pikepdf.Pdf, properties: DocumentProperties) -> None:
-    """Sets the XMP fields; pikepdf mirrors them into the information
-    dictionary (Title, Author, Subject, Keywords) and keeps the PDF/A
-    declaration LibreOffice wrote."""
-    with pdf.open_metadata(set_pikepdf_as_editor=False) as xmp:
+def write_properties(update: Update, properties: DocumentProperties) -> None:
+    """Sets the XMP fields, and through pikepdf the information dictionary's
+    (Title, Author, Subject, Keywords), keeping the PDF/A declaration
+    LibreOffice wrote. The editing happens on a scratch copy of the two
+    objects (a new stream in the document itself would make qpdf read every
+    object of it first); the document's own objects then take the result."""
+    document = update.document
+    scratch = pikepdf.new()
+    scratch.Root.Metadata = scratch.make_stream(document.Root.Metadata.read_bytes())
+    scratch.trailer.Info = scratch.make_indirect(pikepdf.Dictionary(dict(document.trailer.Info.items())))
+    with scratch.open_metadata(set_pikepdf_as_editor=False) as xmp:
         xmp["dc:title"] = properties.title
         xmp["dc:creator"] = [properties.author]
         xmp["dc:description"] = properties.subject
         xmp["dc:subject"] = set(properties.keywords)
         xmp["pdf:Keywords"] = "; ".join(properties.keywords)
         xmp["dc:language"] = {LANGUAGE}
+    metadata = document.Root.Metadata
+    metadata.write(scratch.Root.Metadata.read_bytes())
+    update.rewrite(metadata)
+    update.rewrite(document.trailer.Info, scratch.trailer.Info.unparse(resolved=True))
 
 
 def _keywords(plan: dict) -> tuple[str, ...]:

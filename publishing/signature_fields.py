@@ -1,5 +1,5 @@
-"""Empty, named signature fields written into a PDF (pikepdf), for a signing
-tool to fill.
+"""Empty, named signature fields appended to a PDF (an incremental update),
+for a signing tool to fill.
 
 Each field is a widget annotation of field type /Sig with an empty
 appearance: the page prints exactly as before it is signed. PDF/A-2 admits
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
+from .incremental import Update, reference, with_entries
 from .signature_places import Place
 
 PRINT_FLAG = 4  # annotation flag "Print" (ISO 32000-1, 12.5.3)
@@ -39,34 +40,55 @@ def field(name: str, place: Place) -> SignatureField:
     return SignatureField(name, DESCRIPTIONS[name], place)
 
 
-def add_signature_fields(pdf: pikepdf.Pdf, fields: list[SignatureField]) -> list[pikepdf.Object]:
-    """Adds each field to its page and to the document's AcroForm; returns
-    the indirect objects made or changed (the catalog aside)."""
+def add_signature_fields(update: Update, fields: list[SignatureField]) -> None:
+    """Writes each field into ``update`` (a widget and its empty appearance,
+    new objects), with the pages and the form that list them."""
     if not fields:
-        return []
-    if "/AcroForm" not in pdf.Root:
-        pdf.Root.AcroForm = pdf.make_indirect(Dictionary(Fields=Array()))
-    acroform = pdf.Root.AcroForm
-    if "/Fields" not in acroform:
-        acroform.Fields = Array()
-    touched = [acroform]
+        return
+    document = update.document
+    widgets: dict[int, list[int]] = {}
     for item in fields:
-        page = pdf.pages[item.place.page]
-        appearance = _empty_appearance(pdf, item)
-        widget = pdf.make_indirect(_widget(item, page, appearance))
-        # A direct array in the page, so that the page alone records the change.
-        page.obj.Annots = Array([*page.obj.get("/Annots", Array()), widget])
-        acroform.Fields.append(widget)
-        touched += [page.obj, widget, appearance]
-    return touched
+        appearance, widget = update.new_number(), update.new_number()
+        update.write(appearance, _empty_appearance(item))
+        page = document.pages[item.place.page].obj
+        update.write(widget, with_entries(_widget(item, page), b"/AP << /N %s >>" % reference(appearance)))
+        widgets.setdefault(item.place.page, []).append(widget)
+    for index, numbers in widgets.items():
+        page = document.pages[index].obj
+        annotations = [*_items(page.get("/Annots")), *map(reference, numbers)]
+        update.rewrite(page, with_entries(page, b"/Annots [ %s ]" % b" ".join(annotations), without=("/Annots",)))
+    _list_in_form(update, [number for numbers in widgets.values() for number in numbers])
 
 
-def _empty_appearance(pdf: pikepdf.Pdf, item: SignatureField) -> pikepdf.Stream:
+def _list_in_form(update: Update, widgets: list[int]) -> None:
+    """The widgets added to the document's AcroForm, made if there is none."""
+    root = update.document.Root
+    form = root.get("/AcroForm")
+    fields = b"/Fields [ %s ]" % b" ".join([*_items(form.get("/Fields") if form is not None else None),
+                                           *map(reference, widgets)])
+    if form is not None and form.is_indirect:
+        update.rewrite(form, with_entries(form, fields, without=("/Fields",)))
+        return
+    if form is None:
+        entry = reference(number := update.new_number())
+        update.write(number, b"<< %s >>" % fields)
+    else:  # a form written inside the catalog
+        entry = with_entries(form, fields, without=("/Fields",))
+    update.rewrite(root, with_entries(root, b"/AcroForm " + entry, without=("/AcroForm",)))
+
+
+def _items(array: pikepdf.Object | None) -> list[bytes]:
+    """An array's items serialized (references stay references)."""
+    return [item.unparse() for item in array] if array is not None else []
+
+
+def _empty_appearance(item: SignatureField) -> bytes:
     box = item.place.box
-    return pdf.make_stream(b"", Type=Name.XObject, Subtype=Name.Form, BBox=Array([0, 0, box.width, box.height]))
+    dictionary = Dictionary(Type=Name.XObject, Subtype=Name.Form, BBox=Array([0, 0, box.width, box.height]), Length=0)
+    return dictionary.unparse() + b"\nstream\n\nendstream"
 
 
-def _widget(item: SignatureField, page: pikepdf.Page, appearance: pikepdf.Stream) -> Dictionary:
+def _widget(item: SignatureField, page: pikepdf.Dictionary) -> Dictionary:
     box = item.place.box
     return Dictionary(
         Type=Name.Annot,
@@ -76,6 +98,5 @@ def _widget(item: SignatureField, page: pikepdf.Page, appearance: pikepdf.Stream
         TU=String(item.description),
         Rect=Array([box.left, box.bottom, box.right, box.top]),
         F=PRINT_FLAG,
-        P=page.obj,
-        AP=Dictionary(N=appearance),
+        P=page,
     )
