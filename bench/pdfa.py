@@ -58,7 +58,7 @@ def interleaved(first: Callable[[], object], second: Callable[[], object], round
 
 def paired_ratio(first: list[float], second: list[float]) -> float:
     """The median over the pairs of second / first."""
-    return statistics.median(b / a for a, b in zip(first, second))
+    return statistics.median(b / a for a, b in zip(first, second, strict=True))
 
 
 def through_service(raw: bytes, rounds: int) -> tuple[list[float], list[float]]:

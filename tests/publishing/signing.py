@@ -40,7 +40,7 @@ def throwaway_identity(common_name: str) -> Identity:
     """A self-signed ECDSA certificate valid for a day, fit for document signing."""
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
-    now = datetime.datetime.now(datetime.timezone.utc)
+    now = datetime.datetime.now(datetime.UTC)
     certificate = (
         x509.CertificateBuilder()
         .subject_name(name)
