@@ -1,61 +1,34 @@
-"""What the records office needs to issue a plan electronically:
+"""What the records office needs to issue a document electronically:
 POST /render/appendices/<n>: one appendix as a file of its own (DOCX, or
 PDF/A with the organisation's signature field at the top right);
 POST /metadata: the e-office metadata of Appendix VI and where the signature
-fields are, for the document-management system and the signing tool."""
+fields are, for the document-management system and the signing tool. Both
+take any kind of document, as /render does."""
 
 from __future__ import annotations
 
 from flask import current_app, request
-from flask_smorest import Blueprint
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, fields
 
-from generators.appendix_file import appendix_docx
+from generators.appendix_file import appendix_docx, printed_appendices
 from generators.naming import download_name
+from nd30.kinds import name_of
 from publishing import document_metadata, issue_appendix, issue_document, page_count
-from schemas import load_plan
 from schemas.docs import doc
 
-from .errors import ApiError, ErrorResponseSchema
-from .pdf_options import ParameterParser, PdfOptionsSchema, pdf_of
-from .plan_request import FORMAT_MESSAGE, FORMATS, plan_json, wanted_format
-from .render import FILE_RESPONSES, PLAN_BODY, file_response
+from .arguments import Blueprint
+from .errors import ApiError, documented
+from .pdf_options import pdf_of, wanted_pdf
+from .plan_request import wanted_format
+from .render import DOCUMENT_ERRORS, PLAN_ERRORS, FormatQuery, document_answer, file_response, plan_body
 
 blp = Blueprint("publishing", __name__, description="Ban hành văn bản điện tử: phụ lục thành tệp riêng, dữ liệu văn bản")
-blp.ARGUMENTS_PARSER = ParameterParser()
+# /metadata hands out no document: no format to refuse.
+CONVERSION_ERRORS = tuple(code for code in DOCUMENT_ERRORS if not code.startswith("invalid_"))
 
 
 def nullable_string(title: str, description: str) -> fields.String:
     return fields.String(allow_none=True, metadata=doc(title, description))
-
-
-ERRORS = {
-    400: "JSON hỏng hoặc tham số sai",
-    404: "Kế hoạch không có phụ lục số này (appendix_not_found)",
-    413: "Dữ liệu quá lớn",
-    415: "Sai kiểu nội dung",
-    422: "Kế hoạch không hợp lệ: danh sách lỗi theo trường",
-    502: "LibreOffice không chuyển được văn bản sang PDF",
-    503: "Máy chủ đang bận hoặc chưa chuyển được sang PDF lúc này (xem Retry-After)",
-    504: "Soạn văn bản hoặc chuyển sang PDF quá thời gian cho phép",
-}
-
-
-def answers_errors(*statuses: int):
-    """Documents the error answers of a route, in the API's error shape."""
-    def decorate(view):
-        for status in statuses:
-            view = blp.alt_response(status, schema=ErrorResponseSchema, description=ERRORS[status])(view)
-        return view
-    return decorate
-
-
-class FileOptionsSchema(PdfOptionsSchema):
-    output_format = fields.String(
-        data_key="format",
-        validate=validate.OneOf(FORMATS, error=FORMAT_MESSAGE),
-        metadata={**doc("Định dạng", "docx (mặc định) hoặc pdf; cũng có thể chọn bằng header Accept"), "enum": list(FORMATS)},
-    )
 
 
 class SignerInfoSchema(Schema):
@@ -103,30 +76,31 @@ class MetadataResponseSchema(Schema):
 @blp.route("/render/appendices/<int:number>", methods=["POST"])
 @blp.doc(
     summary="Tạo riêng một phụ lục (DOCX hoặc PDF) để ban hành thành tệp riêng",
-    description="number: số thứ tự phụ lục, từ 1 (Phụ lục I là 1). PDF/A có ô chữ ký số của cơ quan ở góc trên, "
-                "bên phải trang đầu (Phụ lục I Nghị định 30).",
-    requestBody=PLAN_BODY,
-    responses=FILE_RESPONSES,
+    description="number: số thứ tự phụ lục, từ 1 (Phụ lục I là 1); với quyết định có văn bản ban hành kèm theo "
+                "cùng tệp: phụ lục của văn bản đó. PDF/A có ô chữ ký số của cơ quan ở góc trên, bên phải trang đầu "
+                "(Phụ lục I Nghị định 30).",
 )
-@blp.arguments(FileOptionsSchema, location="query", as_kwargs=True)
-@answers_errors(400, 404, 413, 415, 422, 502, 503, 504)
-def render_appendix(number: int, pdf: str, output_format: str | None = None):
-    output_format = output_format or wanted_format(request)  # else the upload form's, or Accept
-    plan = load_plan(plan_json(request))
+@blp.arguments(FormatQuery, location="query", as_kwargs=True)
+@plan_body
+@document_answer
+@documented(blp, *PLAN_ERRORS, *DOCUMENT_ERRORS, "appendix_not_found")
+def render_appendix(plan: dict, number: int, output: str | None = None, pdf_kind: str | None = None):
+    output_format, pdf_choice = wanted_format(request, output), wanted_pdf(request, pdf_kind)
     index = appendix_index(plan, number)
-    document = appendix_docx(current_app.extensions["renderer"].render(plan), plan, index)
-    headers = {}
-    if output_format == "pdf":
-        document, headers = pdf_of(document, pdf, lambda made: issue_appendix(plan, index, document, made))
+    docx = appendix_docx(current_app.extensions["workers"].run("render", plan), plan, index)
     stem, _, extension = download_name(plan, output_format).rpartition(".")
-    return file_response(document, f"{stem}-PL{number}.{extension}", output_format, headers)
+    name = f"{stem}-PL{number}.{extension}"
+    if output_format == "pdf":
+        issued, headers = pdf_of(docx, pdf_choice, lambda made: issue_appendix(plan, index, docx, made))
+        return file_response(issued, name, output_format, headers)
+    return file_response(docx, name, output_format, {})
 
 
 def appendix_index(plan: dict, number: int) -> int:
-    count = len(plan["appendices"])
+    count = len(printed_appendices(plan))
     if not 1 <= number <= count:
         has = f"có {count} phụ lục" if count else "không có phụ lục nào"
-        raise ApiError(404, "appendix_not_found", f"Kế hoạch {has}; không có phụ lục số {number}.")
+        raise ApiError(404, "appendix_not_found", f"{name_of(plan)} {has}; không có phụ lục số {number}.")
     return number - 1
 
 
@@ -134,14 +108,13 @@ def appendix_index(plan: dict, number: int) -> int:
 @blp.doc(
     summary="Dữ liệu văn bản điện tử (Phụ lục VI Nghị định 30) và vị trí các ô chữ ký số của bản PDF/A",
     description="Tạo bản PDF/A như POST /render?format=pdf để đếm số trang và đặt ô chữ ký.",
-    requestBody=PLAN_BODY,
 )
+@plan_body
 @blp.response(200, MetadataResponseSchema)
-@answers_errors(400, 413, 415, 422, 502, 503, 504)
-def metadata():
-    plan = load_plan(plan_json(request))
-    document = current_app.extensions["renderer"].render(plan)
-    issued = issue_document(plan, current_app.extensions["converter"].convert(document, to="pdfa"))
+@documented(blp, *PLAN_ERRORS, *CONVERSION_ERRORS)
+def metadata(plan: dict):
+    document = current_app.extensions["workers"].run("render", plan)
+    issued = issue_document(plan, document, current_app.extensions["converter"].convert(document, to="pdfa"))
     return {
         "metadata": document_metadata(plan, page_count(issued.content)),
         "signature_fields": [

@@ -1,6 +1,9 @@
-"""``python -m bench.browser [--keys N] [--example NAME]``: the form in Debian's
-Chromium on the largest example — keystroke to paint, adding / removing a
-paragraph and moving it between levels, and first load — printed as p50/p95."""
+"""``python -m bench.browser [--keys N] [--example NAME] [--no-scenario]``: the
+form in Debian's Chromium on the largest example — keystroke to paint, adding
+/ removing a paragraph and moving it between levels, and first load — printed
+as p50/p95; then the scripted clerk scenario (bench/clerk.py: last year's .doc
+to this year's plan, Word and PDF) with its count of actions, against the real
+LibreOffice pool."""
 
 from __future__ import annotations
 
@@ -10,16 +13,19 @@ import sys
 from app import create_app
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, LiveServer
 
+from . import clerk
 from .stats import markdown_table, ms, p50, p95
 
 # Time from the keydown event to the first frame after it: the callback of
 # the animation frame that follows, then a task (the frame has been painted).
 PROBE = """() => {
   window.__paint = [];
-  document.addEventListener('keydown', (event) => {
-    const start = event.timeStamp;
-    requestAnimationFrame(() => setTimeout(() => window.__paint.push(performance.now() - start), 0));
-  }, true);
+  for (const type of ['keydown', 'click']) {
+    document.addEventListener(type, (event) => {
+      const start = event.timeStamp;
+      requestAnimationFrame(() => setTimeout(() => window.__paint.push(performance.now() - start), 0));
+    }, true);
+  }
 }"""
 
 
@@ -32,10 +38,22 @@ def measure(page, keys: list[str], count: int) -> list[float]:
     return [value / 1000 for value in page.evaluate("window.__paint")]
 
 
+def measure_clicks(page, count: int) -> list[float]:
+    """Add a recipient, then remove it (the form redraws its structured parts each time)."""
+    page.evaluate("window.__paint = []")
+    for index in range(count):
+        page.get_by_role("button", name="Thêm nơi nhận").click()
+        page.wait_for_function("(n) => window.__paint.length >= n", arg=2 * index + 1, polling=5)
+        page.locator("#sec-recipients [data-action=remove]").last.click()
+        page.wait_for_function("(n) => window.__paint.length >= n", arg=2 * index + 2, polling=5)
+    return [value / 1000 for value in page.evaluate("window.__paint")]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.browser", description=__doc__)
     parser.add_argument("--keys", type=int, default=200, help="keystrokes per measure (default 200)")
     parser.add_argument("--example", default="dai-lanh-2024", help="example to load (default: the largest)")
+    parser.add_argument("--no-scenario", action="store_true", help="skip the clerk scenario (it needs LibreOffice)")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     from playwright.sync_api import sync_playwright
 
@@ -70,10 +88,38 @@ def main(argv: list[str] | None = None) -> int:
         page.keyboard.type("- x")
         moved = measure(page, ["Tab", "Shift+Tab"], args.keys)
         rows.append(("move a paragraph between levels (Tab, Shift+Tab)", len(moved), ms(p50(moved)), ms(p95(moved))))
+        rows_added = measure_clicks(page, args.keys // 4)
+        rows.append(("add / remove a recipient row (Thêm nơi nhận, Xóa)", len(rows_added), ms(p50(rows_added)), ms(p95(rows_added))))
         browser.close()
     print(f"Form in Chromium, example {args.example} ({paragraphs} paragraphs in the body editor)\n")
     print(markdown_table(("measure", "samples", "p50", "p95"), rows))
+    if not args.no_scenario:
+        print_scenario(scenario())
     return 0
+
+
+def scenario() -> dict:
+    from playwright.sync_api import sync_playwright
+
+    app = create_app({"TESTING": True, "PDF_BACKEND": "pool", "PDF_POOL_SIZE": 1})
+    converter = app.extensions["converter"]
+    if not converter.wait_ready(180):
+        raise SystemExit(f"the LibreOffice pool did not start: {converter.status()}")
+    with LiveServer(app) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport=VIEWPORT, accept_downloads=True, locale="vi-VN").new_page()
+        result = clerk.run(page, server)
+        browser.close()
+    return result
+
+
+def print_scenario(result: dict) -> None:
+    print(f"\nClerk scenario: {clerk.DESCRIPTION}\n")
+    for number, action in enumerate(result["actions"], 1):
+        print(f"{number:3}. {action}")
+    print(f"\n{len(result['actions'])} actions, {result['duration']:.1f} s in the form "
+          f"(after {result['setup']:.1f} s making the .doc); agency removed: {result['old_agency_gone']}; "
+          f"PDF: {result['pdf_ok']}; paragraphs of the Word file still saying 2024: {len(result['old_year_in_docx'])}")
 
 
 if __name__ == "__main__":

@@ -95,7 +95,7 @@ def in_process(plan_json: dict, rounds: int) -> tuple[list[float], list[float], 
     finishing = []
     for index in range(WARMUP + rounds):
         started = time.perf_counter()
-        issue_document(plan, made)
+        issue_document(plan, document, made)
         if index >= WARMUP:
             finishing.append(time.perf_counter() - started)
     return plain, pdfa, finishing

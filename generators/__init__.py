@@ -1,18 +1,22 @@
-"""Document generators: validated plan → Word (.docx)."""
+"""Document generators: a validated document → Word (.docx), by its kind
+(``generators.kinds``), its body's blocks each written by their own module
+(``generators.blocks``)."""
 
-from functools import lru_cache
+from nd30.kinds import kind_of
 
-from .document import PlanDocument
-
-
-@lru_cache(maxsize=1)
-def default_renderer() -> PlanDocument:
-    return PlanDocument()
+from .kinds import KINDS, renderer
+from .kinds.quyet_dinh import issued_document
 
 
-def render_docx(plan: dict) -> bytes:
-    """The .docx bytes of a plan validated by ``schemas.load_plan``."""
-    return default_renderer().render(plan)
+def render_docx(document: dict) -> bytes:
+    """The .docx bytes of a document validated by ``schemas.load_plan``."""
+    return renderer(kind_of(document)).render(document)
 
 
-__all__ = ["PlanDocument", "render_docx"]
+def warm() -> None:
+    """Read every kind's template now rather than at the first document."""
+    for name in KINDS:
+        renderer(name)
+
+
+__all__ = ["issued_document", "render_docx", "warm"]

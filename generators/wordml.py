@@ -94,8 +94,9 @@ def numbering_xml(num_id: int | None, level: int = 0) -> str:
     return f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
 
 
-def paragraph_xml(style_id: str, runs: str, num_id: int | None = None, level: int = 0) -> str:
-    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{numbering_xml(num_id, level)}</w:pPr>{runs}</w:p>'
+def paragraph_xml(style_id: str, runs: str, num_id: int | None = None, level: int = 0, *, keep_next: bool = False) -> str:
+    keep = "<w:keepNext/>" if keep_next else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}{numbering_xml(num_id, level)}</w:pPr>{runs}</w:p>'
 
 
 class Markup(str):

@@ -16,6 +16,8 @@ DEFAULT_HEADINGS = {
     "assignments": "Tổ chức thực hiện",
     "budget": "Kinh phí thực hiện",
     "reporting": "Chế độ thông tin, báo cáo",
+    "article": "Điều",
+    "clauses": "Khoản 1., 2.",
 }
 
 # The named sub-parts of a named part, in the order they print.
@@ -24,8 +26,23 @@ SUB_PARTS = {
     "targets": ("general", "specific"),
 }
 
+# The columns of a task-assignment matrix and the headers offices print.
+TASK_COLUMNS = {
+    "content": "Nhiệm vụ",
+    "product": "Sản phẩm",
+    "deadline": "Thời gian hoàn thành",
+    "lead": "Chủ trì thực hiện",
+    "support": "Phối hợp thực hiện",
+    "follow_up": "Theo dõi, kiểm tra, đôn đốc",
+    "budget": "Kinh phí",
+    "notes": "Ghi chú",
+    "result": "Kết quả thực hiện",  # a report's matrix: what came of each task
+}
+
 LABELS = {
     "paragraph": "Đoạn văn",
+    "table": "Bảng",
+    "task_matrix": "Bảng phân công nhiệm vụ",
     "bullets": "Gạch đầu dòng",
     "points": "Điểm a), b)",
     "section": "Mục thường",
@@ -40,4 +57,6 @@ LABELS = {
     "agency": "Cơ quan thực hiện",
     "budget": "Kinh phí",
     "reporting": "Chế độ thông tin, báo cáo",
+    "article": "Điều",
+    "clauses": "Khoản 1., 2.",
 }

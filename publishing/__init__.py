@@ -5,9 +5,9 @@ the e-office metadata of Appendix VI.
 Works on the PDF LibreOffice wrote (converter target ``pdfa``): HTTP-free, and
 it converts nothing itself. See README, "PDF and signing".
 
-    issued = issue_document(plan, pdf)          # IssuedPdf(content, signature_fields)
-    issued = issue_appendix(plan, index, docx, pdf)
-    document_metadata(plan, page_count(issued.content))
+    issued = issue_document(document, docx, pdf)   # IssuedPdf(content, signature_fields)
+    issued = issue_appendix(document, index, appendix_docx, pdf)
+    document_metadata(document, page_count(issued.content))
 """
 
 from __future__ import annotations
@@ -17,14 +17,17 @@ import io
 import logging
 from dataclasses import dataclass
 
-import docx
+import docx as docx_reader
 import pikepdf
 import pypdfium2
 
 from converters import ConversionFailed
-from generators.front_matter import authority_lines
+from generators.appendix_file import printed_appendices
+from generators.front_matter import Properties, authority_lines
+from generators.kinds.quyet_dinh import ISSUED
+from nd30.kinds import kind_of
 
-from .document_properties import DocumentProperties, appendix_properties, plan_properties, write_properties
+from .document_properties import appendix_properties, document_properties, write_properties
 from .eoffice import document_metadata
 from .incremental import Update, append, updatable
 from .pdf_text import page_count
@@ -44,11 +47,17 @@ class IssuedPdf:
     signature_fields: tuple[SignatureField, ...]
 
 
-def issue_document(plan: dict, pdf: bytes) -> IssuedPdf:
-    """The plan's PDF/A (from LibreOffice) described by the plan, with the
-    signer's field between the title lines and the name and the
-    organisation's over its left third."""
-    signatory = plan["signatory"]
+def issue_document(document: dict, docx: bytes, pdf: bytes) -> IssuedPdf:
+    """The document's PDF/A (``pdf``, from LibreOffice, of ``docx``)
+    described by the document, with the signer's field between the title
+    lines and the name of its signature block and the organisation's over
+    its left third. A file that holds a document issued with it (a
+    decision's plan) is signed once, at the main document's block (Appendix
+    I, II.8.b); a document issued with a decision as a file of its own is
+    signed by the organisation only, as an appendix file is."""
+    if kind_of(document) == ISSUED:
+        return _issue_accompanying(document_properties(document), docx, pdf)
+    signatory = document["signatory"]
     with _unreadable_as_failed():
         places = signature_places(pdf, authority_lines(signatory), signatory["name"])
         if places is None:
@@ -56,23 +65,30 @@ def issue_document(plan: dict, pdf: bytes) -> IssuedPdf:
             fields = []
         else:
             fields = [field(SIGNER, places.signer), field(ORGANIZATION, places.seal)]
-        return _finish(pdf, plan_properties(plan), fields)
+        return _finish(pdf, document_properties(document), fields)
 
 
-def issue_appendix(plan: dict, index: int, document: bytes, pdf: bytes) -> IssuedPdf:
-    """Appendix ``index`` (0-based) issued as its own file: its PDF/A with the
-    organisation's field at the top right of its first page. ``document`` is
-    the appendix's .docx, whose margins place the field."""
-    right_margin = docx.Document(io.BytesIO(document)).sections[-1].right_margin.pt
+def issue_appendix(document: dict, index: int, docx: bytes, pdf: bytes) -> IssuedPdf:
+    """Appendix ``index`` (0-based, of those the document prints) issued as
+    its own file (``docx``, cut by ``generators.appendix_file``): its PDF/A
+    with the organisation's field at the top right of its first page."""
+    properties = appendix_properties(document, printed_appendices(document), index)
+    return _issue_accompanying(properties, docx, pdf)
+
+
+def _issue_accompanying(properties: Properties, docx: bytes, pdf: bytes) -> IssuedPdf:
+    """A file sent with the main document: the organisation's field at the
+    top right of its first page, inside the margin ``docx`` sets."""
+    right_margin = docx_reader.Document(io.BytesIO(docx)).sections[-1].right_margin.pt
     with _unreadable_as_failed():
         place = appendix_place(pdf, right_margin)
         if place is None:
-            logger.warning("appendix %d has no text on its first page: no signature field", index + 1)
+            logger.warning("%r has no text on its first page: no signature field", properties.title)
         fields = [field(ORGANIZATION, place)] if place is not None else []
-        return _finish(pdf, appendix_properties(plan, index), fields)
+        return _finish(pdf, properties, fields)
 
 
-def _finish(pdf: bytes, properties: DocumentProperties, fields: list[SignatureField]) -> IssuedPdf:
+def _finish(pdf: bytes, properties: Properties, fields: list[SignatureField]) -> IssuedPdf:
     """The description and the fields, appended to LibreOffice's bytes as an
     incremental update."""
     original = updatable(pdf)

@@ -3,20 +3,22 @@ document information dictionary kept equal to it, as PDF/A requires),
 edited with pikepdf over what LibreOffice's filter wrote (the template's
 title and author) and appended as an update.
 
-title = the summary, author = the issuer, subject = "Kế hoạch số 05/KH-UBND
-ngày … của …", keywords = the number and symbol, the type and the year.
+The description is the one the .docx carries (the kind's ``properties``:
+title = the summary, author = the issuer, keywords = "Kế hoạch số
+05/KH-UBND"), so that the Word draft and its PDF say the same.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
 
 import pikepdf
 
 from generators.appendix import label
-from generators.front_matter import attached_to, symbol
+from generators.front_matter import Properties
+from generators.kinds import renderer
+from nd30.kinds import citation, kind_of
 from nd30.markup import plain
-from nd30.vietnamese import number_symbol
 
 from .incremental import Update
 from .pdf_text import fold
@@ -24,35 +26,21 @@ from .pdf_text import fold
 LANGUAGE = "vi-VN"
 
 
-@dataclass(frozen=True)
-class DocumentProperties:
-    title: str
-    author: str
-    subject: str
-    keywords: tuple[str, ...]
+def document_properties(document: dict) -> Properties:
+    return renderer(kind_of(document)).properties(document)
 
 
-def plan_properties(plan: dict) -> DocumentProperties:
-    return DocumentProperties(
-        title=fold(plain(plan["summary"])),
-        author=plan["issuer"]["name"],
-        subject=attached_to(plan),  # blanks and all, as the document prints it
-        keywords=_keywords(plan),
+def appendix_properties(document: dict, appendices: list[dict], index: int) -> Properties:
+    """An appendix issued as its own file: "Phụ lục II: <title>", attached to the document."""
+    appendix = appendices[index]
+    return dataclasses.replace(
+        document_properties(document),
+        title=f"{label(appendix, index, len(appendices))}: {fold(plain(appendix['title']))}",
+        subject=f"Kèm theo {citation(document)}",
     )
 
 
-def appendix_properties(plan: dict, index: int) -> DocumentProperties:
-    """An appendix issued as its own file: "Phụ lục II: <title>", attached to the plan."""
-    appendices = plan["appendices"]
-    return DocumentProperties(
-        title=f"{label(appendices[index], index, len(appendices))}: {fold(plain(appendices[index]['title']))}",
-        author=plan["issuer"]["name"],
-        subject=f"Kèm theo {attached_to(plan)}",
-        keywords=_keywords(plan),
-    )
-
-
-def write_properties(update: Update, properties: DocumentProperties) -> None:
+def write_properties(update: Update, properties: Properties) -> None:
     """Sets the XMP fields, and through pikepdf the information dictionary's
     (Title, Author, Subject, Keywords), keeping the PDF/A declaration
     LibreOffice wrote. The editing happens on a scratch copy of the two
@@ -66,17 +54,10 @@ def write_properties(update: Update, properties: DocumentProperties) -> None:
         xmp["dc:title"] = properties.title
         xmp["dc:creator"] = [properties.author]
         xmp["dc:description"] = properties.subject
-        xmp["dc:subject"] = set(properties.keywords)
-        xmp["pdf:Keywords"] = "; ".join(properties.keywords)
+        xmp["dc:subject"] = {properties.keywords}
+        xmp["pdf:Keywords"] = properties.keywords
         xmp["dc:language"] = {LANGUAGE}
     metadata = document.Root.Metadata
     metadata.write(scratch.Root.Metadata.read_bytes())
     update.rewrite(metadata)
     update.rewrite(document.trailer.Info, scratch.trailer.Info.unparse(resolved=True))
-
-
-def _keywords(plan: dict) -> tuple[str, ...]:
-    """"05/KH-UBND" (or "KH-UBND" before the records office numbers it), the
-    type, the year."""
-    code = number_symbol(plan["number"], symbol(plan)) if plan["number"] is not None else symbol(plan)
-    return code, plan["document_type"], str(plan["date"]["year"])

@@ -1,6 +1,6 @@
 """The document's e-office metadata: the input fields of Decree 30,
-Appendix VI, Part II, I (outgoing documents), filled from the plan and the
-issued PDF, for the office's document-management system.
+Appendix VI, Part II, I (outgoing documents), filled from the document and
+its issued PDF, for the office's document-management system.
 
 Keys are the Appendix VI English names. Fields the records office or the
 system assigns (file code, order in the file, copies issued, organisation
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 
-from generators.front_matter import symbol
+from nd30.kinds import name_of, symbol
 from nd30.markup import plain
 from nd30.vietnamese import two_digits
 
@@ -21,12 +21,12 @@ LANGUAGE = "Tiếng Việt"
 
 
 def document_metadata(plan: dict, page_count: int) -> dict:
-    """Appendix VI fields of a validated plan whose issued PDF has
+    """Appendix VI fields of a validated document (of any kind) whose issued PDF has
     ``page_count`` pages. A number or date the records office has not filled
     in yet is null; so are urgency and confidentiality when not set."""
     signatory = plan["signatory"]
     return {
-        "TypeName": plan["document_type"],
+        "TypeName": name_of(plan),
         "CodeNumber": two_digits(plan["number"]) if plan["number"] is not None else None,
         "CodeNotation": symbol(plan),
         "IssuedDate": issued_date(plan["date"]),

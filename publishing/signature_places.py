@@ -3,8 +3,9 @@
 Appendix I, Part I, II.7.d and II.8.a: the signer's signature image (blue
 PNG) is centred between the signer's title and name; the organisation's seal
 image, at the seal's real size, covers about the left third of it.
-Appendix I, Part II, VIII.1.d: an appendix issued as a file of its own is
-signed by the organisation at the top right of its first page (no image).
+Appendix I, Part I, II.8.b and III.1.d: a document issued with the
+main one, or an appendix, sent as a file of its own is signed by the
+organisation at the top right of its first page (no image).
 
 Positions come from the text LibreOffice laid out, never from the template's
 geometry: the signer's field fills the gap the template leaves between the
@@ -51,8 +52,9 @@ class SignaturePlaces:
 def signature_places(pdf: bytes, title_lines: list[str], name: str) -> SignaturePlaces | None:
     """The signer's and the seal's places in the signature block whose title
     lines and name are given as printed; None when the PDF shows no such
-    block. Pages are searched from the last one: the block ends the document's
-    text, before any appendix."""
+    block. Pages are searched from the first one: a file may hold a second
+    block (the plan a decision issues, signed by the same person), and only
+    the main document's, the first, is signed (Appendix I, II.8.b)."""
     title, name = fold(" ".join(title_lines)), fold(name)
     if not title or not name:
         return None
@@ -65,7 +67,7 @@ def signature_places(pdf: bytes, title_lines: list[str], name: str) -> Signature
         return _places(page.index, above, below)
 
     first_word = name.split()[0]  # on the page even when the name wraps
-    return find_on_pages(pdf, lambda count: reversed(range(count)), look, mentioning=first_word)
+    return find_on_pages(pdf, range, look, mentioning=first_word)
 
 
 def appendix_place(pdf: bytes, right_margin: float) -> Place | None:

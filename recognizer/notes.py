@@ -29,6 +29,8 @@ WARNINGS = {
     "table_in_body": "Bảng trong phần nội dung không chuyển được thành nội dung kế hoạch; đã chuyển thành phụ lục.",
     "unreadable_table": "Không đọc được bảng số liệu (cần dòng tiêu đề và các cột số); đã bỏ qua bảng.",
     "unreadable_cell": "Ô \"{found}\" không phải là số; đã để trống ô này.",
+    "merged_task_cells": "Nhiệm vụ có ô gộp qua các cột {columns}; nội dung ô đã giữ ở cột đầu, hãy kiểm tra lại.",
+    "task_renumbered": "Số thứ tự \"{found}\" của nhiệm vụ được đánh lại thành \"{fixed}\" (nhóm I, II…; nhiệm vụ 1, 2… trong từng nhóm).",
     "formatting_lost": "Không giữ được chữ đậm/nghiêng của đoạn này; đã giữ nguyên chữ.",
     "heading_too_deep": "Đề mục lồng quá 4 cấp; đã chuyển thành đoạn văn.",
     "too_many": "Có quá nhiều {what} (tối đa {max}); phần vượt quá đã bị bỏ qua.",

@@ -96,6 +96,8 @@ class Cell:
 class Table:
     index: int                      # its position among the document's tables
     rows: list[list[Cell]]
+    widths: list[int] = field(default_factory=list)   # the grid's column widths (twips)
+    repeated: int = 0               # leading rows that repeat on every page (header rows)
 
     @property
     def paragraphs(self) -> list[Para]:
@@ -300,9 +302,12 @@ class _Reader:
         number = self.tables
         self.tables += 1
         rows = []
+        repeated, leading = 0, True
         for row_index, tr in enumerate(tbl.iter(W.tr)):
             if _owner_table(tr) is not tbl:
                 continue
+            leading = leading and bool(on(tr.find(f"{W.trPr}/{W.tblHeader}")))
+            repeated += leading
             cells = []
             for column, tc in enumerate(c for c in tr if c.tag == W.tc or c.tag == W.sdt):
                 tc = tc if tc.tag == W.tc else tc.find(f".//{W.tc}")
@@ -319,7 +324,8 @@ class _Reader:
                     merged=merge is not None and merge.get(W.val) != "restart",
                 ))
             rows.append(cells)
-        return Table(number, rows)
+        widths = [_twips(col.get(W.w)) for col in tbl.findall(f"{W.tblGrid}/{W.gridCol}")]
+        return Table(number, rows, widths, repeated)
 
 
 def _owner_table(tr):
@@ -347,6 +353,13 @@ def page_setup(sect) -> PageSetup:
             if value is not None:
                 setup.margins_mm[side] = abs(value)
     return setup
+
+
+def _twips(value: str | None) -> int:
+    try:
+        return max(0, int(float(value)))
+    except (TypeError, ValueError):
+        return 0
 
 
 def _mm(twips: str | None) -> float | None:

@@ -9,9 +9,9 @@ from nd30.table_math import COMPUTED_KINDS, agrees, computed_table, too_large
 
 from . import limits
 from .base import StrictSchema
-from .body import block_list, heading_text
+from .blocks import block_list
 from .docs import doc
-from .fields import Boolean, Choice, Figures, Integer, List, Nested, Text
+from .fields import Boolean, Choice, Figures, Integer, List, Nested, Text, heading_text
 from .problems import Problem
 
 KEY_PATTERN = r"^[A-Za-z][A-Za-z0-9_]*$"
@@ -48,7 +48,7 @@ class ColumnSchema(StrictSchema):
 
 class RowSchema(StrictSchema):
     label = Text(max_length=limits.NAME, required=True, metadata=doc("Tên dòng", "Cột B, ví dụ tên thôn"))
-    values = Figures(column_key(), metadata=doc("Số liệu", "Mã cột → số"))
+    values = Figures(column_key(), metadata=doc("Số liệu", "Mã cột → số; null: ô để trống, chưa có số liệu"))
 
 
 class TotalSchema(StrictSchema):
@@ -118,9 +118,11 @@ def _row_problems(columns: dict, given: dict, computed: dict, *, require_inputs:
         if too_large(computed[key]):
             problems[key] = [Problem("computed_too_large", formula=formula_text(column), computed=f"{computed[key]:.3E}")]
             continue
-        if key not in given or given[key] is None:
+        if key not in given:
             if require_inputs and column["kind"] == "input":
                 problems[key] = [Problem("missing_value", key=key)]
+            continue
+        if given[key] is None:  # left blank on purpose: a figure not known yet
             continue
         if column["kind"] == "input" and require_inputs:
             continue
@@ -147,4 +149,6 @@ class AppendixSchema(StrictSchema):
     orientation = Choice(("auto", "portrait", "landscape"), load_default="auto",
                          metadata=doc("Hướng trang", "auto: trang ngang khi bảng từ 8 cột số"))
     table = Nested(TableSchema, load_default=None, allow_none=True, metadata=doc("Bảng số liệu", "Không bắt buộc"))
+    content = block_list(("table", "task_matrix", "paragraph", "bullets", "points"),
+                         metadata=doc("Nội dung", "Bảng, bảng phân công nhiệm vụ, đoạn văn; in sau bảng số liệu"))
     notes = block_list(("paragraph", "bullets"), metadata=doc("Ghi chú", "Đoạn văn sau bảng"))

@@ -62,6 +62,18 @@ class Text(fields.String):
         return text
 
 
+class LinesText(Text):
+    """Text whose line breaks are the author's: a summary broken by meaning
+    ("Thực hiện Chương trình mục tiêu quốc gia\nGiảm nghèo bền vững ...").
+    Each line is checked as one line of text; empty lines are refused."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, str):
+            raise self.make_error("invalid")
+        lines = value.replace("\r\n", "\n").split("\n")
+        return "\n".join(super(LinesText, self)._deserialize(line, attr, data, **kwargs) for line in lines)
+
+
 def _problem(code: str, **params) -> ValidationError:
     return ValidationError(Problem(code, **params))
 
@@ -71,9 +83,8 @@ class Choice(Text):
 
     def __init__(self, choices, **kwargs):
         super().__init__(max_length=max(len(choice) for choice in choices), **kwargs)
-        self.validators.append(
-            validate.OneOf(choices, error=Problem("invalid_choice", choices=", ".join(choices)))
-        )
+        # One problem for a value that is not a choice, however long it is.
+        self.validators = [validate.OneOf(choices, error=Problem("invalid_choice", choices=", ".join(choices)))]
         # JSON Schema's enum must admit null when the field does.
         self.metadata["enum"] = list(choices) + ([None] if self.allow_none else [])
 
@@ -129,6 +140,25 @@ class Nested(fields.Nested):
     default_error_messages = _messages(type=Problem("invalid_type", expected="đối tượng JSON"))
 
 
+class StringOrObject(fields.Field):
+    """An object of ``schema``, which may be written as a string alone: the
+    value of its field ``key`` ("Sở Tư pháp" for ``{"text": "Sở Tư pháp"}``)."""
+
+    def __init__(self, schema: type, key: str, **kwargs):
+        super().__init__(**kwargs)
+        self.schema, self.key = schema, key
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, str):
+            value = {self.key: value}
+        if not isinstance(value, dict):
+            raise _problem("invalid_type", expected=f"chuỗi văn bản hoặc đối tượng JSON có trường {self.key}")
+        return self.schema().load(value)
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return value
+
+
 class Figures(fields.Dict):
     """Numbers keyed by a table's column keys."""
 
@@ -136,3 +166,15 @@ class Figures(fields.Dict):
 
     def __init__(self, key_field: fields.Field, **kwargs):
         super().__init__(keys=key_field, values=Number(minimum=0, allow_none=True), load_default=dict, **kwargs)
+
+
+def paragraph_text(**kwargs) -> Text:
+    """One paragraph of running text."""
+    return Text(max_length=limits.PARAGRAPH, **kwargs)
+
+
+def heading_text(default: str | None = None, **kwargs) -> Text:
+    """A heading, a name, a title: a default is printed when none is given."""
+    if default is None:
+        return Text(max_length=limits.NAME, **kwargs)
+    return Text(max_length=limits.NAME, load_default=default, dump_default=default, **kwargs)

@@ -11,7 +11,7 @@ from marshmallow import ValidationError, validate, validates_schema
 from . import limits
 from .base import StrictSchema
 from .docs import doc
-from .fields import Choice, Integer, List, Nested, Text
+from .fields import Choice, Integer, Text
 from .problems import Problem
 
 SIGNING_AUTHORITIES = ("KT", "TL", "TUQ", "Q")
@@ -50,18 +50,6 @@ def code_text(**kwargs) -> Text:
     field = Text(max_length=limits.SHORT, **kwargs)
     field.validators.append(validate.Regexp(CODE_PATTERN, error=Problem("invalid_pattern", hint=CODE_HINT)))
     return field
-
-
-class LinesText(Text):
-    """Text whose line breaks are the author's: a summary broken by meaning
-    ("Thực hiện Chương trình mục tiêu quốc gia\nGiảm nghèo bền vững ...").
-    Each line is checked as one line of text; empty lines are refused."""
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        if not isinstance(value, str):
-            raise self.make_error("invalid")
-        lines = value.replace("\r\n", "\n").split("\n")
-        return "\n".join(super(LinesText, self)._deserialize(line, attr, data, **kwargs) for line in lines)
 
 
 class IssuerSchema(StrictSchema):

@@ -19,6 +19,7 @@ ARCHIVE_UNITS = 10
 APPENDICES = 20
 TABLE_COLUMNS = 30
 TABLE_ROWS = 1000
+TABLE_HEADER_ROWS = 5
 TABLE_VALUE = 1e12
 
 # The whole plan (schemas/workload.py), chosen by measurement on 2 cores

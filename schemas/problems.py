@@ -13,7 +13,7 @@ from typing import Any, Iterator
 MESSAGES: dict[str, str] = {
     "required": "Trường này là bắt buộc.",
     "null": "Trường này không được để trống (null).",
-    "unknown_field": "Trường này không có trong định dạng kế hoạch; hãy kiểm tra lại tên trường.",
+    "unknown_field": "Trường này không có trong định dạng của loại văn bản này; hãy kiểm tra lại tên trường.",
     "invalid_type": "Dữ liệu phải là {expected}.",
     "blank": "Không được để trống.",
     "too_long": "Dài quá {max} ký tự.",
@@ -40,6 +40,12 @@ MESSAGES: dict[str, str] = {
     "too_many_runs": "Kế hoạch có quá nhiều đoạn định dạng (in đậm, in nghiêng, chú thích): {count} đoạn, tối đa {max}.",
     "too_many_footnotes": "Kế hoạch có quá nhiều chú thích: {count} chú thích, tối đa {max}.",
     "too_many_cells_in_plan": "Các bảng phụ lục có tổng cộng {count} ô số liệu, vượt quá {max} ô; hãy rút gọn hoặc chuyển bớt sang văn bản khác.",
+    "row_kind": "Mỗi dòng của bảng hoặc là dòng các ô (cells), hoặc là dòng nhóm (group), không phải cả hai.",
+    "row_width": "Dòng này có {count} ô (tính cả ô gộp từ dòng trên) trong khi bảng có {columns} cột; hãy thêm, bớt ô hoặc sửa ô gộp.",
+    "merge_across_group": "Ô gộp dòng không được kéo qua dòng nhóm; hãy giảm số dòng gộp (rowspan) của ô phía trên.",
+    "merge_past_end": "Ô gộp dòng kéo quá dòng cuối của bảng; hãy giảm số dòng gộp (rowspan).",
+    "content_column": "Bảng phân công nhiệm vụ phải có cột nội dung nhiệm vụ (content).",
+    "headers_count": "Có {count} tiêu đề cột trong khi bảng in {columns} cột; hãy ghi đủ tiêu đề cho từng cột hoặc bỏ trống để dùng tên thường dùng.",
     "duplicate_column": "Mã cột '{key}' bị trùng.",
     "unknown_column": "Không có cột nào mang mã '{key}' trong bảng.",
     "not_an_input_column": "Cột '{key}' là cột tính toán, không phải cột nhập số liệu.",
@@ -50,6 +56,11 @@ MESSAGES: dict[str, str] = {
     "negative_value": "Số liệu không được âm.",
     "number_too_large": "Số quá lớn: giá trị tuyệt đối tối đa là {max}.",
     "computed_too_large": "Giá trị tính ra {formula} quá lớn ({computed}); hãy kiểm tra số liệu của dòng này.",
+    "automatic_recipient": "Dòng “- {line} …;” được in tự động ở đầu Nơi nhận; hãy xoá dòng này khỏi danh sách nơi nhận.",
+    "automatic_prefix": "Chữ “{prefix}” được in tự động trước trích yếu; hãy xoá chữ này ở đầu trích yếu.",
+    "no_such_article": "Quyết định chỉ có {count} điều; không có Điều {number}.",
+    "time_order": "Giờ kết thúc phải sau giờ bắt đầu.",
+    "proposer_required": "Tờ trình cần cơ quan trình (proposer): cơ quan soạn thảo kế hoạch và người ký tờ trình.",
     "archive_in_recipients": "Dòng “Lưu: …” không phải là nơi nhận: hãy ghi các đơn vị lưu vào trường “Lưu” (archive), ví dụ [\"VT\", \"PLĐ\"]; dòng “- Lưu: VT, PLĐ.” được tạo tự động.",
 }
 

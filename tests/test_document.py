@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import io
 import re
@@ -15,7 +16,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from docx.text.paragraph import Paragraph
 
-from generators import PlanDocument, render_docx
+from generators import render_docx
+from generators.kinds.ke_hoach import PlanDocument
 from nd30 import styles as S
 from schemas import load_plan
 from tests.docx_reading import footnote_texts, iter_paragraphs, visible_lines
@@ -511,3 +513,16 @@ def test_long_places_widen_the_date_cell_only(place, widened):
     assert date.tcPr.tcW.w == sum(grid[1:]) if widened else date.tcPr.tcW.w == grid[-1]
     assert number.tcPr.tcW.w + date.tcPr.tcW.w == sum(grid)
     assert header.rows[0]._tr.tc_lst[1].tcPr.tcW.w == grid[-1]  # the motto's column is unchanged
+
+
+def test_file_properties_are_the_documents_own():
+    """Word's File → Info shows the plan, not the template's notes."""
+    before = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    plan_json = example("tam-duong-2021")
+    properties = render(plan_json).core_properties
+    assert properties.title == plan_json["summary"].replace("\n", " ")
+    assert properties.author == plan_json["issuer"]["name"]
+    assert properties.category == "Kế hoạch"
+    assert "/KH-UBND" in properties.keywords
+    assert properties.comments == "" and "mẫu" not in (properties.title + properties.subject).casefold()
+    assert properties.created == properties.modified and properties.created >= before

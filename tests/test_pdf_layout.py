@@ -5,17 +5,13 @@ plans built to stress the layout."""
 from __future__ import annotations
 
 import copy
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from converters import UnoserverPool
-from generators import render_docx
 from generators.measure import text_width
 from nd30.vietnamese import POINT_LETTERS
-from schemas import load_plan
 from tests.docx_reading import visible_lines
-from tests.pdf_pages import BODY_LINE, LEFT_MARGIN, RIGHT_MARGIN, Page, read_pages
+from tests.pdf_pages import BODY_LINE, LEFT_MARGIN, RIGHT_MARGIN, Page
 from tests.plans import EXAMPLE_NAMES, example, plan, render
 
 pytestmark = pytest.mark.libreoffice
@@ -24,22 +20,6 @@ MAX_EARLY_LINES = 5
 LINE_WIDTH_PT = 165 * 72 / 25.4
 SENTENCE = ("Các cơ quan, đơn vị theo chức năng, nhiệm vụ được giao chủ động phối hợp triển khai thực hiện "
             "có hiệu quả các nội dung của Kế hoạch, báo cáo kết quả định kỳ về Ủy ban nhân dân xã.")
-
-
-@pytest.fixture(scope="module")
-def pdf_of():
-    """plans -> their PDF pages, converted through a pool of two instances."""
-    pool = UnoserverPool(2, timeout=60, recycle_after=0)
-    pool.start()
-    assert pool.wait_ready(timeout=90, count=2), pool.status()
-
-    def convert(plans: list[dict]) -> list[list[Page]]:
-        documents = [render_docx(load_plan(p)) for p in plans]
-        with ThreadPoolExecutor(max_workers=2) as executor:
-            return [read_pages(pdf) for pdf in executor.map(pool.convert, documents)]
-
-    yield convert
-    pool.close()
 
 
 def text_of_lines(lines: float) -> str:

@@ -81,6 +81,17 @@ def test_headings_nest_at_most_four_levels():
     assert problems(plan(body=[deepest])) == [("body.0.content.0.content.0.content.0.content.0.heading", "too_deep")]
 
 
+def test_sections_after_specific_targets_count_their_depth():
+    """Blocks after the specific targets print two levels below the targets:
+    a section three levels down there is a fifth level (it once passed
+    validation and failed in the renderer)."""
+    section = {"type": "section", "heading": "x", "content": []}
+    for _ in range(2):
+        section = {"type": "section", "heading": "x", "content": [section]}
+    body = [{"type": "targets", "specific": {"notes": [section]}}]
+    assert problems(plan(body=body)) == [("body.0.specific.notes.0.content.0.content.0.heading", "too_deep")]
+
+
 def test_signatory_rules():
     signatory = {"authority": "KT", "title": "Phó Chủ tịch", "name": "A"}
     assert problems(plan(signatory=signatory)) == [("signatory.principal_title", "authority_needs_principal")]

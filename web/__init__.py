@@ -1,8 +1,8 @@
 """The clerks' form: one page at ``/`` that edits a plan in the browser.
 
-The page is HTML, CSS and JavaScript modules served from the project's
-``static/`` folder (no CDN; the body editor is a bundle committed under
-``static/form/editor/``, built from ``frontend/``); it talks to the JSON API
+The page is HTML, CSS and one JavaScript bundle served from the project's
+``static/`` folder (no CDN; ``static/form/form.js`` is committed, built by
+esbuild from the sources in ``frontend/src/``); it talks to the JSON API
 (``/schema``, ``/examples``, ``/validate``, ``/render``, ``/import``,
 ``/import/clipboard``) and keeps its drafts in the browser's IndexedDB.
 See docs/form.md.

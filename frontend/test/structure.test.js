@@ -3,12 +3,15 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { test } from "node:test";
 
-import { parseInline, serializeInline } from "../src/inline.js";
-import { bodyToDoc, docToBody } from "../src/structure.js";
+import { parseInline, serializeInline } from "../src/editor/model/inline.js";
+import { createStructure } from "../src/editor/model/structure.js";
+import { kind } from "./kind.js";
+
+const { bodyToDoc, docToBody } = createStructure(kind);
 
 const examples = new URL("../../examples/", import.meta.url);
 
-for (const name of fs.readdirSync(examples)) {
+for (const name of fs.readdirSync(examples).filter((file) => file.endsWith(".json"))) {
   test(`body of ${name} survives plan -> document -> plan`, () => {
     const plan = JSON.parse(fs.readFileSync(new URL(name, examples)));
     assert.deepEqual(docToBody(bodyToDoc(plan.body)).body, plan.body);

@@ -8,6 +8,7 @@ launched directly. Screenshots go to tests/artifacts/ (git-ignored).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -81,22 +82,49 @@ def browser():
         browser.close()
 
 
+# What a test may expect the browser to log as an error: the answer of a
+# request the test provoked on purpose (an invalid plan's 422, the 503 of a
+# PDF asked with conversion switched off). Anything else — a CSP violation,
+# an uncaught error, a failed request — fails the test.
+EXPECTED_STATUS = re.compile(r"^Failed to load resource: the server responded with a status of (\d{3})")
+
+
+class ConsoleWatch:
+    """Every console error and uncaught exception of the pages of a context."""
+
+    def __init__(self):
+        self.errors: list[str] = []
+        self.expected_statuses = {422}  # an invalid plan is an answer, not a fault
+
+    def attach(self, page) -> None:
+        page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+        page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
+
+    def unexpected(self) -> list[str]:
+        return [text for text in self.errors
+                if not ((match := EXPECTED_STATUS.match(text)) and int(match.group(1)) in self.expected_statuses)]
+
+
 @pytest.fixture
-def context(browser):
-    """A fresh profile per test: empty localStorage, downloads allowed."""
+def console():
+    return ConsoleWatch()
+
+
+@pytest.fixture
+def context(browser, console):
+    """A fresh profile per test: empty localStorage, downloads allowed; no
+    page of it may log an error to the console (see ConsoleWatch)."""
     context = browser.new_context(viewport=VIEWPORT, accept_downloads=True, locale="vi-VN")
     context.set_default_timeout(15000)
+    context.on("page", console.attach)
     yield context
     context.close()
+    assert not console.unexpected(), f"errors in the browser console: {console.unexpected()}"
 
 
 @pytest.fixture
 def page(context):
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    assert not errors, f"JavaScript errors on the page: {errors}"
+    return context.new_page()
 
 
 @pytest.fixture(scope="session")

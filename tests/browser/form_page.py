@@ -92,3 +92,14 @@ def docx_runs(data: bytes) -> list[tuple[str, bool]]:
         bold = props is not None and props.find(qn("w:b")) is not None and props.find(qn("w:b")).get(qn("w:val")) not in ("0", "false")
         runs.append((text, bold))
     return runs
+
+
+def open_rendered_word(page, server, name: str, folder: Path) -> None:
+    """The example rendered by the service as a Word file, opened in the form
+    through "Mở tệp Word" (POST /import, the real recognizer)."""
+    plan = json.loads((Path(__file__).resolve().parents[2] / "examples" / f"{name}.json").read_text(encoding="utf-8"))
+    word = folder / f"{name}.docx"
+    word.write_bytes(server.app.test_client().post("/render?format=docx", json=plan).data)
+    open_form(page, server)
+    page.set_input_files("#word-input", str(word))
+    page.wait_for_selector(f"#notice:has-text('{word.name}')")

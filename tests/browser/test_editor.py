@@ -24,12 +24,12 @@ from .form_page import (
 
 pytestmark = pytest.mark.browser
 
-EDITOR_MODULE = "/static/form/editor/editor.js"
+FORM_MODULE = "/static/form/form.js"
 
 
 def flat_document(page, body) -> list[dict]:
     """The editor's own reading of a body: the paragraphs a clerk types."""
-    return page.evaluate(f"async (body) => (await import('{EDITOR_MODULE}')).bodyToDoc(body).content", body)
+    return page.evaluate(f"async (body) => (await import('{FORM_MODULE}')).structure().bodyToDoc(body).content", body)
 
 
 def reach(page, node: dict) -> None:
@@ -263,7 +263,7 @@ def test_opening_an_example_or_a_file_never_loses_the_draft(page, live_server, t
     # A copy for next year: year + 1, no number, no day or month; delete with undo.
     page.get_by_role("button", name="Các bản nháp…").click()
     item = page.locator("#drafts-list .draft", has_text="Ra quân")
-    item.get_by_role("button", name="Dùng cho năm sau", exact=False).click()
+    item.get_by_role("button", name="Kế hoạch năm sau", exact=False).click()
     expect(field(page, "date.year")).to_have_value("2026")
     plan = download_json(page)
     assert "number" not in plan and plan["date"] == {"year": 2026}
@@ -276,7 +276,9 @@ def test_opening_an_example_or_a_file_never_loses_the_draft(page, live_server, t
 
 def test_old_local_storage_draft_moves_into_the_drafts(context, live_server):
     old = {"savedAt": "2025-01-02T03:04:05Z", "plan": json.loads((ROOT / "examples" / "minimal.json").read_text("utf-8"))}
-    context.add_init_script(f"if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', '1');"
+    # Only on the form's page (about:blank has no storage).
+    context.add_init_script(f"if (location.protocol.startsWith('http') && !sessionStorage.getItem('seeded')) {{"
+                            f" sessionStorage.setItem('seeded', '1');"
                             f" localStorage.setItem('ke-hoach-nd30:draft', {json.dumps(json.dumps(old))}); }}")
     page = context.new_page()
     open_form(page, live_server)
@@ -293,17 +295,42 @@ def test_second_tab_is_told_and_never_overwrites(context, live_server):
     second = context.new_page()
     open_form(second, live_server)
     expect(second.locator("#tab-banner")).to_contain_text("đang mở ở một thẻ khác")
-    second.get_by_label("Trích yếu nội dung").press_sequentially(" – sửa ở thẻ hai")
-    second.wait_for_selector("#save-status:has-text('thẻ khác')")
+    expect(second.locator("#save-status")).to_contain_text("thẻ khác")
+    # Nothing can be typed there, so nothing typed there can be lost.
+    assert second.evaluate("document.getElementById('plan-form').inert")
+    field(second, "summary").click(force=True)
+    second.keyboard.type(" – sửa ở thẻ hai")
+    expect(field(second, "summary")).to_have_value("Bản ở thẻ thứ nhất")
     first.reload()
     first.wait_for_selector("body[data-ready=true]")
     expect(field(first, "summary")).to_have_value("Bản ở thẻ thứ nhất")
-    # The second tab keeps its work in a copy of its own.
+    # The second tab works on in a copy of its own.
     second.get_by_role("button", name="Sửa tiếp trong một bản sao").click()
     expect(second.locator("#tab-banner")).to_be_hidden()
-    second.get_by_label("Trích yếu nội dung").press_sequentially("!")
+    second.get_by_label("Trích yếu nội dung").press_sequentially(" – sửa ở thẻ hai!")
     second.wait_for_selector("#save-status:has-text('Đã tự động lưu')")
     expect(field(second, "summary")).to_have_value("Bản ở thẻ thứ nhất – sửa ở thẻ hai!")
+    expect(field(first, "summary")).to_have_value("Bản ở thẻ thứ nhất")
+
+
+def test_second_tab_takes_the_draft_over(context, live_server):
+    first = context.new_page()
+    open_form(first, live_server)
+    first.get_by_label("Trích yếu nội dung").press_sequentially("Bản đầu")
+    first.wait_for_selector("#save-status:has-text('Đã tự động lưu')")
+    second = context.new_page()
+    open_form(second, live_server)
+    expect(second.locator("#tab-banner")).to_contain_text("đang mở ở một thẻ khác")
+    first.get_by_label("Trích yếu nội dung").press_sequentially(" và dòng cuối")  # not yet saved when taken
+    second.get_by_role("button", name="Chuyển sang sửa ở thẻ này").click()
+    expect(second.locator("#tab-banner")).to_be_hidden()
+    expect(field(second, "summary")).to_have_value("Bản đầu và dòng cuối")
+    expect(first.locator("#tab-banner")).to_contain_text("chuyển sang sửa ở một thẻ khác")
+    assert first.evaluate("document.getElementById('plan-form').inert")
+    second.get_by_label("Trích yếu nội dung").press_sequentially("!")
+    second.wait_for_selector("#save-status:has-text('Đã tự động lưu')")
+    first.get_by_role("button", name="Mở lại bản mới nhất").click()
+    expect(field(first, "summary")).to_have_value("Bản đầu và dòng cuối!")
 
 
 # --- nothing changed silently ------------------------------------------------------------------
@@ -518,16 +545,16 @@ def test_a_real_word_file_opens_as_a_new_draft(page, live_server, tmp_path):
 
 @pytest.mark.parametrize("name", [path.stem for path in sorted((ROOT / "examples").glob("*.json"))])
 def test_every_example_body_survives_the_editor_conversions(page, live_server, name):
-    """bodyToDoc / docToBody of the bundle (frontend/src/structure.js), in the browser."""
+    """bodyToDoc / docToBody of the bundle (frontend/src/editor/model/structure.js), in the browser."""
     body = json.loads((ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8"))["body"]
     open_form(page, live_server)
-    again = page.evaluate(f"async (body) => {{ const m = await import('{EDITOR_MODULE}');"
+    again = page.evaluate(f"async (body) => {{ const m = (await import('{FORM_MODULE}')).structure();"
                           " return m.docToBody(m.bodyToDoc(body)).body; }", body)
     assert again == body
 
 
 def test_committed_bundle_is_built_from_the_sources(tmp_path):
-    """static/form/editor/editor.js is what `npm run build` makes of frontend/src
+    """static/form/form.js is what `npm run build` makes of frontend/src
     (checked where the build tools are installed; nothing needs node to run)."""
     import shutil
     import subprocess
@@ -537,10 +564,10 @@ def test_committed_bundle_is_built_from_the_sources(tmp_path):
     if not esbuild.exists() or not shutil.which("node"):
         pytest.skip("frontend/node_modules not installed (cd frontend && npm ci)")
     package = json.loads((frontend / "package.json").read_text(encoding="utf-8"))
-    command = package["scripts"]["build"].replace("--outfile=../static/form/editor/editor.js", f"--outfile={tmp_path / 'editor.js'}")
+    command = package["scripts"]["build"].replace("--outfile=../static/form/form.js", f"--outfile={tmp_path / 'form.js'}")
     subprocess.run(command, shell=True, cwd=frontend, check=True, capture_output=True,
                    env={"PATH": f"{frontend / 'node_modules' / '.bin'}:/usr/bin:/bin"})
-    assert (tmp_path / "editor.js").read_bytes() == (ROOT / "static" / "form" / "editor" / "editor.js").read_bytes()
+    assert (tmp_path / "form.js").read_bytes() == (ROOT / "static" / "form" / "form.js").read_bytes()
 
 
 def test_parts_inside_parts_are_offered_only_under_their_part(page, live_server):

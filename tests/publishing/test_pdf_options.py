@@ -39,7 +39,6 @@ def test_a_wrong_pdf_kind_is_refused_whatever_the_format(client, query):
     assert response.status_code == 400
     body = response.get_json()
     assert body["code"] == "invalid_pdf"
-    assert body["errors"] == [{"path": "pdf", "code": "invalid_choice", "message": body["message"]}]
     assert "'pdfa'" in body["message"] and "'plain'" in body["message"]
 
 
@@ -63,9 +62,10 @@ def test_a_pdf_without_the_signature_block_is_issued_without_fields(pdf_app):
     """The signature block is always printed; should it not be found (another
     signer's PDF here), the PDF/A is still issued, with no field rather than a
     field in the wrong place."""
-    pdf = pdf_app.extensions["converter"].convert(render_docx(load_plan(example("minimal"))), to="pdfa")
+    docx = render_docx(load_plan(example("minimal")))
+    pdf = pdf_app.extensions["converter"].convert(docx, to="pdfa")
     other_signer = load_plan(plan())
-    issued = issue_document(other_signer, pdf)
+    issued = issue_document(other_signer, docx, pdf)
     assert issued.signature_fields == ()
     assert_pdfa_2b(issued.content)
     assert signature_fields(issued.content) == {}
@@ -79,11 +79,12 @@ def test_a_pdf_ending_in_a_cross_reference_stream_is_rewritten_whole(pdf_app):
     description and fields are appended after; a PDF written otherwise (object
     streams, a cross-reference stream) is written anew, as valid."""
     data = load_plan(example("minimal"))
-    made = pdf_app.extensions["converter"].convert(render_docx(data), to="pdfa")
+    docx = render_docx(data)
+    made = pdf_app.extensions["converter"].convert(docx, to="pdfa")
     with pikepdf.open(io.BytesIO(made)) as document:
         output = io.BytesIO()
         document.save(output, object_stream_mode=pikepdf.ObjectStreamMode.generate)
-    appended, rewritten = issue_document(data, made), issue_document(data, output.getvalue())
+    appended, rewritten = issue_document(data, docx, made), issue_document(data, docx, output.getvalue())
     assert appended.content.startswith(made)  # LibreOffice's bytes kept as they were
     assert not rewritten.content.startswith(output.getvalue())
     for issued in (appended, rewritten):

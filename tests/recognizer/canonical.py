@@ -28,7 +28,9 @@ from decimal import Decimal
 
 from generators import front_matter
 from generators.appendix import label as appendix_label
-from generators.outline import _agency_heading, _target_text, is_empty_default
+from generators.blocks.assignments import agency_heading as _agency_heading
+from generators.blocks.section import is_empty_default
+from generators.blocks.targets import target_text as _target_text
 from nd30.markup import Footnote, parse
 from nd30.vietnamese import upper
 from schemas import load_plan

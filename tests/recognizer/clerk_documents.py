@@ -15,9 +15,10 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from generators import front_matter
-from generators.appendix import column_codes
 from generators.appendix import label as appendix_label
-from generators.outline import LEAD_AGENCY_NOTE, REQUEST_PREFIX, _target_text
+from generators.blocks.assignments import LEAD_AGENCY_NOTE, REQUEST_PREFIX
+from generators.blocks.targets import target_text as _target_text
+from generators.figures_table import column_codes
 from nd30.markup import Footnote, parse
 from nd30.table_math import computed_table
 from nd30.vietnamese import figure, roman

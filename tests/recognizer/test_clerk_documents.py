@@ -18,7 +18,7 @@ import pytest
 from app import create_app
 from recognizer import recognize
 from schemas import load_plan
-from schemas.outline_rules import headings
+from schemas.blocks import headings
 from tests.converters.converter_checks import pdf_text
 from tests.plans import SEEDS, example
 

@@ -8,8 +8,8 @@ import zipfile
 import docx
 from lxml import etree
 
+from generators.blocks.section import is_empty_default
 from generators.front_matter import recipient_line
-from generators.outline import is_empty_default
 from nd30.markup import plain
 from nd30.vietnamese import ensure_ending, issuer_lines, upper
 

@@ -1,0 +1,235 @@
+// The plan body (a tree of blocks, schemas/body.py) to and from the editor's
+// document (a flat list of paragraphs, the way a clerk sees a Word file).
+// Both directions work on plain JSON (ProseMirror's Node.toJSON shape), so
+// they run and are tested in node without a browser.
+//
+// Flat document nodes:
+//   heading    {level 1-4, kind, run_in, lead, request, extra}  a numbered heading;
+//              kind = a block type (section, tasks, …) or a sub-part
+//              (purposes, requirements, general, specific, agency, closing)
+//   paragraph  {attached, extra}   a paragraph; attached = inside the point above
+//   raw        {value, level}      a block the editor does not know, kept as it came
+//   point      {restart}           "a)" item; restart = a new list starts here
+//   bullet     {attached, restart} "-" item
+//   subbullet                      "+" item of the bullet above
+// A named part without a heading of its own shows its default heading as
+// text (the clerk edits it like any other); a heading equal to its default
+// is stored as no heading, so the schema's default applies. An empty heading
+// text means "no heading": a section's number runs into its first paragraph.
+
+import { parseInline, serializeInline } from "./inline.js";
+
+/**
+ * The conversions for one document kind (model/kind.js): which block types
+ * the editor knows, which are parts with a heading, the sub-parts of each
+ * part and the fields the editor shows (any other field rides along).
+ */
+export function createStructure({ blockTypes, partTypes, subParts, modelled, defaultHeading }) {
+  const known = new Set(blockTypes);
+  const shownHeading = (heading, kind) => (heading === undefined ? defaultHeading(kind) : heading);
+  const storedHeading = (text, kind) => (text && text !== defaultHeading(kind) ? text : null);
+
+  const headingAttrs = (level, kind, source, fields) => {
+    const extra = {};
+    for (const [key, value] of Object.entries(source)) {
+      // What the flat document cannot show (unknown keys, an explicit null or
+      // false) rides along so that the plan comes back exactly as it came.
+      if (!fields.includes(key) || value === null || value === false) extra[key] = value;
+    }
+    return {
+      level,
+      kind,
+      run_in: source.run_in === true,
+      lead: source.lead === true,
+      request: source.request === true,
+      extra: Object.keys(extra).length ? extra : null,
+    };
+  };
+
+  const textNode = (type, attrs, text) => {
+    const node = { type, attrs };
+    const content = parseInline(text);
+    if (content.length) node.content = content;
+    return node;
+  };
+
+  /** Plan body (list of blocks) -> ProseMirror doc JSON. */
+  function bodyToDoc(body) {
+    const out = [];
+    emitBlocks(Array.isArray(body) ? body : [], 1, false, out);
+    if (!out.length) out.push({ type: "paragraph", attrs: { attached: false } });
+    return { type: "doc", content: out };
+  }
+
+  function emitBlocks(blocks, level, attached, out) {
+    let previous = null;
+    for (const block of blocks) {
+      const restart = previous === block?.type;
+      if (!block || typeof block !== "object" || !known.has(block.type) || (block.type !== "paragraph" && !partTypes.includes(block.type) && !Array.isArray(block.items))) {
+        // Kept exactly as it came (the server says what is wrong with it).
+        out.push({ type: "raw", attrs: { value: block, level } });
+      } else if (block.type === "paragraph") {
+        const extra = Object.fromEntries(Object.entries(block).filter(([key]) => key !== "type" && key !== "text"));
+        out.push(textNode("paragraph", { attached, extra: Object.keys(extra).length ? extra : null }, block.text));
+      } else if (block.type === "bullets") {
+        (block.items || []).forEach((item, index) => {
+          out.push(textNode("bullet", { attached, restart: restart && index === 0 }, item.text));
+          for (const sub of item.sub_items || []) out.push(textNode("subbullet", {}, sub));
+        });
+      } else if (block.type === "points") {
+        (block.items || []).forEach((item, index) => {
+          out.push(textNode("point", { restart: restart && index === 0 }, item.text));
+          emitBlocks(item.content || [], level, true, out);
+        });
+      } else if (partTypes.includes(block.type)) {
+        emitPart(block, level, out);
+      }
+      previous = block.type;
+    }
+  }
+
+  function emitPart(block, level, out) {
+    const fields = modelled[block.type] || modelled.section;
+    out.push(textNode("heading", headingAttrs(level, block.type, block, fields), shownHeading(block.heading, block.type)));
+    emitBlocks(block.content || [], level + 1, false, out);
+    for (const [kind, sub] of Object.entries(subParts)) {
+      if (sub.parent !== block.type || block[sub.key] == null) continue;
+      if (kind === "agency") {
+        for (const agency of block.agencies) {
+          out.push(textNode("heading", headingAttrs(level + 1, "agency", agency, modelled.agency), agency.name));
+          emitBlocks(agency.duties || [], level + 2, false, out);
+        }
+      } else if (kind === "closing") {
+        if (!block.closing.length) continue;
+        out.push({ type: "heading", attrs: headingAttrs(level + 1, "closing", {}, []) });
+        emitBlocks(block.closing, level + 2, false, out);
+      } else {
+        const part = block[sub.key];
+        out.push(textNode("heading", headingAttrs(level + 1, kind, part, modelled.part), shownHeading(part.heading, kind)));
+        emitBlocks(part.content || [], level + 2, false, out);
+      }
+    }
+  }
+
+  /**
+   * ProseMirror doc JSON -> {body, paths}: the plan body, and for each
+   * top-level node of the document the dotted path of its text in the plan
+   * (where the server reports an error about it).
+   */
+  function docToBody(doc, rootPath = "body") {
+    const body = [];
+    const paths = [];
+    const root = { level: 0, kind: "root", list: body, path: rootPath };
+    const stack = [root];
+    for (const node of doc.content || []) {
+      const text = serializeInline(node.content || []);
+      const attrs = node.attrs || {};
+      if (node.type === "raw") {
+        while (stack.length > 1 && stack[stack.length - 1].level >= (attrs.level || 1)) stack.pop().finish?.();
+        const frame = stack[stack.length - 1];
+        frame.list.push(attrs.value);
+        paths.push(`${frame.path}.${frame.list.length - 1}`);
+      } else if (node.type === "heading") {
+        paths.push(openHeading(stack, attrs, text));
+      } else {
+        paths.push(addText(stack[stack.length - 1], node.type, attrs, text));
+      }
+    }
+    for (const frame of stack) frame.finish?.();
+    return { body, paths };
+  }
+
+  function openHeading(stack, attrs, text) {
+    const level = Math.max(1, attrs.level || 1);
+    while (stack.length > 1 && stack[stack.length - 1].level >= level) stack.pop().finish?.();
+    const parent = stack[stack.length - 1];
+    const sub = subParts[attrs.kind];
+    const kind = sub && parent.kind === sub.parent ? attrs.kind : (partTypes.includes(attrs.kind) ? attrs.kind : "section");
+    const extra = attrs.extra || {};
+    let frame;
+    if (kind === "agency") {
+      const agency = { name: text, ...extra };
+      // The flags as shown in the editor win over the ones that rode along.
+      for (const flag of ["lead", "request", "run_in"]) if (attrs[flag]) agency[flag] = true;
+      agency.duties = [];
+      const list = (parent.node.agencies ??= []);
+      const path = `${parent.nodePath}.agencies.${list.length}`;
+      list.push(agency);
+      frame = { level, kind, list: agency.duties, path: `${path}.duties`, textPath: `${path}.name`, nodePath: path };
+    } else if (kind === "closing") {
+      const list = (parent.node.closing ??= []);
+      frame = { level, kind, list, path: `${parent.nodePath}.closing`, textPath: `${parent.nodePath}.closing` };
+    } else if (sub) {
+      const part = {};
+      const heading = storedHeading(text, attrs.kind);
+      if (heading) part.heading = heading;
+      part.content = [];
+      Object.assign(part, extra);
+      if (attrs.run_in) part.run_in = true;
+      const path = `${parent.nodePath}.${sub.key}`;
+      parent.node[sub.key] = part;
+      frame = {
+        level, kind, node: part, list: part.content, path: `${path}.content`, textPath: `${path}.heading`, nodePath: path,
+        // An untouched default sub-part ("Mục đích" with nothing under it) is not sent.
+        finish: () => {
+          if (!part.content.length) delete part.content;
+          if (!Object.keys(part).length) delete parent.node[sub.key];
+        },
+      };
+    } else {
+      const block = { type: kind };
+      const heading = storedHeading(text, kind);
+      if (heading) block.heading = heading;
+      block.content = [];
+      Object.assign(block, extra);
+      if (attrs.run_in) block.run_in = true;
+      const path = `${parent.path}.${parent.list.length}`;
+      parent.list.push(block);
+      frame = {
+        level, kind, node: block, list: block.content, path: `${path}.content`, textPath: `${path}.heading`, nodePath: path,
+        finish: kind === "section" ? null : () => { if (!block.content.length) delete block.content; },
+      };
+    }
+    stack.push(frame);
+    return frame.textPath;
+  }
+
+  function addText(frame, type, attrs, text) {
+    const list = frame.list;
+    const last = list[list.length - 1];
+    const base = frame.path;
+    if (type === "point") {
+      if (!(last && last.type === "points" && !attrs.restart)) list.push({ type: "points", items: [] });
+      const points = list[list.length - 1];
+      points.items.push({ text });
+      return `${base}.${list.length - 1}.items.${points.items.length - 1}.text`;
+    }
+    // Paragraphs and bullets attached to the point above go into its content.
+    if (attrs.attached && last && last.type === "points") {
+      const index = list.length - 1;
+      const item = last.items[last.items.length - 1];
+      item.content ??= [];
+      return addText({ list: item.content, path: `${base}.${index}.items.${last.items.length - 1}.content` },
+        type, { ...attrs, attached: false }, text);
+    }
+    if (type === "subbullet") {
+      if (last && last.type === "bullets") {
+        const item = last.items[last.items.length - 1];
+        item.sub_items ??= [];
+        item.sub_items.push(text);
+        return `${base}.${list.length - 1}.items.${last.items.length - 1}.sub_items.${item.sub_items.length - 1}`;
+      }
+      type = "bullet";
+    }
+    if (type === "bullet") {
+      if (!(last && last.type === "bullets" && !attrs.restart)) list.push({ type: "bullets", items: [] });
+      const bullets = list[list.length - 1];
+      bullets.items.push({ text });
+      return `${base}.${list.length - 1}.items.${bullets.items.length - 1}.text`;
+    }
+    list.push({ type: "paragraph", text, ...(attrs.extra || {}) });
+    return `${base}.${list.length - 1}.text`;
+  }
+
+  return { bodyToDoc, docToBody };
+}

@@ -1,0 +1,166 @@
+// Editing commands of the body: Enter, Tab / Shift+Tab between levels,
+// paragraph kinds, named parts and their flags.
+
+import { splitBlockAs } from "prosemirror-commands";
+
+import { schema } from "../model/schema.js";
+import { TYPED_LABEL } from "../model/labels.js";
+
+const LIST_TYPES = new Set(["point", "bullet", "subbullet"]);
+
+/** Index, node and position of the top-level nodes the selection touches. */
+function selectedBlocks(state) {
+  const { from, to } = state.selection;
+  const blocks = [];
+  state.doc.forEach((node, offset, index) => {
+    if (offset + node.nodeSize > from && offset <= to) blocks.push({ node, pos: offset, index });
+  });
+  if (!blocks.length) {
+    const $from = state.selection.$from;
+    blocks.push({ node: $from.node(1), pos: $from.before(1), index: $from.index(0) });
+  }
+  return blocks;
+}
+
+function previousOf(doc, index) {
+  return index > 0 ? doc.child(index - 1) : null;
+}
+
+/** The heading a node at `index` sits under (null at the top). */
+export function headingAbove(doc, index) {
+  for (let i = index - 1; i >= 0; i -= 1) if (doc.child(i).type === schema.nodes.heading) return doc.child(i);
+  return null;
+}
+
+/** The kind a heading at `level` takes at `index`: an agency right under
+ * "Tổ chức thực hiện", else its own kind (an agency elsewhere is a section). */
+export function kindAt(doc, index, level, kind = "section") {
+  for (let i = index - 1; i >= 0; i -= 1) {
+    const node = doc.child(i);
+    if (node.type !== schema.nodes.heading || node.attrs.level >= level) continue;
+    if (node.attrs.kind === "assignments" && node.attrs.level === level - 1) return "agency";
+    break;
+  }
+  return kind === "agency" ? "section" : kind;
+}
+
+/** What Tab (deeper) or Shift+Tab (shallower) turns a node into. */
+function shifted(doc, index, node, deeper) {
+  const { heading, paragraph, point, bullet, subbullet } = schema.nodes;
+  const prev = previousOf(doc, index);
+  const inPoint = prev && (prev.type === point || prev.attrs.attached || prev.type === subbullet);
+  const above = headingAbove(doc, index);
+  const kind = node.attrs.kind;
+  if (node.type === heading) {
+    const level = node.attrs.level;
+    const maxLevel = Math.min(4, (above ? above.attrs.level : 0) + 1);
+    const at = (next) => [heading, { ...node.attrs, level: next, kind: kindAt(doc, index, next, kind) }];
+    if (deeper) return level < maxLevel ? at(level + 1) : [paragraph, {}];
+    return level > 1 ? at(level - 1) : null;
+  }
+  if (node.type === paragraph) {
+    if (deeper) return !node.attrs.attached && inPoint ? [paragraph, { attached: true }] : [bullet, { attached: node.attrs.attached }];
+    if (node.attrs.attached) return [paragraph, {}];
+    const level = above ? above.attrs.level : 1;
+    return [heading, { level, kind: kindAt(doc, index, level) }];
+  }
+  // A new, empty point goes one list level down, as in Word: a bullet of the point.
+  if (node.type === point) {
+    if (!deeper) return [paragraph, {}];
+    return node.content.size ? [paragraph, { attached: true }] : [bullet, { attached: true }];
+  }
+  if (node.type === bullet) {
+    if (deeper) return prev && (prev.type === bullet || prev.type === subbullet) ? [subbullet, {}] : null;
+    return node.attrs.attached ? [bullet, {}] : [paragraph, {}];
+  }
+  if (node.type === subbullet) return deeper ? null : [bullet, { attached: Boolean(prev && prev.attrs.attached) }];
+  return null;
+}
+
+/** Tab (deeper) or Shift+Tab; `allowed` names the node types this editor
+ * may hold (appendix notes: paragraphs and bullets only). */
+export function shiftLevel(deeper, allowed) {
+  return (state, dispatch) => {
+    const tr = state.tr;
+    let changed = false;
+    for (const { node, pos, index } of selectedBlocks(state)) {
+      const target = shifted(tr.doc, index, node, deeper);
+      if (!target || !allowed.has(target[0].name)) continue;
+      tr.setNodeMarkup(pos, target[0], target[1]);
+      changed = true;
+    }
+    if (!changed) return true; // Tab never leaves the editor by accident; Esc then Tab does.
+    if (dispatch) dispatch(tr.scrollIntoView());
+    return true;
+  };
+}
+
+/** Enter: a new paragraph of the same list kind; after a heading, a body
+ * paragraph; on an empty list item, back to a plain paragraph (as in Word). */
+export function enter(state, dispatch) {
+  const { $from, empty } = state.selection;
+  const node = $from.parent;
+  const { paragraph, heading, subbullet, bullet } = schema.nodes;
+  if (empty && node.content.size === 0 && LIST_TYPES.has(node.type.name)) {
+    if (dispatch) {
+      const [type, attrs] = node.type === subbullet ? [bullet, {}] : [paragraph, { attached: Boolean(node.attrs.attached) }];
+      dispatch(state.tr.setNodeMarkup($from.before(), type, attrs));
+    }
+    return true;
+  }
+  return splitBlockAs((parent, atEnd) => {
+    if (parent.type === heading) return atEnd ? { type: paragraph, attrs: {} } : { type: heading, attrs: { ...parent.attrs, extra: null } };
+    const attrs = { ...parent.attrs };
+    if ("restart" in attrs) attrs.restart = false;
+    return { type: parent.type, attrs };
+  })(state, dispatch);
+}
+
+/** Make the selected paragraphs of one kind ("paragraph", "point", "bullet",
+ * "subbullet", or "heading:2" for a level-2 heading). */
+export function setKind(kind) {
+  return (state, dispatch) => {
+    const [name, level] = kind.split(":");
+    const type = schema.nodes[name];
+    const tr = state.tr;
+    for (const { node, pos, index } of selectedBlocks(state).reverse()) {
+      // A label typed before the kind was chosen ("I. MỤC ĐÍCH") is the
+      // number the editor draws now: it goes, so it never prints twice.
+      const typed = name !== "paragraph" && TYPED_LABEL.exec(node.textContent);
+      if (typed && node.firstChild?.isText) tr.delete(pos + 1, pos + 1 + typed[0].length);
+      let attrs = {};
+      if (name === "heading") {
+        const keep = node.type === schema.nodes.heading ? node.attrs : {};
+        attrs = { ...keep, level: Number(level), kind: kindAt(tr.doc, index, Number(level), keep.kind) };
+      } else if (name === "paragraph" || name === "bullet") {
+        attrs = { attached: Boolean(node.attrs.attached) };
+      }
+      tr.setNodeMarkup(pos, type, attrs);
+    }
+    if (dispatch) dispatch(tr);
+    return true;
+  };
+}
+
+/** Set attributes of the heading the caret is in (named part, flags). */
+export function setHeadingAttrs(changes) {
+  return (state, dispatch) => {
+    const { $from } = state.selection;
+    const node = $from.node(1);
+    if (!node || node.type !== schema.nodes.heading) return false;
+    if (dispatch) dispatch(state.tr.setNodeMarkup($from.before(1), null, { ...node.attrs, ...changes }));
+    return true;
+  };
+}
+
+export function insertFootnote(text) {
+  return (state, dispatch) => {
+    const { selection } = state;
+    if (selection.node && selection.node.type === schema.nodes.footnote) {
+      if (dispatch) dispatch(state.tr.setNodeMarkup(selection.from, null, { text }));
+      return true;
+    }
+    if (dispatch) dispatch(state.tr.replaceSelectionWith(schema.nodes.footnote.create({ text }), false));
+    return true;
+  };
+}

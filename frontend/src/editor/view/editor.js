@@ -1,0 +1,207 @@
+// The rich-text editor of the form (ProseMirror's view): the body of the
+// document, or the notes of an appendix, as one continuous text whose
+// paragraphs carry the document's structure. The page gives it blocks and
+// gets blocks back (model/structure.js does the conversion).
+
+import { toggleMark } from "prosemirror-commands";
+import { redo, undo } from "prosemirror-history";
+import { Fragment } from "prosemirror-model";
+import { TextSelection } from "prosemirror-state";
+import { EditorView } from "prosemirror-view";
+
+import { labels } from "../model/labels.js";
+import { schema } from "../model/schema.js";
+import { insertFootnote, setHeadingAttrs, setKind } from "../state/commands.js";
+import { editorPlugins, stateFor } from "../state/plugins.js";
+import { errorsKey } from "../state/decorations.js";
+
+const ALL_KINDS = new Set(["paragraph", "heading", "point", "bullet", "subbullet"]);
+
+/**
+ * mount: the element to render into. options:
+ *   body            the blocks to edit
+ *   structure       createStructure(kind) (model/structure.js)
+ *   numbering       createNumbering(conventions) (model/numbering.js)
+ *   rootPath        the blocks' path in the document ("body", "appendices.0.notes")
+ *   allowed         the paragraph kinds this editor holds (default: all)
+ *   className       "pm-body" (the body) or "pm-notes" (an appendix's notes)
+ *   limits          {paragraph, heading} (from /schema maxLength)
+ *   placeholder(kind)   the heading an empty heading of `kind` prints
+ *   emptyText(node)     a hint for an empty paragraph
+ *   recognize({html, text}) -> Promise<{blocks, warnings}>  (POST /import/clipboard);
+ *                   without it a paste stays ProseMirror's own
+ *   notify(message, kind)
+ *   onChange()      after each change of the document
+ *   onDeleted({index, nodes, heading})  after a change removed headings (whole parts):
+ *                   the top-level nodes it removed (JSON), to keep in the draft's history
+ *   onSelection(info)   the kind and flags of the paragraph at the caret
+ *   label           the accessible name of the editing area
+ */
+export function createEditor(mount, settings) {
+  const options = { rootPath: "body", allowed: ALL_KINDS, className: "pm-body", ...settings };
+  const { structure } = options;
+  let escaped = false;
+  const plugins = editorPlugins(options, () => escaped);
+
+  let cached = null;
+  const view = new EditorView(mount, {
+    state: stateFor(options.body, plugins, structure),
+    attributes: {
+      class: `pm-text ${options.className}`,
+      role: "textbox",
+      "aria-multiline": "true",
+      "aria-label": options.label,
+      "aria-describedby": options.describedBy || "",
+      spellcheck: "true",
+      lang: "vi",
+    },
+    handleKeyDown(_view, event) {
+      escaped = event.key === "Escape" || (escaped && event.key === "Tab");
+      return false;
+    },
+    dispatchTransaction(tr) {
+      const before = view.state.doc;
+      view.updateState(view.state.apply(tr));
+      if (tr.docChanged) {
+        const removed = removedParts(before, view.state.doc);
+        if (removed) options.onDeleted?.(removed);
+        cached = null;
+        options.onChange?.();
+      }
+      if (tr.docChanged || tr.selectionSet) options.onSelection?.(selectionInfo());
+    },
+  });
+
+  function selectionInfo() {
+    const { $from, node } = view.state.selection;
+    const block = $from.depth ? $from.node(1) : view.state.doc.child(Math.min($from.index(0), view.state.doc.childCount - 1));
+    const index = $from.index(0);
+    let parentKind = null;
+    for (let i = index - 1; i >= 0 && block.type === schema.nodes.heading; i -= 1) {
+      const node = view.state.doc.child(i);
+      if (node.type === schema.nodes.heading && node.attrs.level < block.attrs.level) {
+        parentKind = node.attrs.level === block.attrs.level - 1 ? node.attrs.kind : null;
+        break;
+      }
+    }
+    return {
+      type: block.type.name,
+      attrs: block.attrs,
+      parentKind,
+      marks: new Set(($from.marks() || []).map((mark) => mark.type.name)),
+      footnote: node && node.type === schema.nodes.footnote ? node.attrs.text : null,
+    };
+  }
+
+  /** Put nodes (JSON) back as top-level nodes at `index`. */
+  function insertNodes(index, json) {
+    let pos = 0;
+    for (let i = 0; i < Math.min(index, view.state.doc.childCount); i += 1) pos += view.state.doc.child(i).nodeSize;
+    const tr = view.state.tr.insert(pos, Fragment.fromArray(json.map((node) => schema.nodeFromJSON(node))));
+    view.dispatch(tr.scrollIntoView());
+  }
+
+  const run = (command) => {
+    command(view.state, view.dispatch, view);
+    view.focus();
+  };
+
+  return {
+    view,
+    /** {body, paths}: the plan body, and each paragraph's plan path. */
+    read() {
+      cached ??= structure.docToBody(view.state.doc.toJSON(), options.rootPath);
+      return cached;
+    },
+    load(body) {
+      cached = null;
+      view.updateState(stateFor(body, plugins, structure));
+      options.onSelection?.(selectionInfo());
+    },
+    /** Server errors [{path, message}] under the paragraphs they are about;
+     * the ones that belong to no paragraph are returned. */
+    showErrors(errors) {
+      const { paths } = this.read();
+      const positions = [];
+      view.state.doc.forEach((_, pos) => positions.push(pos));
+      const placed = [];
+      const rest = [];
+      for (const error of errors) {
+        let index = paths.findIndex((path) => path === error.path);
+        if (index < 0) index = paths.findIndex((path) => path.startsWith(`${error.path}.`) || error.path.startsWith(path.replace(/\.(text|heading|name)$/, ".")));
+        if (index < 0) rest.push(error);
+        else placed.push({ pos: positions[index], message: error.message, path: error.path });
+      }
+      view.dispatch(view.state.tr.setMeta(errorsKey, placed));
+      return rest;
+    },
+    /** Put the caret in the paragraph whose plan path is `path`. */
+    focusPath(path) {
+      const { paths } = this.read();
+      let index = paths.indexOf(path);
+      if (index < 0) index = paths.findIndex((candidate) => candidate.startsWith(path) || path.startsWith(candidate.replace(/\.(text|heading|name)$/, "")));
+      if (index < 0) return false;
+      this.focusIndex(index);
+      return true;
+    },
+    focusIndex(index) {
+      let target = 0;
+      view.state.doc.forEach((node, pos, i) => { if (i === index) target = pos + 1; });
+      const tr = view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(target)));
+      view.dispatch(tr.scrollIntoView());
+      view.focus();
+      view.domAtPos(target).node?.parentElement?.scrollIntoView?.({ block: "center" });
+    },
+    insertNodes,
+    setKind: (kind) => run(setKind(kind)),
+    setHeading: (changes) => run(setHeadingAttrs(changes)),
+    toggleBold: () => run(toggleMark(schema.marks.strong)),
+    toggleItalic: () => run(toggleMark(schema.marks.em)),
+    footnote: (text) => run(insertFootnote(text)),
+    undo: () => run(undo),
+    redo: () => run(redo),
+    selection: selectionInfo,
+    focus: () => view.focus(),
+    /** The headings, for the outline: [{index, level, kind, text, label}],
+     * numbered as the editor draws them. */
+    headings() {
+      const nodes = [];
+      view.state.doc.forEach((node) => nodes.push({ type: node.type.name, attrs: node.attrs }));
+      const numbers = labels(nodes, options.numbering);
+      const list = [];
+      view.state.doc.forEach((node, _pos, index) => {
+        if (node.type === schema.nodes.heading) {
+          list.push({ index, level: node.attrs.level, kind: node.attrs.kind, text: node.textContent, label: numbers[index] });
+        }
+      });
+      return list;
+    },
+    /** What an empty heading of `kind` shows. */
+    placeholder: (kind) => options.placeholder(kind),
+  };
+}
+
+/** The whole parts a change removed: the top-level nodes between what the
+ * two documents share at their start and end (ProseMirror keeps unchanged
+ * nodes identical), when they held more headings than what replaced them. */
+function removedParts(before, after) {
+  let start = 0;
+  while (start < before.childCount && start < after.childCount && before.child(start) === after.child(start)) start += 1;
+  let end = 0;
+  while (end < before.childCount - start && end < after.childCount - start
+    && before.child(before.childCount - 1 - end) === after.child(after.childCount - 1 - end)) end += 1;
+  const headings = (doc, from, to) => {
+    const found = [];
+    for (let i = from; i < to; i += 1) if (doc.child(i).type === schema.nodes.heading) found.push(doc.child(i));
+    return found;
+  };
+  const gone = headings(before, start, before.childCount - end);
+  if (gone.length <= headings(after, start, after.childCount - end).length) return null;
+  // A heading merged into the paragraph above (Backspace) keeps its words: nothing is lost.
+  let kept = "";
+  for (let i = start; i < after.childCount - end; i += 1) kept += after.child(i).textContent;
+  if (gone.every((heading) => kept.includes(heading.textContent))) return null;
+  const nodes = [];
+  for (let i = start; i < before.childCount - end; i += 1) nodes.push(before.child(i).toJSON());
+  return { index: start, nodes, heading: gone[0].textContent };
+}
