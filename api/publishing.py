@@ -20,7 +20,14 @@ from .arguments import Blueprint
 from .errors import ApiError, documented
 from .pdf_options import pdf_of, wanted_pdf
 from .plan_request import wanted_format
-from .render import DOCUMENT_ERRORS, PLAN_ERRORS, FormatQuery, document_answer, file_response, plan_body
+from .render import (
+    DOCUMENT_ERRORS,
+    PLAN_ERRORS,
+    FormatQuery,
+    document_answer,
+    file_response,
+    plan_body,
+)
 
 blp = Blueprint("publishing", __name__, description="Ban hành văn bản điện tử: phụ lục thành tệp riêng, dữ liệu văn bản")
 # /metadata hands out no document: no format to refuse.

@@ -27,11 +27,21 @@ from generators.front_matter import Properties, authority_lines
 from generators.kinds.quyet_dinh import ISSUED
 from nd30.kinds import kind_of
 
-from .document_properties import appendix_properties, document_properties, write_properties
+from .document_properties import (
+    appendix_properties,
+    document_properties,
+    write_properties,
+)
 from .eoffice import document_metadata
 from .incremental import Update, append, updatable
 from .pdf_text import page_count
-from .signature_fields import ORGANIZATION, SIGNER, SignatureField, add_signature_fields, field
+from .signature_fields import (
+    ORGANIZATION,
+    SIGNER,
+    SignatureField,
+    add_signature_fields,
+    field,
+)
 from .signature_places import appendix_place, signature_places
 
 logger = logging.getLogger(__name__)

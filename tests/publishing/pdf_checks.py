@@ -11,11 +11,16 @@ import subprocess
 from dataclasses import dataclass
 
 import pikepdf
+import pytest
 from pikepdf.pdfa import validate_written
 from pypdf import PdfReader
 
+from generators.front_matter import authority_lines
+from publishing import ORGANIZATION, SIGNER
 from publishing.pdf_text import Box
+from tests.pdf_pages import Line, Page, read_pages
 
+MM = 72 / 25.4
 PRINT, HIDDEN, INVISIBLE, NO_VIEW = 4, 2, 1, 32
 # What pikepdf's PDF/A validator does not check (it neither approves nor
 # refuses them): the signature fields' form, and LibreOffice's OpenAction
@@ -91,3 +96,40 @@ def assert_pdfa_2b(pdf: bytes) -> None:
                     assert set(annotation.AP.keys()) == {"/N"}
     rows = font_rows(pdf)
     assert rows and all(embedded for _, embedded in rows), rows
+
+
+def signature_lines(page: Page, data: dict) -> tuple[Line, Line]:
+    """(last title line, first name line) of the signature block, as pdfplumber reads them."""
+    signatory = data["signatory"]
+    name_words = signatory["name"].split()
+    name_line = next(line for line in reversed(page.lines) if line.text == " ".join(name_words[:len(line.text.split())]))
+    last_title = authority_lines(signatory)[-1]
+    above = [line for line in page.lines if line.bottom <= name_line.top and last_title.endswith(line.text)
+             and line.x0 < name_line.x1 and name_line.x0 < line.x1]
+    return max(above, key=lambda line: line.bottom), name_line
+
+
+def top_down(field: FieldOnPage, page: Page) -> tuple[float, float]:
+    """The field's top and bottom measured from the page's top, as pdfplumber measures text."""
+    return page.height - field.box.top, page.height - field.box.bottom
+
+
+def assert_signer_field_placed(pdf: bytes, data: dict) -> FieldOnPage:
+    """The signer's field of ``pdf`` (the document ``data`` issued) lies
+    between the last title line and the name, centred on them, sized for a
+    signature image; returned for further checks."""
+    fields = signature_fields(pdf)
+    assert set(fields) == {SIGNER, ORGANIZATION}
+    signer = fields[SIGNER]
+    page = read_pages(pdf)[signer.page]
+    assert page.find("Nơi nhận:"), "the field is not on the signature page"
+    title, name_line = signature_lines(page, data)
+    top, bottom = top_down(signer, page)
+    assert title.bottom <= top < bottom <= name_line.top, (title, (top, bottom), name_line)
+    # Centred on the signature column, where the title lines and the name are centred.
+    assert abs(signer.box.center_x - (title.x0 + title.x1) / 2) <= 2
+    # Room for a signature image: 50 mm wide, the whole gap high (the template leaves 72 pt).
+    assert signer.box.width == pytest.approx(50 * MM, abs=0.5)
+    assert signer.box.height >= 60
+    assert signer.flags == 4 and signer.appearance_keys == {"/N"}
+    return signer

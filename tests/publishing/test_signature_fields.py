@@ -16,19 +16,16 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pypdf import PdfReader
 
 from generators import render_docx
-from generators.front_matter import authority_lines
 from publishing import ORGANIZATION, SIGNER
 from schemas import load_plan
 from tests.converters.converter_checks import pdf_text
-from tests.pdf_pages import Line, Page, read_pages
 from tests.plans import EXAMPLE_NAMES, example, plan
 
-from .pdf_checks import FieldOnPage, assert_pdfa_2b, signature_fields
+from .pdf_checks import MM, assert_pdfa_2b, assert_signer_field_placed, signature_fields
 from .signing import sign, signature_status, throwaway_identity
 
 pytestmark = pytest.mark.libreoffice
 
-MM = 72 / 25.4
 LONG_SIGNATORY = {
     "collective": "Ủy ban nhân dân", "authority": "KT", "principal_title": "Chủ tịch",
     "title": "Phó Chủ tịch phụ trách khối văn hóa - xã hội kiêm Trưởng Ban Chỉ đạo giảm nghèo bền vững của xã",
@@ -71,22 +68,6 @@ def plan_of(name: str) -> dict:
 ALL = [*EXAMPLE_NAMES, "long-signatory", "named-in-text"]
 
 
-def signature_lines(page: Page, data: dict) -> tuple[Line, Line]:
-    """(last title line, first name line) of the signature block, as pdfplumber reads them."""
-    signatory = data["signatory"]
-    name_words = signatory["name"].split()
-    name_line = next(line for line in reversed(page.lines) if line.text == " ".join(name_words[:len(line.text.split())]))
-    last_title = authority_lines(signatory)[-1]
-    above = [line for line in page.lines if line.bottom <= name_line.top and last_title.endswith(line.text)
-             and line.x0 < name_line.x1 and name_line.x0 < line.x1]
-    return max(above, key=lambda line: line.bottom), name_line
-
-
-def top_down(field: FieldOnPage, page: Page) -> tuple[float, float]:
-    """The field's top and bottom measured from the page's top, as pdfplumber measures text."""
-    return page.height - field.box.top, page.height - field.box.bottom
-
-
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_every_example_is_pdfa_2b_described_by_its_plan(issued, name):
     pdf = issued[name]
@@ -105,21 +86,7 @@ def test_every_example_is_pdfa_2b_described_by_its_plan(issued, name):
 
 @pytest.mark.parametrize("name", ALL)
 def test_the_signer_field_lies_between_the_title_and_the_name(issued, name):
-    pdf, data = issued[name], plan_of(name)
-    fields = signature_fields(pdf)
-    assert set(fields) == {SIGNER, ORGANIZATION}
-    signer = fields[SIGNER]
-    page = read_pages(pdf)[signer.page]
-    assert page.find("Nơi nhận:"), "the field is not on the signature page"
-    title, name_line = signature_lines(page, data)
-    top, bottom = top_down(signer, page)
-    assert title.bottom <= top < bottom <= name_line.top, (title, (top, bottom), name_line)
-    # Centred on the signature column, where the title lines and the name are centred.
-    assert abs(signer.box.center_x - (title.x0 + title.x1) / 2) <= 2
-    # Room for a signature image: 50 mm wide, the whole gap high (the template leaves 72 pt).
-    assert signer.box.width == pytest.approx(50 * MM, abs=0.5)
-    assert signer.box.height >= 60
-    assert signer.flags == 4 and signer.appearance_keys == {"/N"}
+    assert_signer_field_placed(issued[name], plan_of(name))
 
 
 @pytest.mark.parametrize("name", ALL)
