@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from generators.front_matter import authority_lines
 from publishing import ORGANIZATION, SIGNER
 from publishing.pdf_text import Box
-from tests.pdf_pages import Line, Page, read_pages
+from tests.pdf_pages import RIGHT_MARGIN, Line, Page, read_pages
 
 MM = 72 / 25.4
 PRINT, HIDDEN, INVISIBLE, NO_VIEW = 4, 2, 1, 32
@@ -133,3 +133,24 @@ def assert_signer_field_placed(pdf: bytes, data: dict) -> FieldOnPage:
     assert signer.box.height >= 60
     assert signer.flags == 4 and signer.appearance_keys == {"/N"}
     return signer
+
+
+def assert_signed_by_the_organisation_at_the_top_right(response) -> Page:
+    """``response`` is a file sent with the main document (an appendix, the
+    document a decision issues): PDF/A with only the organisation's field,
+    at the top right of its first page (flush with the text area's right
+    edge, above the first line, in the top half). Returns that page."""
+    assert response.status_code == 200, response.get_json()
+    assert response.headers["Signature-Fields"] == ORGANIZATION
+    pdf = response.data
+    assert_pdfa_2b(pdf)
+    fields = signature_fields(pdf)
+    assert set(fields) == {ORGANIZATION}
+    field = fields[ORGANIZATION]
+    page = read_pages(pdf)[0]
+    assert field.page == 0
+    assert field.box.right == pytest.approx(page.width - RIGHT_MARGIN, abs=0.5)
+    assert field.box.left > page.width / 2
+    assert page.height - field.box.bottom <= min(line.top for line in page.lines)
+    assert field.box.top <= page.height
+    return page
