@@ -24,6 +24,7 @@ import pypdfium2
 from converters import ConversionFailed
 from generators.appendix_file import printed_appendices
 from generators.front_matter import Properties, authority_lines
+from generators.kinds import renderer
 from generators.kinds.quyet_dinh import ISSUED
 from nd30.kinds import kind_of
 
@@ -69,7 +70,8 @@ def issue_document(document: dict, docx: bytes, pdf: bytes) -> IssuedPdf:
         return _issue_accompanying(document_properties(document), docx, pdf)
     signatory = document["signatory"]
     with _unreadable_as_failed():
-        places = signature_places(pdf, authority_lines(signatory), signatory["name"])
+        blocks = renderer(kind_of(document)).signature_blocks(document)
+        places = signature_places(pdf, authority_lines(signatory), signatory["name"], blocks=blocks)
         if places is None:
             logger.warning("signature block of %r not found in the PDF: no signature field", signatory["name"])
             fields = []

@@ -49,12 +49,14 @@ class SignaturePlaces:
     seal: Place
 
 
-def signature_places(pdf: bytes, title_lines: list[str], name: str) -> SignaturePlaces | None:
+def signature_places(pdf: bytes, title_lines: list[str], name: str, *, blocks: int = 1) -> SignaturePlaces | None:
     """The signer's and the seal's places in the signature block whose title
     lines and name are given as printed; None when the PDF shows no such
-    block. Pages are searched from the first one: a file may hold a second
-    block (the plan a decision issues, signed by the same person), and only
-    the main document's, the first, is signed (Appendix I, II.8.b)."""
+    block. Only the main document's block, the first of the file's
+    ``blocks``, is signed (Appendix I, II.8.b: not the plan a decision issues
+    in the same file, signed by the same person). A file of one block is
+    searched from its last page (the block ends the text, before any
+    appendix: the fewest pages read), one of several from its first."""
     title, name = fold(" ".join(title_lines)), fold(name)
     if not title or not name:
         return None
@@ -67,7 +69,8 @@ def signature_places(pdf: bytes, title_lines: list[str], name: str) -> Signature
         return _places(page.index, above, below)
 
     first_word = name.split()[0]  # on the page even when the name wraps
-    return find_on_pages(pdf, range, look, mentioning=first_word)
+    pages = range if blocks > 1 else lambda count: reversed(range(count))
+    return find_on_pages(pdf, pages, look, mentioning=first_word)
 
 
 def appendix_place(pdf: bytes, right_margin: float) -> Place | None:
