@@ -81,7 +81,9 @@ def _lines(words: list[dict]) -> list[Line]:
     rows: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["bottom"]), w["x0"])):
         row = rows[-1] if rows else None
-        if row and abs(row[-1]["bottom"] - word["bottom"]) <= 2 and word["x0"] - row[-1]["x1"] < COLUMN_GAP:
+        # A word left of the row's last one is in another column (the Nơi nhận
+        # list beside a signature block's title line on the same baseline).
+        if row and abs(row[-1]["bottom"] - word["bottom"]) <= 2 and -1 < word["x0"] - row[-1]["x1"] < COLUMN_GAP:
             row.append(word)
         else:
             rows.append([word])
