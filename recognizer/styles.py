@@ -11,7 +11,9 @@ class _Names:
     ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
     def __getattr__(self, name: str) -> str:
-        return f"{{{self.ns}}}{name}"
+        clark = f"{{{self.ns}}}{name}"
+        setattr(self, name, clark)  # asked once per name: every run asks for the same few
+        return clark
 
 
 W = _Names()
@@ -31,7 +33,8 @@ class Styles:
         self.default_paragraph = ""
         self.defaults_rpr = None
         self._chains: dict[str, list] = {}
-        self._styled: dict[tuple, object] = {}
+        self._styled: dict[tuple, object] = {}            # (character style, paragraph style, tag) → run property
+        self._styled_paragraph: dict[tuple, object] = {}  # (paragraph style, tag) → paragraph property
         if root is None:
             return
         for style in root.findall(W.style):
@@ -75,11 +78,14 @@ class Styles:
     def paragraph_property(self, p, style_id: str, tag: str):
         """The nearest w:pPr child ``tag`` for this paragraph, or None."""
         found = _property(p, W.pPr, tag)
-        for style in self.chain(style_id):
-            if found is not None:
-                break
-            found = _property(style, W.pPr, tag)
-        return found
+        if found is not None:
+            return found
+        key = (style_id, tag)
+        if key not in self._styled_paragraph:
+            self._styled_paragraph[key] = next(
+                (value for value in (_property(style, W.pPr, tag) for style in self.chain(style_id)) if value is not None),
+                None)
+        return self._styled_paragraph[key]
 
     def _run_property(self, run, style_id: str, tag: str):
         # Direct formatting, then the run's character style, then the paragraph's style chain.
