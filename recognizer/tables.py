@@ -271,7 +271,7 @@ def _alignments(grid: Grid, headers: int, start: int) -> list[str]:
 def task_columns(grid: Grid, headers: int) -> list[str] | None:
     """The task field of each column after the STT column, or None when the
     headers do not name a task matrix (a task, its lead, and one more)."""
-    if headers != 1 or len(grid.rows[0]) != grid.width or grid.width < 4:
+    if headers != 1 or not grid.rows or len(grid.rows[0]) != grid.width or grid.width < 4:
         return None
     if words_of(grid.rows[0][0].plain) not in NUMBER_HEADERS:
         return None

@@ -150,7 +150,10 @@ class StringOrObject(fields.Field):
 
     def _deserialize(self, value, attr, data, **kwargs):
         if isinstance(value, str):
-            value = {self.key: value}
+            try:
+                return self.schema().load({self.key: value})
+            except ValidationError as error:  # named where it was written: the string, not a field it has not
+                raise ValidationError(error.messages.get(self.key, error.messages)) from None
         if not isinstance(value, dict):
             raise _problem("invalid_type", expected=f"chuỗi văn bản hoặc đối tượng JSON có trường {self.key}")
         return self.schema().load(value)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from nd30 import styles as S
 from schemas import limits
 
 from ..markup import to_markup
@@ -45,7 +46,14 @@ def grid(table: Table) -> list[list[tuple[str, int, bool]]]:
     return rows
 
 
+# Our template's styles for tables of text and task matrices: a table in
+# them is none of figures, whatever its cells hold ("100", "0").
+TEXT_TABLE_STYLES = {style.style_id for style in (S.TABLE_HEAD, S.TABLE_GROUP, *S.TABLE_CELL_BY_ALIGNMENT.values())}
+
+
 def score(table: Table) -> float:
+    if any(p.style_id in TEXT_TABLE_STYLES for row in table.rows for cell in row for p in cell.paragraphs):
+        return 0
     rows = grid(table)
     if len(rows) < 2:
         return 0

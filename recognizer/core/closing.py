@@ -28,6 +28,8 @@ def read_closing(body_items: list, notes: Notes) -> tuple[str | None, list]:
         text = clean(item.text)
         if is_own_style(item) and item.style_id != CLOSING.style_id:
             notes.warn("no_closing")
+            if text == END_OF_TEXT and index and isinstance(body_items[index - 1], Table):
+                return None, body_items[:index] + body_items[index + 1:]  # our mark on its line after a table
             return None, body_items[:index] + [_without_end_mark(item)] + body_items[index + 1:]
         closing_like = item.style_id == CLOSING.style_id or (
             classify(item).role == PARAGRAPH and (words_of(text).startswith("tren day") or text.endswith(END_OF_TEXT)))

@@ -19,7 +19,10 @@ those, and nothing else:
 - blocks that render alike: two bullet lists in a row, paragraphs and tables
   after a list of points (they read as the last point's own), a lead-in versus a
   first body paragraph, the "VT" the archive line starts with;
-- appendix column keys (the document shows positions), orientation "auto".
+- appendix column keys (the document shows positions), orientation "auto";
+- tables and task matrices as they print (tests/tables/printed.py): a cell
+  as a string or an object, an alignment on the column or on the cell, the
+  widths.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from generators.blocks.targets import target_text as _target_text
 from nd30.markup import Footnote, parse
 from nd30.vietnamese import upper
 from schemas import load_plan
+from tests.tables.printed import effective, printed
 
 # The template's "ND30 Đề mục 1.1.1" is bold italic: italic markup in it does not show.
 ITALIC_HEADING_DEPTH = 4
@@ -146,6 +150,8 @@ def _fold_end(blocks: list[dict]) -> bool:
             last["heading"] = _unended(last["heading"])
     elif last["type"] == "paragraph":
         last["text_key"] = _unended(last["text_key"])
+    elif last["type"] in ("table", "task_matrix"):
+        return True  # "./." stands on its own line after a table: nothing of the table's to fold
     elif last["type"] == "bullets":
         text, subs = last["items"][-1]
         last["items"][-1] = (text, subs[:-1] + (_unended(subs[-1]),)) if subs else (_unended(text), subs)
@@ -171,6 +177,11 @@ def _block(block: dict, depth: int) -> dict | None:
     if kind == "points":
         return {"type": "points", "items": [{"text": runs(i["text"]), "content": _blocks(i["content"], depth)}
                                             for i in block["items"]]}
+    if kind == "table":  # as it prints (tests/tables/printed.py): the grid, not its spelling
+        return {"type": "table", "title": heading_key(block["title"], ITALIC_HEADING_DEPTH + 1),
+                "unit_note": runs(block["unit_note"]), **effective(block)}
+    if kind == "task_matrix":
+        return {**printed(block), "type": "task_matrix"}
     if is_empty_default(block, kind):
         return None
     children = _blocks(block["content"], depth + 1)
@@ -254,4 +265,4 @@ def _appendix(appendix: dict, index: int, count: int) -> dict:
                      "unit_note": runs(table["unit_note"]), "columns": columns, "rows": rows,
                      "total": runs(table["total"]["label"], bold=False) if table["show_total"] else None}
     return {"label": appendix_label(appendix, index, count), "title": runs(upper(appendix["title"]), bold=False), "table": table_key,
-            "notes": _children(_blocks(appendix["notes"], 1))}
+            "content": _blocks(appendix["content"], 1), "notes": _children(_blocks(appendix["notes"], 1))}

@@ -120,3 +120,15 @@ def test_numbers_the_generator_would_not_print_stay_a_column():
     block = valid(read_table(typed_table(rows, bold_rows=(0, 1, 3), merges=[]), Notes()))
     assert block["number_column"] is None
     assert [cell["text"] for row in block["rows"] for cell in (row["cells"] or [])][:4] == ["**I**", "**Cấp tỉnh**", "1", "Sở A"]
+
+
+def test_a_table_without_rows_is_no_task_matrix():
+    """A <w:tbl> with no <w:tr> (found by the mutated Word files: it was a 500)."""
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=4)
+    table._tbl.remove(table.rows[0]._tr)
+    output = io.BytesIO()
+    document.save(output)
+    (word_table,) = [item for item in read(output.getvalue()).items if isinstance(item, Table)]
+    assert task_matrix_score(word_table) == 0.0
+    assert read_task_matrix(word_table, Notes()) is None

@@ -11,7 +11,7 @@ from openpyxl.styles import Font
 
 from tests.plans import example, plan
 
-from .test_reading import printed
+from .printed import printed
 
 
 def plan_with_tasks() -> dict:
