@@ -23,4 +23,5 @@ def conventions() -> dict:
         "sub_parts": {part: list(keys) for part, keys in parts.SUB_PARTS.items()},
         "labels": dict(parts.LABELS),
         "document_types": dict(document_types.DOCUMENT_TYPES),
+        "task_columns": [{"key": key, "header": header} for key, header in parts.TASK_COLUMNS.items()],
     }
