@@ -35,6 +35,8 @@ TASK_COLUMNS = {
     "budget": "Kinh phí",
     "notes": "Ghi chú",
 }
+# The columns a task matrix prints when the author chooses none.
+DEFAULT_TASK_COLUMNS = ("content", "product", "deadline", "lead", "support")
 
 LABELS = {
     "paragraph": "Đoạn văn",
