@@ -6,6 +6,7 @@
 // nothing left) brings back the last one.
 
 import { insertKey } from "../model/store.js";
+import { taskCount } from "../model/tasklist.js";
 import { getIn, updateList } from "../model/update.js";
 import { restoreColumn } from "./tabletools.js";
 import { excerpt } from "./cards.js";
@@ -15,6 +16,16 @@ import { notify } from "./notice.js";
 const KEPT = 200; // the oldest deletions beyond this are forgotten
 
 const when = (iso) => new Date(iso).toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit" });
+
+/** How a clerk tells a removed table apart: its title, else its headers (a
+ * table) or the number of its tasks (a task matrix). */
+function blockName(block) {
+  if (block?.type === "task_matrix") {
+    return `bảng phân công nhiệm vụ ${block.title ? `“${excerpt(block.title, 60)}”` : `(${taskCount(block)} nhiệm vụ)`}`;
+  }
+  const headers = (block?.columns || []).map((column) => excerpt(column?.header, 30)).filter(Boolean).join(", ");
+  return block?.title ? `bảng “${excerpt(block.title, 60)}”` : headers ? `bảng (${excerpt(headers, 60)})` : "một bảng";
+}
 
 /** ctx: the editing context (ctx.areas(): the rich-text areas); drafts: the
  * open draft (its `deleted` list); onChange(): the draft must be saved. */
@@ -133,9 +144,7 @@ export function createDeletions({ ctx, drafts, onChange }) {
       const where = area === "body" ? "trong nội dung" : "trong phụ lục";
       let label;
       if (blocks) {
-        const names = blocks.map((block) => excerpt(block?.title, 60)).filter(Boolean);
-        const what = blocks.some((block) => block?.type === "task_matrix") ? "bảng phân công nhiệm vụ" : "bảng";
-        label = names.length ? `Đã xóa ${what} “${names[0]}” ${where}.` : `Đã xóa một ${what} ${where}.`;
+        label = `Đã xóa ${blocks.map(blockName).join(", ")} ${where}.`;
       } else {
         const name = excerpt(heading, 60);
         label = name ? `Đã xóa mục “${name}” ${where}.` : `Đã xóa một mục ${where}.`;

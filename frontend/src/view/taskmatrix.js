@@ -49,12 +49,17 @@ export function createTaskMatrix(ctx, value, host) {
     host.change(block, inner);
   }
 
-  /** A change of shape: drawn again, then `focus` (an inner path) takes the focus. */
-  function structural(next, focus = null) {
+  /** A change of shape: drawn again, then `focus` (an inner path) takes the
+   * focus — the `action` button of that row when there is one (a task moved
+   * with ↓ keeps ↓ under the keyboard). */
+  function structural(next, focus = null, action = null) {
     block = next;
     draw();
     host.change(block, "");
-    if (focus) focusInner(frame.body, focus);
+    const row = action && list.querySelector(`tr[data-inner="${CSS.escape(focus)}"]`);
+    const button = row && (row.querySelector(`[data-action="${action}"]:not(:disabled)`) || row.querySelector("[data-action=up]:not(:disabled), [data-action=down]:not(:disabled)"));
+    if (button) button.focus();
+    else if (focus) focusInner(frame.body, focus);
   }
 
   function removeItem(path, index, label, focus) {
@@ -135,7 +140,7 @@ export function createTaskMatrix(ctx, value, host) {
 
   function swapGroup(listPath, index, step) {
     const next = tasks.swap(block, listPath, index, step);
-    if (next) structural(next, `${[...listPath, index + step].join(".")}.title`);
+    if (next) structural(next, [...listPath, index + step].join("."), step < 0 ? "up" : "down");
   }
 
   function taskRow(entry, item, index, columns, headers, noun) {
@@ -177,7 +182,7 @@ export function createTaskMatrix(ctx, value, host) {
 
   function moveTask(path, index, step) {
     const moved = tasks.moveTask(block, path, index, step);
-    if (moved) structural(moved.matrix, `${[...moved.path, moved.index].join(".")}.content`);
+    if (moved) structural(moved.matrix, [...moved.path, moved.index].join("."), step < 0 ? "up" : "down");
   }
 
   function moveButtons(noun, up, down, remove, first, last) {

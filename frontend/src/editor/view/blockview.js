@@ -104,7 +104,8 @@ class BlockView {
   /** Everything inside belongs to the block's editor but its handle (the
    * bar to select the whole block, as a click beside a paragraph would). */
   stopEvent(event) {
-    return !event.target?.closest?.("[data-block-handle]");
+    const target = event.target;
+    return !target?.closest?.("[data-block-handle]") || Boolean(target.closest("button, input, select, textarea, label, a"));
   }
 
   ignoreMutation() {
