@@ -5,6 +5,8 @@ Excel files the service gives back."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from playwright.sync_api import expect
 
@@ -322,3 +324,30 @@ def test_the_table_editors_are_labelled_and_work_from_the_keyboard(page, live_se
     expect(page.locator("#notice")).to_contain_text("ô gộp dọc")
     page.keyboard.press("Escape")  # back to the text, the table selected as a whole
     expect(table).to_have_class("pm-block ProseMirror-selectednode")
+
+
+def test_the_servers_messages_stand_at_the_cell_they_name(page, live_server, tmp_path, console):
+    plan = reform_plan()
+    rows = plan["body"][2]["content"][0]["items"][0]["content"][0]["rows"]
+    rows[4]["cells"] = rows[4]["cells"][:2]  # a row one cell short
+    source = tmp_path / "thieu-o.json"
+    source.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    open_form(page, live_server)
+    upload(page, source)
+    table = block(page)
+    short_row = table.locator("tr[data-inner='rows.4']")
+    expect(short_row.locator(".field-error")).to_contain_text("Dòng này có 2 ô")
+
+    matrix = block(page, 1)
+    content = matrix.get_by_label("Nhiệm vụ, nhiệm vụ 1 nhóm III", exact=True)
+    content.fill("")
+    message = matrix.locator("td.has-error .field-error")
+    expect(message).to_have_text("Không được để trống.")
+    expect(content).to_have_attribute("aria-invalid", "true")
+    assert message.get_attribute("id") in content.get_attribute("aria-describedby").split()
+    summary = page.locator("#error-summary")
+    expect(summary).to_contain_text("Phụ lục › Nội dung phụ lục: Không được để trống.")
+    summary.get_by_role("link", name="Phụ lục › Nội dung phụ lục: Không được để trống.").click()
+    expect(content).to_be_focused()
+    page.keyboard.type("Đánh giá chỉ số cải cách hành chính")
+    expect(content).not_to_have_attribute("aria-invalid", "true")

@@ -62,7 +62,9 @@ export function blockFrame({ kind, noun, host, actions = [] }) {
         continue;
       }
       const control = target.matches(CONTROL) ? target : null;
-      const box = control ? control.closest("td, th, .field, .agency-field") || control.parentElement : target;
+      // A row's message goes in its widest cell (a paragraph cannot stand in a table row).
+      const row = !control && target.matches("tr") ? [...target.cells].sort((a, b) => b.colSpan - a.colSpan || b.offsetWidth - a.offsetWidth)[0] : null;
+      const box = control ? control.closest("td, th, .field, .agency-field") || control.parentElement : row || target;
       box.classList.add("has-error");
       if (control) {
         const described = control.getAttribute("aria-describedby");

@@ -7,9 +7,11 @@ import { h } from "./dom.js";
 
 let panels = 0;
 
-/** known: GET /conventions task_columns; change(matrix): a new version of the
- * block; shown: {open}, kept by the matrix's editor across its redraws. */
-export function columnsPanel(ctx, block, known, change, shown) {
+/** current(): the block as it is now (the panel outlives changes made
+ * elsewhere in it); known: GET /conventions task_columns; change(matrix): a
+ * new version of the block; shown: {open}, kept across the editor's redraws. */
+export function columnsPanel(ctx, current, known, change, shown) {
+  const block = current();
   const uid = `tc${++panels}`;
   const columns = tasks.columnsOf(block, known);
   const headers = tasks.headersOf(block, known);
@@ -25,17 +27,17 @@ export function columnsPanel(ctx, block, known, change, shown) {
     const fixed = key === "content" || (printed && columns.length <= required);
     const check = h("input", {
       id: checkId, type: "checkbox", class: "checkbox", checked: printed, disabled: fixed,
-      on: { change: () => change(tasks.showColumn(block, key, check.checked, known)) },
+      on: { change: () => change(tasks.showColumn(current(), key, check.checked, known)) },
     });
     const header = h("input", {
       id: headerId, type: "text", class: "input", value: printed && headers[key] !== usual[key] ? headers[key] : "",
       placeholder: usual[key], autocomplete: "off", disabled: !printed, dataset: { inner: printed ? `headers.${at}` : "" },
-      on: { change: () => change(tasks.renameHeader(block, key, header.value.trim() || usual[key], known)) },
+      on: { change: () => change(tasks.renameHeader(current(), key, header.value.trim() || usual[key], known)) },
     });
     const move = (step, text, label) => h("button", {
       type: "button", class: "btn btn-small", "aria-label": `${label} – cột “${headers[key]}”`, disabled: !printed || !tasks.moveColumn(block, key, step, known),
       dataset: { action: `column-${step < 0 ? "up" : "down"}` },
-      on: { click: () => change(tasks.moveColumn(block, key, step, known)) },
+      on: { click: () => change(tasks.moveColumn(current(), key, step, known)) },
     }, text);
     return h("li", { class: "task-column" + (printed ? "" : " not-printed") },
       h("span", { class: "field-check" }, check, h("label", { for: checkId }, `In cột “${usual[key]}”`)),

@@ -52,9 +52,11 @@ export function createTaskMatrix(ctx, value, host) {
   /** A change of shape: drawn again, then `focus` (an inner path) takes the
    * focus — the `action` button of that row when there is one (a task moved
    * with ↓ keeps ↓ under the keyboard). */
-  function structural(next, focus = null, action = null) {
+  function structural(next, focus = null, action = null, lists = null) {
     block = next;
-    draw();
+    // A task added, moved or removed changes only the rows of its lists: those
+    // are drawn again (200 tasks drawn whole take a quarter of a second).
+    if (!lists || !redrawLists(lists)) draw();
     host.change(block, "");
     const row = action && list.querySelector(`tr[data-inner="${CSS.escape(focus)}"]`);
     const button = row && (row.querySelector(`[data-action="${action}"]:not(:disabled)`) || row.querySelector("[data-action=up]:not(:disabled), [data-action=down]:not(:disabled)"));
@@ -62,9 +64,9 @@ export function createTaskMatrix(ctx, value, host) {
     else if (focus) focusInner(frame.body, focus);
   }
 
-  function removeItem(path, index, label, focus) {
+  function removeItem(path, index, label, focus, lists = null) {
     const before = block;
-    structural(tasks.removeAt(block, path, index), focus);
+    structural(tasks.removeAt(block, path, index), focus, null, lists);
     ctx.deletions.record({ type: "inblock", path: host.path(), before, after: block, item: { list: path, index, value: getIn(before, [...path, index]) }, label });
   }
 
@@ -75,7 +77,7 @@ export function createTaskMatrix(ctx, value, host) {
     frame.setTitle(excerpt(block.title || "", 60));
     fields.replaceChildren(textInput("title", "Tên bảng (in đậm, giữa, trên bảng)", "grow"),
       textInput("number_header", "Tiêu đề cột số thứ tự", "field-short", ctx.schema.field("TaskMatrix", "number_header").default));
-    columnsBox.replaceChildren(columnsPanel(ctx, block, known, (next) => structural(next), columnsShown));
+    columnsBox.replaceChildren(columnsPanel(ctx, () => block, known, (next) => structural(next), columnsShown));
     list.replaceChildren(taskTable());
     const groups = (block.groups || []).length;
     adders.replaceChildren(
@@ -99,19 +101,44 @@ export function createTaskMatrix(ctx, value, host) {
     return h("div", { class: `field ${className}` }, h("label", { for: id, class: "field-label" }, label), input);
   }
 
-  function taskTable() {
+  /** What every row is drawn with: the columns printed, their headers, the task lists. */
+  function shape() {
     const columns = tasks.columnsOf(block, known);
-    const headers = tasks.headersOf(block, known);
-    const width = columns.length + 2;
+    return { columns, headers: tasks.headersOf(block, known), width: columns.length + 2, lists: tasks.taskLists(block) };
+  }
+
+  /** The rows of one task list (its tasks and its "Thêm nhiệm vụ"), marked with the list's path. */
+  function listRows(entry, { columns, headers, width, lists }) {
+    const items = getIn(block, entry.path) || [];
+    const where = entry.group === undefined ? "" : entry.sub === undefined ? ` nhóm ${roman(entry.group + 1)}` : ` nhóm con ${entry.group + 1}.${entry.sub + 1}`;
+    const rows = items.map((item, index) => taskRow(entry, item, index, columns, headers, `nhiệm vụ ${entry.number(index)}${where}`));
+    if (entry.path.length > 1 || items.length || !lists[1]) rows.push(addRow(entry, width, where));
+    for (const row of rows) row.dataset.list = entry.path.join(".");
+    return rows;
+  }
+
+  /** The rows of these task lists drawn again in place; false when one has no rows to replace. */
+  function redrawLists(paths) {
+    const drawn = shape();
+    const keys = [...new Set(paths.map((path) => path.join(".")))];
+    const found = keys.map((key) => key.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part))).map((path) => [drawn.lists.find((entry) => entry.path.join(".") === path.join(".")),
+      [...list.querySelectorAll(`tr[data-list="${CSS.escape(path.join("."))}"]`)]]);
+    if (found.some(([entry, old]) => !entry || !old.length)) return false;
+    for (const [entry, old] of found) {
+      old[0].before(...listRows(entry, drawn));
+      for (const row of old) row.remove();
+    }
+    return true;
+  }
+
+  function taskTable() {
+    const drawn = shape();
+    const { columns, headers, width, lists } = drawn;
     const rows = [];
-    const lists = tasks.taskLists(block);
     for (const entry of lists) {
-      const items = getIn(block, entry.path) || [];
       if (entry.sub !== undefined) rows.push(groupRow(["groups", entry.group, "groups", entry.sub], String(entry.sub + 1), `nhóm con ${entry.sub + 1} của nhóm ${roman(entry.group + 1)}`, width));
       else if (entry.group !== undefined) rows.push(groupRow(["groups", entry.group], roman(entry.group + 1), `nhóm ${roman(entry.group + 1)}`, width));
-      const where = entry.group === undefined ? "" : entry.sub === undefined ? ` nhóm ${roman(entry.group + 1)}` : ` nhóm con ${entry.group + 1}.${entry.sub + 1}`;
-      items.forEach((item, index) => rows.push(taskRow(entry, item, index, columns, headers, `nhiệm vụ ${entry.number(index)}${where}`)));
-      if (entry.path.length > 1 || items.length || !lists[1]) rows.push(addRow(entry, width, where));
+      rows.push(...listRows(entry, drawn));
     }
     return h("table", { class: "tgrid task-grid" },
       h("caption", { class: "visually-hidden" }, block.title || ctx.kind.label("task_matrix")),
@@ -176,13 +203,13 @@ export function createTaskMatrix(ctx, value, host) {
     return h("tr", { dataset: { inner: path.join(".") } }, h("td", { class: "num" }, entry.number(index)), cells,
       h("td", { class: "row-actions" }, moveButtons(noun,
         () => moveTask(entry.path, index, -1), () => moveTask(entry.path, index, 1),
-        () => removeItem(entry.path, index, `Đã xóa ${noun} của bảng phân công.`, null),
+        () => removeItem(entry.path, index, `Đã xóa ${noun} của bảng phân công.`, null, [entry.path]),
         index === 0 && entry.path.length === 1, index === (getIn(block, entry.path) || []).length - 1 && lastList)));
   }
 
   function moveTask(path, index, step) {
     const moved = tasks.moveTask(block, path, index, step);
-    if (moved) structural(moved.matrix, [...moved.path, moved.index].join("."), step < 0 ? "up" : "down");
+    if (moved) structural(moved.matrix, [...moved.path, moved.index].join("."), step < 0 ? "up" : "down", [path, moved.path]);
   }
 
   function moveButtons(noun, up, down, remove, first, last) {
@@ -194,7 +221,7 @@ export function createTaskMatrix(ctx, value, host) {
 
   function addTask(path) {
     const count = (getIn(block, path) || []).length;
-    structural(tasks.insertAt(block, path, count, { content: "" }), `${[...path, count].join(".")}.content`);
+    structural(tasks.insertAt(block, path, count, { content: "" }), `${[...path, count].join(".")}.content`, null, [path]);
   }
 
   function addRow(entry, width, where) {

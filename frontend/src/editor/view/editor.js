@@ -141,8 +141,7 @@ export function createEditor(mount, settings) {
       const placed = [];
       const rest = [];
       for (const error of errors) {
-        let index = paths.findIndex((path) => path === error.path);
-        if (index < 0) index = paths.findIndex((path) => path.startsWith(`${error.path}.`) || error.path.startsWith(path.replace(/\.(text|heading|name)$/, ".")));
+        const index = nodeOf(paths, error.path);
         if (index < 0) rest.push(error);
         else placed.push({ pos: positions[index], message: error.message, path: error.path, base: paths[index] });
       }
@@ -152,8 +151,7 @@ export function createEditor(mount, settings) {
     /** Put the caret in the paragraph whose plan path is `path`. */
     focusPath(path) {
       const { paths } = this.read();
-      let index = paths.indexOf(path);
-      if (index < 0) index = paths.findIndex((candidate) => candidate.startsWith(path) || path.startsWith(candidate.replace(/\.(text|heading|name)$/, "")));
+      const index = nodeOf(paths, path);
       if (index < 0) return false;
       const node = view.state.doc.child(index);
       if (node.type === schema.nodes.tableblock) {
@@ -221,6 +219,26 @@ export function createEditor(mount, settings) {
     placeholder: (kind) => options.placeholder(kind),
   };
   return api;
+}
+
+/** The paragraph (or table) a document path is about: the one with that
+ * path, else the first inside it, else the one whose part holds it most
+ * closely (a table's cell is about the table, not the point above it). */
+function nodeOf(paths, path) {
+  const exact = paths.indexOf(path);
+  if (exact >= 0) return exact;
+  const inside = paths.findIndex((candidate) => candidate.startsWith(`${path}.`));
+  if (inside >= 0) return inside;
+  let best = -1;
+  let length = -1;
+  paths.forEach((candidate, index) => {
+    const part = candidate.replace(/\.(text|heading|name)$/, "");
+    if (path.startsWith(`${part}.`) && part.length > length) {
+      best = index;
+      length = part.length;
+    }
+  });
+  return best;
 }
 
 /** The whole parts a change removed: the top-level nodes between what the
