@@ -5,12 +5,15 @@ Excel files the service gives back."""
 
 from __future__ import annotations
 
+import io
 import json
+import re
 
+import pdfplumber
 import pytest
 from playwright.sync_api import expect
 
-from .form_page import download, download_json, open_example, open_form, upload
+from .form_page import docx_runs, download, download_json, open_example, open_form, upload
 from .test_form import UNNAMED_CONTROLS
 from .tables_page import (
     REFORM_PLAN,
@@ -49,15 +52,20 @@ def test_a_table_with_a_merged_cell_and_a_group_row_validates_and_prints(page, l
     expect(table.get_by_label("Tên bảng (in đậm, giữa, trên bảng)", exact=True)).to_be_focused()
     page.keyboard.type("Lịch ra quân")
     for column, header in enumerate(["Thôn", "Thời gian", "Phụ trách"], 1):
-        table.get_by_label(f"Tiêu đề cột {column}").fill(header)
+        table.get_by_label(f"Tiêu đề cột {column}", exact=True).fill(header)
     for (row, column), text in {(1, 1): "Thôn 1", (1, 2): "Chủ nhật tuần 1", (1, 3): "Trưởng thôn",
                                 (2, 1): "Thôn 2", (2, 2): "Chủ nhật tuần 2"}.items():
-        table.get_by_label(f"Dòng {row}, cột {column}").fill(text)
+        table.get_by_label(f"Dòng {row}, cột {column}", exact=True).fill(text)
+    table.get_by_label("Dòng 1, cột 2", exact=True).press("End")
+    page.keyboard.press("Enter")  # a new line in the cell
+    page.keyboard.type("(từ 7 giờ)")
+    table.get_by_label("Dòng 1, cột 3", exact=True).press("Control+a")
+    page.keyboard.press("Control+b")  # bold, as in every text field of the form
 
     table.get_by_label("Dòng 1, cột 3", exact=True).focus()
     tool(table, "Gộp ô đang chọn với ô bên dưới").click()
     expect(table.get_by_label("Dòng 1, cột 3", exact=True)).to_have_attribute("rows", "1")
-    assert table.locator("td[rowspan='2'] textarea").input_value() == "Trưởng thôn"
+    assert table.locator("td[rowspan='2'] textarea").input_value() == "**Trưởng thôn**"
     table.get_by_label("Dòng 1, cột 1", exact=True).focus()
     tool(table, "Chèn dòng nhóm (I, II …) phía trên dòng đang chọn").click()
     expect(table.get_by_label("Dòng nhóm I", exact=True)).to_be_focused()
@@ -70,7 +78,7 @@ def test_a_table_with_a_merged_cell_and_a_group_row_validates_and_prints(page, l
         "type": "table", "number_column": "TT",
         "columns": [{"header": "Thôn"}, {"header": "Thời gian"}, {"header": "Phụ trách"}],
         "rows": [{"group": "Các thôn phía Bắc"},
-                 {"cells": ["Thôn 1", "Chủ nhật tuần 1", {"text": "Trưởng thôn", "rowspan": 2}]},
+                 {"cells": ["Thôn 1", "Chủ nhật tuần 1\n(từ 7 giờ)", {"text": "**Trưởng thôn**", "rowspan": 2}]},
                  {"cells": ["Thôn 2", "Chủ nhật tuần 2"]}],
         "title": "Lịch ra quân",
     }
@@ -80,8 +88,9 @@ def test_a_table_with_a_merged_cell_and_a_group_row_validates_and_prints(page, l
     document = download(page, "Tải bản Word (DOCX)")
     printed = next(rows for rows in word_tables(document) if rows and rows[0][:2] == ["TT", "Thôn"])
     assert printed == [["TT", "Thôn", "Thời gian", "Phụ trách"], ["I", "Các thôn phía Bắc"],
-                       ["1", "Thôn 1", "Chủ nhật tuần 1", "Trưởng thôn"], ["2", "Thôn 2", "Chủ nhật tuần 2"]]
+                       ["1", "Thôn 1", "Chủ nhật tuần 1\n(từ 7 giờ)", "Trưởng thôn"], ["2", "Thôn 2", "Chủ nhật tuần 2"]]
     assert "Trưởng thôn" in merged_down(document)
+    assert ("Trưởng thôn", True) in docx_runs(document)
     page.screenshot(path=str(artifacts / "form-table-grid.png"))
 
 
@@ -351,3 +360,32 @@ def test_the_servers_messages_stand_at_the_cell_they_name(page, live_server, tmp
     expect(content).to_be_focused()
     page.keyboard.type("Đánh giá chỉ số cải cách hành chính")
     expect(content).not_to_have_attribute("aria-invalid", "true")
+
+
+# --- preview ------------------------------------------------------------------------------
+
+
+@pytest.mark.libreoffice
+def test_the_preview_shows_the_landscape_appendix_as_it_prints(page, pdf_server):
+    """The PDF the preview shows (Chromium's viewer draws each page at its own
+    size) has the body's pages upright and the task matrix's pages landscape."""
+    open_form(page, pdf_server)
+    upload(page, REFORM_PLAN)
+    shown = []
+
+    def keep(route):  # the answer passes to the page unchanged; the test keeps a copy
+        answer = route.fetch(timeout=90000)
+        shown.append(answer.body())
+        route.fulfill(response=answer)
+
+    page.route("**/render?format=pdf", keep)
+    page.get_by_role("button", name="Xem trước PDF").click()
+    expect(page.locator("#preview-message")).to_contain_text("Bản xem trước lúc", timeout=90000)
+    expect(page.locator("#preview-frame iframe")).to_have_attribute("src", re.compile(r"^blob:.*#navpanes=0&view=FitH$"))
+    with pdfplumber.open(io.BytesIO(shown[0])) as pdf:
+        pages = [(page.width > page.height, page.extract_text() or "") for page in pdf.pages]
+    appendix = next(index for index, (_, text) in enumerate(pages) if "PHÂN CÔNG THỰC HIỆN NHIỆM VỤ" in text)
+    assert appendix > 0
+    assert [wide for wide, _ in pages[:appendix]] == [False] * appendix  # the body, upright
+    assert all(wide for wide, _ in pages[appendix:])  # the task matrix, landscape
+    assert "Cải cách thủ tục hành chính" in "".join(text for _, text in pages[appendix:])
