@@ -13,7 +13,7 @@ import pdfplumber
 import pytest
 from playwright.sync_api import expect
 
-from .form_page import docx_runs, download, download_json, open_example, open_form, upload
+from .form_page import docx_runs, download, download_json, field, open_example, open_form, upload
 from .test_form import UNNAMED_CONTROLS
 from .tables_page import (
     REFORM_PLAN,
@@ -389,3 +389,34 @@ def test_the_preview_shows_the_landscape_appendix_as_it_prints(page, pdf_server)
     assert [wide for wide, _ in pages[:appendix]] == [False] * appendix  # the body, upright
     assert all(wide for wide, _ in pages[appendix:])  # the task matrix, landscape
     assert "Cải cách thủ tục hành chính" in "".join(text for _, text in pages[appendix:])
+
+
+WORD_TABLE = """<html><body><table border=1>
+<tr><td><b>STT</b></td><td><b>Đơn vị được kiểm tra</b></td><td><b>Thời gian kiểm tra</b></td></tr>
+<tr><td>I</td><td colspan=2><b>Cơ quan chuyên môn cấp tỉnh</b></td></tr>
+<tr><td>1</td><td>Sở Tư pháp</td><td rowspan=2>Tháng 5/2025</td></tr>
+<tr><td>2</td><td>Sở Nội vụ</td></tr>
+</table></body></html>"""
+
+
+def test_a_range_pasted_into_nhap_tu_excel_becomes_a_table_of_the_appendix(page, live_server):
+    open_form(page, live_server)
+    open_example(page, "minimal")
+    page.get_by_role("button", name=re.compile("Thêm phụ lục$")).click()
+    field(page, "appendices.0.title").fill("Lịch kiểm tra")
+    page.get_by_role("button", name="Bỏ bảng số liệu của phụ lục 1").click()  # this appendix has no figures
+    appendix = page.locator("#sec-appendices .appendix-content")
+    appendix.get_by_role("button", name="Nhập từ Excel…").click()
+    dialog = page.locator("#sheet-dialog")
+    expect(dialog).to_be_visible()
+    paste(dialog.get_by_label("Hoặc dán vùng ô vào đây (Ctrl+V)"), "STT\tĐơn vị được kiểm tra\tThời gian kiểm tra", WORD_TABLE)
+    expect(dialog).to_be_hidden()
+    expect(page.locator("#notice")).to_contain_text("Đã nhập bảng (3 dòng, 2 cột) từ vùng ô đã dán")
+    table = appendix.locator(".pm-block")
+    expect(table.locator("td.num")).to_have_text(["I", "1", "2"])
+    expect(table.locator("td[rowspan='2'] textarea")).to_have_value("Tháng 5/2025")
+    plan = download_json(page)
+    written = plan["appendices"][0]["content"]
+    assert [block["type"] for block in written] == ["table"]
+    assert written[0]["rows"][0] == {"group": "Cơ quan chuyên môn cấp tỉnh"}
+    valid(live_server, plan)
