@@ -10,6 +10,8 @@
 // The positions are found exactly as the server checks them
 // (schemas/blocks/table.py grid_problems). A change the grid cannot make
 // throws a GridRefusal whose message says why, in the clerk's words.
+// A little over 400 lines on purpose: every change works on the same
+// layout of merged cells; split, the halves would share its private helpers.
 
 import { setIn } from "./update.js";
 
