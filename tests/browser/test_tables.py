@@ -162,6 +162,12 @@ def test_a_table_moves_like_a_paragraph_and_leaves_its_point(page, live_server):
     assert [block["type"] for block in body] == ["points", "table", "paragraph"]
     assert [len(item.get("content", [])) for item in body[0]["items"]] == [0, 0, 0]
     assert body[1] == reform_plan()["body"][2]["content"][0]["items"][0]["content"][0]
+    table.locator(".blk-head .blk-kind").click()
+    page.keyboard.press("Tab")  # under point c) again, still selected
+    expect(table).to_have_class("pm-block ProseMirror-selectednode")
+    page.keyboard.press("Tab")  # it cannot go deeper: Tab goes into it
+    expect(table.get_by_label("Tên bảng (in đậm, giữa, trên bảng)", exact=True)).to_be_focused()
+    assert len(download_json(page)["body"][2]["content"][0]["items"][2]["content"]) == 1
     table.get_by_role("button", name="Lên – chuyển bảng lên trên đoạn trước").click()
     expect(page.locator(".pm-block").first.get_by_role("button", name="Lên – chuyển bảng lên trên đoạn trước")).to_be_focused()
 
@@ -420,3 +426,33 @@ def test_a_range_pasted_into_nhap_tu_excel_becomes_a_table_of_the_appendix(page,
     assert [block["type"] for block in written] == ["table"]
     assert written[0]["rows"][0] == {"group": "Cơ quan chuyên môn cấp tỉnh"}
     valid(live_server, plan)
+
+
+ODD_BLOCKS = [
+    {"type": "table"},  # no columns at all
+    {"type": "table", "x_source": {"sheet": 2}, "columns": [{"header": "A", "x": 1}, {"header": "B", "width": "rộng"}],
+     "rows": [{"cells": ["1", {"text": "2", "align": "center", "x_color": "red"}, "thừa"]}, {"cells": ["chỉ một"]},
+              {"group": None, "cells": None}, {"group": "Nhóm", "cells": ["cả hai"]}]},
+    {"type": "task_matrix", "columns": ["content", "lead", "khong_co"], "headers": ["Việc"],
+     "groups": [{"title": "Nhóm", "tasks": None, "x": True}, {"title": None, "tasks": [{"content": "Việc", "lead": "Sở A", "x_id": 7}]}]},
+]
+
+
+def test_odd_blocks_are_shown_and_come_back_unchanged(page, live_server, tmp_path):
+    plan = {"schema_version": 1, "summary": "Bảng lạ", "body": [{"type": "section", "heading": "Bảng", "content": ODD_BLOCKS}]}
+    source = tmp_path / "bang-la.json"
+    source.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    open_form(page, live_server)
+    upload(page, source)
+    expect(page.locator(".pm-block")).to_have_count(3)
+    assert download_json(page) == plan
+    # Typing in one cell changes that cell only.
+    block(page, 1).get_by_label("Dòng 2, cột 1", exact=True).fill("một ô")
+    changed = json.loads(json.dumps(plan))
+    changed["body"][0]["content"][1]["rows"][1]["cells"][0] = "một ô"
+    assert download_json(page) == changed
+    # An agency typed as a plain text is shown as one; adding another makes the list.
+    matrix = block(page, 2)
+    expect(matrix.locator(".chip-text")).to_have_text(["Sở A"])
+    add_agency(matrix.get_by_label("Thêm cơ quan – Chủ trì thực hiện, nhiệm vụ 1 nhóm II", exact=True), "Sở B")
+    assert download_json(page)["body"][0]["content"][2]["groups"][1]["tasks"][0]["lead"] == ["Sở A", "Sở B"]

@@ -65,13 +65,23 @@ export function setTaskText(matrix, taskPath, key, text, required) {
   return setIn(matrix, [...taskPath, key], text === "" && !required ? undefined : text);
 }
 
-/** An agency added to a task's list (lead, support); false when it is already there. */
+/** The agencies of a task's list field (one written as a plain text counts as one). */
+export function agenciesOf(task, key) {
+  const value = task?.[key];
+  if (Array.isArray(value)) return value;
+  return typeof value === "string" && value.trim() ? [value] : [];
+}
+
+/** An agency added to a task's list (lead, support); null when it is already there. */
 export function addAgency(matrix, taskPath, key, name) {
   const text = name.replace(/\s+/g, " ").trim();
-  const list = getIn(matrix, [...taskPath, key]) || [];
-  if (!text || list.some((other) => other.toLocaleLowerCase("vi") === text.toLocaleLowerCase("vi"))) return null;
+  const list = agenciesOf(getIn(matrix, taskPath), key);
+  if (!text || list.some((other) => String(other).toLocaleLowerCase("vi") === text.toLocaleLowerCase("vi"))) return null;
   return setIn(matrix, [...taskPath, key], [...list, text]);
 }
+
+/** The index-th agency of a task's list removed. */
+export const removeAgency = (matrix, taskPath, key, index) => setIn(matrix, [...taskPath, key], agenciesOf(getIn(matrix, taskPath), key).filter((_, at) => at !== index));
 
 // --- columns and headers -----------------------------------------------------------
 
@@ -128,8 +138,8 @@ export function renameHeader(matrix, key, text, known) {
 
 /** Every agency the plan already names, in the order first met: the
  * agencies of "Tổ chức thực hiện", the recipients, and the agencies of every
- * task (lead, coordinating, follow-up). `agencyKeys`: the list fields of a task. */
-export function agencyNames(plan, agencyKeys, followKeys = []) {
+ * task (lead, coordinating). `agencyKeys`: the list fields of a task. */
+export function agencyNames(plan, agencyKeys) {
   const names = new Map();
   const add = (name) => {
     const text = typeof name === "string" ? name.replace(/\*+/g, "").replace(/\s+/g, " ").trim() : "";
@@ -143,8 +153,7 @@ export function agencyNames(plan, agencyKeys, followKeys = []) {
     if (value.type === "task_matrix") {
       for (const list of taskLists(value)) {
         for (const task of getIn(value, list.path) || []) {
-          for (const key of agencyKeys) (Array.isArray(task?.[key]) ? task[key] : []).forEach(add);
-          for (const key of followKeys) add(task?.[key]);
+          for (const key of agencyKeys) agenciesOf(task, key).forEach(add);
         }
       }
     }

@@ -176,7 +176,7 @@ export function createTaskMatrix(ctx, value, host) {
       const inner = `${path.join(".")}.${key}`;
       if (isList(key)) {
         return h("td", {}, agencyField({
-          names: Array.isArray(item?.[key]) ? item[key] : [], label: `${headers[key]}, ${noun}`, inner,
+          names: tasks.agenciesOf(item, key), label: `${headers[key]}, ${noun}`, inner,
           add: (name) => {
             const next = tasks.addAgency(block, path, key, name);
             if (next) edited(next, inner);
@@ -184,8 +184,8 @@ export function createTaskMatrix(ctx, value, host) {
           },
           remove: (at) => {
             const before = block;
-            const name = getIn(block, [...path, key, at]);
-            edited(tasks.removeAt(block, [...path, key], at), inner);
+            const name = tasks.agenciesOf(getIn(block, path), key)[at];
+            edited(tasks.removeAgency(block, path, key, at), inner);
             ctx.deletions.record({ type: "inblock", path: host.path(), before, after: block, item: { list: [...path, key], index: at, value: name }, label: `Đã bỏ “${name}” khỏi ${noun}.` });
             return getIn(block, [...path, key]);
           },

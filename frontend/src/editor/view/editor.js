@@ -11,7 +11,7 @@ import { EditorView } from "prosemirror-view";
 
 import { labels } from "../model/labels.js";
 import { schema } from "../model/schema.js";
-import { insertBlock, insertFootnote, setHeadingAttrs, setKind } from "../state/commands.js";
+import { insertBlock, insertFootnote, setHeadingAttrs, setKind, shiftLevel } from "../state/commands.js";
 import { editorPlugins, stateFor } from "../state/plugins.js";
 import { errorsKey } from "../state/decorations.js";
 import { blockEditorAt, blockNodeViews } from "./blockview.js";
@@ -66,10 +66,16 @@ export function createEditor(mount, settings) {
     }),
     handleKeyDown(_view, event) {
       escaped = event.key === "Escape" || (escaped && event.key === "Tab");
-      // Tab on a selected table goes into it (its first field).
+      // Tab / Shift+Tab on a selected table put it under the point above or
+      // take it out, as they do a paragraph; where it cannot go deeper, Tab
+      // goes into it (its first field).
       const { selection } = view.state;
-      if (event.key === "Tab" && !event.shiftKey && !escaped && selection instanceof NodeSelection) {
-        return Boolean(blockEditorAt(view, selection.from)?.focus(null));
+      if (event.key === "Tab" && !escaped && selection instanceof NodeSelection && selection.node.type === schema.nodes.tableblock) {
+        const before = view.state.doc;
+        shiftLevel(!event.shiftKey, options.allowed, options.underPoint)(view.state, view.dispatch);
+        if (view.state.doc === before) return event.shiftKey || Boolean(blockEditorAt(view, selection.from)?.focus(null));
+        view.dispatch(view.state.tr.setSelection(NodeSelection.create(view.state.doc, selection.from))); // still selected
+        return true;
       }
       return false;
     },
