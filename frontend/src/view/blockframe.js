@@ -100,6 +100,21 @@ export function blockFrame({ kind, noun, host, actions = [] }) {
   };
 }
 
+/** What the text around a block needs of its editor (editor/view/blockview.js):
+ * its element, the block as it is now, a new version drawn, the server's
+ * messages, the focus on a field (or the first one). */
+export function blockHandle(frame, get, set) {
+  return {
+    element: frame.element,
+    get value() {
+      return get();
+    },
+    set,
+    showErrors: frame.showErrors,
+    focus: (inner) => focusInner(frame.body, inner),
+  };
+}
+
 /** The control (or part) of the block showing `inner`, else the nearest one above it. */
 export function targetOf(root, inner) {
   for (let parts = inner ? inner.split(".") : []; parts.length; parts.pop()) {

@@ -10,7 +10,7 @@
 import * as grid from "../model/textgrid.js";
 import { isCellRange, parseTsv } from "../model/tsv.js";
 import { setIn } from "../model/update.js";
-import { blockFrame, focusInner } from "./blockframe.js";
+import { blockFrame, blockHandle } from "./blockframe.js";
 import { excerpt } from "./cards.js";
 import { h } from "./dom.js";
 import { notify } from "./notice.js";
@@ -282,18 +282,7 @@ export function createTableBlock(ctx, value, host) {
   let cols = [];
   let lastNumberHeader = typeof block.number_column === "string" ? block.number_column : null;
   draw();
-  return {
-    element: frame.element,
-    get value() {
-      return block;
-    },
-    set(next) {
-      block = next;
-      draw();
-    },
-    showErrors: frame.showErrors,
-    focus: (inner) => focusInner(frame.body, inner),
-  };
+  return blockHandle(frame, () => block, (next) => { block = next; draw(); });
 }
 
 let tables = 0;

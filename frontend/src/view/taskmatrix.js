@@ -10,7 +10,7 @@
 import * as tasks from "../model/tasklist.js";
 import { getIn, setIn } from "../model/update.js";
 import { agencyField } from "./agencyfield.js";
-import { blockFrame, focusInner } from "./blockframe.js";
+import { blockFrame, blockHandle, focusInner } from "./blockframe.js";
 import { excerpt } from "./cards.js";
 import { h } from "./dom.js";
 import { columnsPanel } from "./taskcolumns.js";
@@ -247,18 +247,7 @@ export function createTaskMatrix(ctx, value, host) {
   const uid = `tm${++matrices}`;
   const columnsShown = { open: false };
   draw();
-  return {
-    element: frame.element,
-    get value() {
-      return block;
-    },
-    set(next) {
-      block = next;
-      draw();
-    },
-    showErrors: frame.showErrors,
-    focus: (inner) => focusInner(frame.body, inner),
-  };
+  return blockHandle(frame, () => block, (next) => { block = next; draw(); });
 }
 
 let matrices = 0;
