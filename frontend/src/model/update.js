@@ -30,3 +30,15 @@ export function updateList(value, path, change) {
   change(list);
   return setIn(value, path, list);
 }
+
+/** A short fingerprint of a value (FNV-1a over its JSON): tells whether a
+ * block is still the version it was, without keeping a copy of it. */
+export function fingerprint(value) {
+  const text = JSON.stringify(value) ?? "";
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${text.length}:${hash.toString(16)}`;
+}

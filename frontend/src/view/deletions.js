@@ -7,7 +7,7 @@
 
 import { insertKey } from "../model/store.js";
 import { taskCount } from "../model/tasklist.js";
-import { getIn, updateList } from "../model/update.js";
+import { fingerprint, getIn, updateList } from "../model/update.js";
 import { restoreColumn } from "./tabletools.js";
 import { excerpt } from "./cards.js";
 import { h } from "./dom.js";
@@ -64,14 +64,14 @@ export function createDeletions({ ctx, drafts, onChange }) {
   const areaOf = (path = "body") => ctx.areas().find((area) => path === area.path.join(".") || path.startsWith(`${area.path.join(".")}.`));
 
   /** Put a removed row, task … back in its table: the table as it was when
-   * nothing changed in it since, else the item back at its place. False
-   * when the table is no longer where it was. */
+   * it was kept and nothing changed in it since, else the item back at its
+   * place. False when the table is no longer where it was. */
   function putBackInBlock(entry) {
     const editor = areaOf(entry.path)?.editor;
     const found = editor?.blockAt(entry.path);
     if (!found) return false;
     let value;
-    if (JSON.stringify(found.value) === JSON.stringify(entry.after)) value = entry.before;
+    if (entry.before && fingerprint(found.value) === entry.after) value = entry.before;
     else if (entry.item?.list) {
       const list = getIn(found.value, entry.item.list);
       value = updateList(found.value, entry.item.list, (copy) => copy.splice(Math.min(entry.item.index, (list || []).length), 0, entry.item.value));
@@ -138,6 +138,16 @@ export function createDeletions({ ctx, drafts, onChange }) {
     record,
     restore,
     refresh,
+    /** A row, column, task, group or agency removed inside the table (or
+     * task matrix) at document path `path`: `item` says what and where. The
+     * table as it was (`before`, with a fingerprint of `after` to tell it is
+     * unchanged since) is kept only when putting the item back may not give
+     * it back exactly (`exact` false: a table's merged cells); a task list's
+     * item goes back exactly, so a 200-task matrix is not kept per removal. */
+    removedInBlock({ path, before, after, item, label, exact = false }) {
+      const kept = exact ? {} : { before, after: fingerprint(after) };
+      record({ type: "inblock", path, ...kept, item, label });
+    },
     /** Parts or tables removed in a rich-text area (its path: "body",
      * "appendices.0.content"): {index, nodes, heading, blocks}. */
     blocksRemoved(area, { index, nodes, heading, blocks }) {

@@ -90,7 +90,7 @@ export function createTableBlock(ctx, value, host) {
     const before = block;
     structural(result.block, result.focus);
     if (result.removed) {
-      ctx.deletions.record({ type: "inblock", path: host.path(), before, after: block, item: result.removed.item, label: result.removed.label });
+      ctx.deletions.removedInBlock({ path: host.path(), before, after: block, ...result.removed });
     }
   }
 

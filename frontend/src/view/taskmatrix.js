@@ -67,7 +67,7 @@ export function createTaskMatrix(ctx, value, host) {
   function removeItem(path, index, label, focus, lists = null) {
     const before = block;
     structural(tasks.removeAt(block, path, index), focus, null, lists);
-    ctx.deletions.record({ type: "inblock", path: host.path(), before, after: block, item: { list: path, index, value: getIn(before, [...path, index]) }, label });
+    ctx.deletions.removedInBlock({ path: host.path(), after: block, item: { list: path, index, value: getIn(before, [...path, index]) }, label, exact: true });
   }
 
   // --- drawing ------------------------------------------------------------------
@@ -183,10 +183,9 @@ export function createTaskMatrix(ctx, value, host) {
             return next && getIn(next, [...path, key]);
           },
           remove: (at) => {
-            const before = block;
             const name = tasks.agenciesOf(getIn(block, path), key)[at];
             edited(tasks.removeAgency(block, path, key, at), inner);
-            ctx.deletions.record({ type: "inblock", path: host.path(), before, after: block, item: { list: [...path, key], index: at, value: name }, label: `Đã bỏ “${name}” khỏi ${noun}.` });
+            ctx.deletions.removedInBlock({ path: host.path(), after: block, item: { list: [...path, key], index: at, value: name }, label: `Đã bỏ “${name}” khỏi ${noun}.`, exact: true });
             return getIn(block, [...path, key]);
           },
           suggestions: () => agencySuggestions(),
