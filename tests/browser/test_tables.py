@@ -456,3 +456,26 @@ def test_odd_blocks_are_shown_and_come_back_unchanged(page, live_server, tmp_pat
     expect(matrix.locator(".chip-text")).to_have_text(["Sở A"])
     add_agency(matrix.get_by_label("Thêm cơ quan – Chủ trì thực hiện, nhiệm vụ 1 nhóm II", exact=True), "Sở B")
     assert download_json(page)["body"][0]["content"][2]["groups"][1]["tasks"][0]["lead"] == ["Sở A", "Sở B"]
+
+
+PAGE_OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def test_tables_scroll_inside_their_box_on_a_phone(browser, live_server):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    open_form(page, live_server)
+    upload(page, REFORM_PLAN)
+    expect(page.locator(".task-grid")).to_be_visible()
+    expect(page.locator(".tgrid:not(.task-grid)").first).to_be_visible()
+    assert page.evaluate(PAGE_OVERFLOW) <= 0
+    # A table and the task matrix are wider than the phone: each scrolls inside its own box,
+    # which stays on the screen (the cells' hidden labels too).
+    assert page.evaluate("""() => [...document.querySelectorAll('.grid-scroll')].map((box) =>
+      box.scrollWidth > box.clientWidth && box.getBoundingClientRect().right <= innerWidth)""") == [True, True]
+    # The columns chosen for print: each column's line fits the phone.
+    columns = page.locator("details.task-columns").first
+    columns.locator("summary").click()
+    expect(columns.locator(".task-column").first).to_be_visible()
+    assert page.evaluate(PAGE_OVERFLOW) <= 0
+    context.close()
