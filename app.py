@@ -2,7 +2,8 @@
 
 ``create_app(test_config)`` builds the Flask app: configuration (defaults,
 then ``PLANS_*`` environment variables, then ``test_config``), the PDF
-converter, the API blueprints and the clerks' form.
+converter, the worker processes that render and read uploads, the API
+blueprints and the clerks' form.
 
 Run for development: ``.venv/bin/flask --app app run``; production:
 ``python serve.py`` (waitress; see README).
@@ -18,13 +19,14 @@ from flask import Flask
 import api
 import web
 from converters import converter_from_config
-from render_pool import renderer_from_config
+from workers import pool_from_config
 
 DEFAULTS = {
     # Plans are text: 2 MB holds the largest real plans many times over.
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     "PDF_BACKEND": "pool",
 }
+WORKER_COUNTS = ("RENDER_WORKERS", "IMPORT_WORKERS")
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -43,11 +45,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     converter = app.config.get("CONVERTER") or converter_from_config(app.config)
     app.extensions["converter"] = converter
     atexit.register(converter.close)
-    if app.testing and "RENDER_WORKERS" not in (test_config or {}):
-        app.config["RENDER_WORKERS"] = 0  # tests render in-process unless isolation is what they test
-    renderer = renderer_from_config(app.config)
-    app.extensions["renderer"] = renderer
-    atexit.register(renderer.close)
+    for key in WORKER_COUNTS:
+        if app.testing and key not in (test_config or {}):
+            app.config[key] = 0  # tests run jobs in-process unless isolation is what they test
+    workers = pool_from_config(app.config)
+    app.extensions["workers"] = workers
+    atexit.register(workers.close)
 
     api.init_app(app)
     web.init_app(app)

@@ -1,12 +1,17 @@
-"""The HTTP API: rendering, the plan's JSON Schema, examples, health, and the
-OpenAPI document with its docs page (served from local assets)."""
+"""The HTTP API: rendering, the documents' JSON Schema, examples, the kinds
+and a plan's companions, health, and the OpenAPI document with its docs
+page (served from local assets)."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from flask import Flask
 from flask_smorest import Api
 
-from . import docs, errors, imports, meta, render, spreadsheets
+from schemas import PlanSchema
+
+from . import docs, errors, imports, kinds, meta, render, spreadsheets
 
 OPENAPI_CONFIG = {
     "API_TITLE": "Dịch vụ soạn Kế hoạch theo Nghị định 30/2020/NĐ-CP",
@@ -25,15 +30,27 @@ class PlansApi(Api):
     ERROR_SCHEMA = errors.ErrorResponseSchema
 
 
+def body_limit(config: Mapping, path: str) -> int:
+    """The largest body the route at ``path`` accepts, in bytes."""
+    if path.startswith(imports.PREFIX):
+        return imports.import_limit(config)
+    return int(config["MAX_CONTENT_LENGTH"])
+
+
+def largest_body(config: Mapping) -> int:
+    """The largest body any route accepts (what the server may read before the app sees it)."""
+    return max(int(config["MAX_CONTENT_LENGTH"]), imports.import_limit(config) + imports.MULTIPART_ALLOWANCE)
+
+
 def init_app(app: Flask) -> None:
     for key, value in OPENAPI_CONFIG.items():
         app.config.setdefault(key, value)
     smorest = PlansApi(app)
     smorest.ma_plugin.converter.add_attribute_function(meta.block_property)
     smorest.ma_plugin.converter.add_attribute_function(meta.string_or_object_property)
-    smorest.spec.components.schema("Plan", schema=meta.PlanSchema)
-    smorest.spec.components.schema("Pasted", schema=spreadsheets.PastedSchema)
-    for blueprint in (render.blp, meta.blp, imports.blp, spreadsheets.blp):
+    smorest.spec.components.schema("Plan", schema=PlanSchema)
+    meta.register_documents(smorest.spec, smorest.ma_plugin.converter)
+    for blueprint in (render.blp, meta.blp, imports.blp, spreadsheets.blp, kinds.blp):
         smorest.register_blueprint(blueprint)
     app.register_blueprint(docs.assets)
     errors.init_app(app)

@@ -5,19 +5,33 @@ POST /import/clipboard: text pasted from Word → body blocks."""
 from __future__ import annotations
 
 from flask import current_app, jsonify, request
-from flask_smorest import Blueprint
+from flask_smorest.fields import Upload
+from marshmallow import EXCLUDE, Schema, fields
 
 import recognizer
-from schemas import PlanInvalid, load_plan
+from converters import ConversionFailed, ConversionTimeout
+from schemas import PlanSchema, block_union
+from schemas.docs import doc
 
-from .errors import ApiError, ErrorResponseSchema
-from .plan_request import FORMATS
-from .render import document_response
+from .arguments import Blueprint
+from .errors import ApiError, ErrorResponseSchema, documented, error_response, too_large
+from .plan_request import asked_format
+from .render import (
+    BINARY,
+    DOCUMENT_ERRORS,
+    FormatQuery,
+    document_answer,
+    document_response,
+    format_field,
+)
 
 blp = Blueprint("imports", __name__, description="Nhập kế hoạch từ tệp Word")
+PREFIX = "/import"
 
 # A Word file with pictures is larger than a plan's JSON: its own limit.
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+# What a multipart upload adds around the file (boundaries, part headers, the format field).
+MULTIPART_ALLOWANCE = 64 * 1024
 FILE_TYPES = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "application/msword",
@@ -25,142 +39,134 @@ FILE_TYPES = (
     "application/rtf",
     "application/octet-stream",
 )
-NOTE_SCHEMA = {
-    "type": "object",
-    "properties": {
-        "code": {"type": "string", "description": "Mã ổn định"},
-        "message": {"type": "string", "description": "Thông báo tiếng Việt"},
-        "paragraph": {"type": ["integer", "null"], "description": "Đoạn thứ mấy trong tệp gốc (từ 1)"},
-        "excerpt": {"type": ["string", "null"], "description": "Những chữ đầu của đoạn đó"},
-        "path": {"type": ["string", "null"], "description": "Trường của kế hoạch, ví dụ date.day"},
-    },
-}
-IMPORT_RESULT = {
-    "type": "object",
-    "properties": {
-        "plan": {"$ref": "#/components/schemas/Plan"},
-        "warnings": {"type": "array", "items": NOTE_SCHEMA, "description": "Những gì chưa xếp được"},
-        "fixes": {"type": "array", "items": NOTE_SCHEMA, "description": "Những chỗ sai thể thức đã sửa"},
-    },
-}
-FILE_BODY = {
-    "required": True,
-    "content": {
-        "multipart/form-data": {"schema": {"type": "object", "properties": {
-            "file": {"type": "string", "format": "binary", "description": "Tệp .docx, .doc, .odt hoặc .rtf"}},
-            "required": ["file"]}},
-        **{kind: {"schema": {"type": "string", "format": "binary"}} for kind in FILE_TYPES},
-    },
-}
+REFUSALS = ("unsupported_file", "encrypted_file", "corrupt_file", "part_too_large", "too_many_footnotes",
+            "too_much_text", "too_many_paragraphs", "too_many_runs", "too_many_cells")  # fmt: skip
 
 
-def max_bytes() -> int:
-    return int(current_app.config.get("IMPORT_MAX_CONTENT_LENGTH", DEFAULT_MAX_BYTES))
+class FileUploadSchema(Schema):
+    file = Upload(required=True, metadata=doc("Tệp Word", "Tệp .docx, .doc, .odt hoặc .rtf"))
+    format = format_field("Có thì trả luôn tệp đã trình bày lại đúng thể thức (docx hoặc pdf)")
+
+
+class NoteSchema(Schema):
+    """A warning (what was not placed) or a fix (a Decree 30 deviation corrected)."""
+
+    code = fields.String(metadata=doc("Mã", "Mã ổn định"))
+    message = fields.String(metadata=doc("Thông báo", "Thông báo tiếng Việt"))
+    paragraph = fields.Integer(allow_none=True, metadata=doc("Đoạn", "Đoạn thứ mấy trong tệp gốc (từ 1)"))
+    excerpt = fields.String(allow_none=True, metadata=doc("Trích đoạn", "Những chữ đầu của đoạn đó"))
+    path = fields.String(allow_none=True, metadata=doc("Trường", "Trường của kế hoạch, ví dụ date.day"))
+
+
+class ImportResultSchema(Schema):
+    plan = fields.Nested(PlanSchema, metadata=doc("Kế hoạch", "Kế hoạch nhận được, luôn hợp lệ"))
+    warnings = fields.List(fields.Nested(NoteSchema), metadata=doc("Cảnh báo", "Những gì chưa xếp được"))
+    fixes = fields.List(fields.Nested(NoteSchema), metadata=doc("Đã sửa", "Những chỗ sai thể thức đã sửa"))
+
+
+class ImportNotValidSchema(ErrorResponseSchema, ImportResultSchema):
+    """422 ``invalid_plan`` of an import: the errors, and the plan as recognized (nothing is lost)."""
+
+
+class PasteSchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    html = fields.String(allow_none=True, load_default=None, error_messages={"invalid": "Dữ liệu phải là chuỗi văn bản hoặc null."},
+                         metadata=doc("HTML", "text/html của clipboard (Word)"))  # fmt: skip
+    text = fields.String(allow_none=True, load_default=None, error_messages={"invalid": "Dữ liệu phải là chuỗi văn bản hoặc null."},
+                         metadata=doc("Văn bản", "text/plain của clipboard"))  # fmt: skip
+
+
+class PasteResultSchema(Schema):
+    blocks = fields.List(block_union().field(), metadata=doc("Các mục nội dung", "Đề mục, điểm, gạch đầu dòng, đoạn văn"))
+    warnings = fields.List(fields.Nested(NoteSchema), metadata=doc("Cảnh báo", "Những gì chưa xếp được"))
+
+
+def import_limit(config) -> int:
+    """The largest file ``POST /import`` accepts (``IMPORT_MAX_CONTENT_LENGTH``)."""
+    return int(config.get("IMPORT_MAX_CONTENT_LENGTH") or DEFAULT_MAX_BYTES)
 
 
 @blp.before_request
 def larger_limit():
-    request.max_content_length = max_bytes()
+    request.max_content_length = import_limit(current_app.config) + MULTIPART_ALLOWANCE
 
 
 @blp.route("/import", methods=["POST"])
 @blp.doc(
-    summary="Nhập kế hoạch từ tệp Word (.docx, .doc, .odt): kế hoạch JSON, cảnh báo và các chỗ đã sửa theo Nghị định 30",
-    requestBody=FILE_BODY,
-    parameters=[{"name": "format", "in": "query", "schema": {"type": "string", "enum": list(FORMATS)},
-                 "description": "Có thì trả luôn tệp đã trình bày lại đúng thể thức (docx hoặc pdf)"}],
-    responses={"200": {"description": "Kế hoạch nhận được; hoặc tệp đã trình bày lại khi có format",
-                       "content": {"application/json": {"schema": IMPORT_RESULT},
-                                   **{kind: {"schema": {"type": "string", "format": "binary"}}
-                                      for kind in FORMATS.values()}}}},
-)
-@blp.alt_response(400, schema=ErrorResponseSchema, description="Chưa gửi tệp (missing_file) hoặc format sai")
-@blp.alt_response(413, schema=ErrorResponseSchema, description="Tệp quá lớn (too_large)")
-@blp.alt_response(415, schema=ErrorResponseSchema, description="Không phải văn bản Word/ODF, hoặc tệp có macro (unsupported_file)")
-@blp.alt_response(422, schema=ErrorResponseSchema, description="Tệp có mật khẩu (encrypted_file), hỏng (corrupt_file), hoặc kế hoạch nhận được chưa hợp lệ")
-@blp.alt_response(503, schema=ErrorResponseSchema, description="Chưa chuyển được .doc/.odt hoặc PDF lúc này")
-def import_file():
-    output_format = _format()
-    result = _recognize(_uploaded())
+    summary="Nhập kế hoạch từ tệp Word (.docx, .doc, .odt, .rtf): kế hoạch JSON, cảnh báo và các chỗ đã sửa "
+            "theo Nghị định 30, hoặc văn bản trình bày lại khi có format",
+    requestBody={"required": True, "content": {"multipart/form-data": {"schema": FileUploadSchema},
+                                               **{kind: {"schema": BINARY} for kind in FILE_TYPES}}},
+)  # fmt: skip
+@blp.arguments(FormatQuery, location="query", as_kwargs=True)
+@document_answer
+@blp.alt_response(200, schema=ImportResultSchema, content_type="application/json", success=True,
+                  description="Kế hoạch nhận được (JSON); với format: văn bản trình bày lại (DOCX hoặc PDF)")  # fmt: skip
+@blp.alt_response(422, schema=ImportNotValidSchema, description="`invalid_plan`: kế hoạch nhận được còn lỗi "
+                  "(có kèm plan, warnings, fixes)")  # fmt: skip
+@documented(blp, "missing_file", "too_large", *REFUSALS, "import_too_large", "import_unavailable", "import_timeout",
+            *DOCUMENT_ERRORS)  # fmt: skip
+def import_file(output: str | None = None):
+    output_format = asked_format(request, output)
+    found = _recognize(_uploaded())
+    if found["errors"]:
+        return _not_valid(found["errors"], found["result"])
     if output_format is None:
-        return jsonify(result)
-    try:
-        plan = load_plan(result["plan"])
-    except PlanInvalid as invalid:
-        return _not_valid(invalid, result)
-    return document_response(plan, output_format)
+        return jsonify(found["result"])
+    return document_response(found["plan"], output_format)
 
 
 @blp.route("/import/clipboard", methods=["POST"])
-@blp.doc(
-    summary="Tách nội dung dán từ Word thành các mục nội dung (đề mục, điểm, gạch đầu dòng, đoạn văn)",
-    requestBody={"required": True, "content": {"application/json": {"schema": {"type": "object", "properties": {
-        "html": {"type": ["string", "null"], "description": "text/html của clipboard (Word)"},
-        "text": {"type": ["string", "null"], "description": "text/plain của clipboard"}}}}}},
-    responses={"200": {"description": "Các mục nội dung", "content": {"application/json": {"schema": {
-        "type": "object", "properties": {"blocks": {"type": "array", "items": {"type": "object"}},
-                                         "warnings": {"type": "array", "items": NOTE_SCHEMA}}}}}}},
-)
-@blp.alt_response(400, schema=ErrorResponseSchema, description="Dữ liệu gửi lên không đúng dạng")
-@blp.alt_response(413, schema=ErrorResponseSchema, description="Dữ liệu quá lớn")
-@blp.alt_response(415, schema=ErrorResponseSchema, description="Không phải application/json")
-def import_clipboard():
-    if request.mimetype != "application/json":
-        raise ApiError(415, "unsupported_media_type", "Hãy gửi nội dung dán dạng application/json: {\"html\": …, \"text\": …}.")
-    data = request.get_json(silent=True)
-    if not isinstance(data, dict):
-        raise ApiError(400, "malformed_json", "Hãy gửi một đối tượng JSON {\"html\": …, \"text\": …}.")
-    html, text = data.get("html"), data.get("text")
-    wrong = [{"path": key, "code": "invalid_type", "message": "Dữ liệu phải là chuỗi văn bản hoặc null."}
-             for key, value in (("html", html), ("text", text)) if value is not None and not isinstance(value, str)]
-    if wrong:
-        raise ApiError(400, "bad_request", "Nội dung dán không đúng dạng.", errors=wrong)
-    return jsonify(recognizer.recognize_clipboard(html, text))
-
-
-def _format() -> str | None:
-    requested = request.args.get("format") or (request.form.get("format") if request.mimetype == "multipart/form-data" else None)
-    if requested is None:
-        return None
-    if requested not in FORMATS:
-        raise ApiError(400, "invalid_format", "Tham số format chỉ nhận 'docx' hoặc 'pdf'.")
-    return requested
+@blp.doc(summary="Tách nội dung dán từ Word thành các mục nội dung (đề mục, điểm, gạch đầu dòng, đoạn văn)")
+@blp.arguments(PasteSchema, location="paste")
+@blp.response(200, PasteResultSchema, description="Các mục nội dung")
+@documented(blp, "malformed_json", "bad_request", "too_large", "unsupported_media_type")
+def import_clipboard(paste: dict):
+    # Answered as the recognizer gives it (documented by the schema, not filtered through it).
+    return jsonify(recognizer.recognize_clipboard(paste["html"], paste["text"]))
 
 
 def _uploaded() -> bytes:
-    limit = max_bytes()
-    if request.content_length is not None and request.content_length > limit:
-        raise ApiError(413, "too_large", f"Tệp quá lớn (tối đa {limit // (1024 * 1024)} MB).")
+    limit = import_limit(current_app.config)
+    if request.content_length is not None and request.content_length > limit + MULTIPART_ALLOWANCE:
+        raise too_large(limit)
     if request.mimetype == "multipart/form-data":
         upload = request.files.get("file") or next(iter(request.files.values()), None)
         if upload is None:
             raise ApiError(400, "missing_file", "Chưa chọn tệp Word để nhập (trường 'file').")
         data = upload.read(limit + 1)
+        if not data:
+            raise ApiError(400, "missing_file", "Tệp Word gửi lên không có nội dung (0 byte).")
     else:
         data = request.get_data(cache=False)
         if not data:
             raise ApiError(400, "missing_file", "Chưa gửi tệp Word: gửi tệp trong trường 'file' (multipart/form-data) hoặc làm nội dung yêu cầu.")
     if len(data) > limit:
-        raise ApiError(413, "too_large", f"Tệp quá lớn (tối đa {limit // (1024 * 1024)} MB).")
+        raise too_large(limit)
     return data
 
 
 def _convert(data: bytes) -> bytes:
-    return current_app.extensions["converter"].convert(data, to="docx")
+    """A .doc, .odt or .rtf as .docx, by the LibreOffice pool's lane for uploads
+    (run in the service when the worker reading the upload asks for it)."""
+    try:
+        return current_app.extensions["converter"].convert(data, to="docx")
+    except ConversionTimeout:
+        raise
+    except ConversionFailed:  # LibreOffice could not read it: the file's fault
+        raise recognizer.FileRefused("corrupt_file", "unconvertible") from None
 
 
 def _recognize(data: bytes) -> dict:
     try:
-        return recognizer.recognize(data, _convert)
+        return current_app.extensions["workers"].run("import", data, callbacks={"convert": _convert})
     except recognizer.FileRefused as refused:
         raise ApiError(refused.status, refused.code, refused.message) from None
 
 
-def _not_valid(invalid: PlanInvalid, result: dict):
+def _not_valid(errors: list[dict], result: dict):
     """422 in the API's error shape, with the recognized plan so nothing is lost."""
-    body = {"status": 422, "code": "invalid_plan",
-            "message": f"Kế hoạch nhận được từ tệp còn {len(invalid.errors)} lỗi; xem errors, sửa rồi tạo lại văn bản.",
-            "errors": invalid.errors, **result}
-    response = jsonify(body)
-    response.status_code = 422
-    return response
+    message = f"Kế hoạch nhận được từ tệp còn {len(errors)} lỗi; xem errors, sửa rồi tạo lại văn bản."
+    return error_response(ApiError(422, "invalid_plan", message, errors=errors), **result)

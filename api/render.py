@@ -1,4 +1,4 @@
-"""POST /render: plan JSON in, Word draft or PDF out."""
+"""POST /render: plan JSON in, Word draft or PDF out; POST /validate: only the check."""
 
 from __future__ import annotations
 
@@ -6,65 +6,81 @@ import io
 import unicodedata
 from urllib.parse import quote
 
-from flask import current_app, jsonify, request, send_file
-from flask_smorest import Blueprint
+from flask import current_app, request, send_file
+from flask_smorest.fields import Upload
+from marshmallow import Schema, fields
+from marshmallow.validate import OneOf
 
 from generators.naming import download_name
-from schemas import load_plan
+from schemas import PlanSchema
+from schemas.docs import doc
 
-from .errors import ErrorResponseSchema
-from .plan_request import DOCX_TYPE, FORMATS, PDF_TYPE, plan_json, wanted_format
+from .arguments import Blueprint
+from .errors import documented
+from .plan_request import DOCX_TYPE, FORMAT_MESSAGE, FORMATS, PDF_TYPE, wanted_format
 
 blp = Blueprint("render", __name__, description="Tạo văn bản Kế hoạch")
 
-PLAN_BODY = {
-    "required": True,
-    "content": {
-        "application/json": {"schema": {"$ref": "#/components/schemas/Plan"}},
-        "multipart/form-data": {
-            "schema": {
-                "type": "object",
-                "properties": {
-                    "plan": {"type": "string", "format": "binary", "description": "Tệp kế hoạch .json"},
-                    "format": {"type": "string", "enum": list(FORMATS)},
-                },
-                "required": ["plan"],
-            }
-        },
-    },
-}
-FILE_RESPONSES = {
-    "200": {
-        "description": "Tệp văn bản, tải về dạng đính kèm",
-        "content": {DOCX_TYPE: {"schema": {"type": "string", "format": "binary"}},
-                    PDF_TYPE: {"schema": {"type": "string", "format": "binary"}}},
-    }
-}
+# A document is bytes: no schema of fields describes it.
+BINARY = {"type": "string", "format": "binary"}
+# What every operation that reads a plan may answer besides its own errors.
+PLAN_ERRORS = ("malformed_json", "number_too_long", "missing_file", "too_large", "unsupported_media_type",
+               "invalid_plan")  # fmt: skip
+# What every operation that hands out a document may answer.
+DOCUMENT_ERRORS = ("invalid_format", "render_too_large", "conversion_failed", "render_unavailable",
+                   "conversion_unavailable", "render_timeout", "conversion_timeout")  # fmt: skip
+
+
+def format_field(description: str, **kwargs) -> fields.String:
+    return fields.String(validate=OneOf(list(FORMATS), error=FORMAT_MESSAGE), metadata=doc("Định dạng", description),
+                         **kwargs)  # fmt: skip
+
+
+class FormatQuery(Schema):
+    output = format_field("docx (mặc định) hoặc pdf; cũng có thể chọn bằng header Accept", data_key="format")
+
+
+class PlanUploadSchema(Schema):
+    """A plan sent as a file from a form."""
+
+    plan = Upload(required=True, metadata=doc("Tệp kế hoạch", "Tệp .json của kế hoạch"))
+    format = format_field("docx (mặc định) hoặc pdf")
+
+
+class ValidSchema(Schema):
+    valid = fields.Boolean(metadata=doc("Hợp lệ", "Luôn true: kế hoạch không hợp lệ được trả lời 422"))
+
+
+def plan_body(view):
+    """The document argument: JSON (a plan, or any kind the ``Document``
+    union names) or an uploaded .json file; read and validated by
+    ``schemas.load_plan``, which dispatches on ``kind``."""
+    view = blp.arguments(PlanSchema, location="plan", description="Văn bản (JSON), hoặc tệp .json tải lên")(view)
+    return blp.doc(requestBody={"content": {
+        "application/json": {"schema": {"$ref": "#/components/schemas/Document"}},
+        "multipart/form-data": {"schema": PlanUploadSchema}}})(view)
+
+
+def document_answer(view):
+    """The 200 of an operation that hands out a document, DOCX or PDF."""
+    view = blp.alt_response(200, schema=BINARY, content_type=PDF_TYPE, success=True)(view)
+    return blp.response(200, schema=BINARY, content_type=DOCX_TYPE, description="Tệp văn bản, tải về dạng đính kèm")(view)
 
 
 @blp.route("/render", methods=["POST"])
-@blp.doc(
-    summary="Kiểm tra kế hoạch và tạo bản Word (DOCX) hoặc PDF",
-    requestBody=PLAN_BODY,
-    parameters=[{"name": "format", "in": "query", "schema": {"type": "string", "enum": list(FORMATS)},
-                 "description": "docx (mặc định) hoặc pdf; cũng có thể chọn bằng header Accept"}],
-    responses=FILE_RESPONSES,
-)
-@blp.alt_response(400, schema=ErrorResponseSchema, description="JSON hỏng hoặc tham số sai")
-@blp.alt_response(413, schema=ErrorResponseSchema, description="Dữ liệu quá lớn")
-@blp.alt_response(415, schema=ErrorResponseSchema, description="Sai kiểu nội dung")
-@blp.alt_response(422, schema=ErrorResponseSchema, description="Kế hoạch không hợp lệ: danh sách lỗi theo trường")
-@blp.alt_response(503, schema=ErrorResponseSchema, description="Máy chủ đang bận hoặc chưa chuyển được sang PDF lúc này (xem Retry-After)")
-@blp.alt_response(504, schema=ErrorResponseSchema, description="Soạn văn bản hoặc chuyển sang PDF quá thời gian cho phép")
-def render():
-    output_format = wanted_format(request)
-    return document_response(load_plan(plan_json(request)), output_format)
+@blp.doc(summary="Kiểm tra kế hoạch và tạo bản Word (DOCX) hoặc PDF")
+@blp.arguments(FormatQuery, location="query", as_kwargs=True)
+@plan_body
+@document_answer
+@documented(blp, *PLAN_ERRORS, *DOCUMENT_ERRORS)
+def render(plan: dict, output: str | None = None):
+    return document_response(plan, wanted_format(request, output))
 
 
 def document_response(plan: dict, output_format: str):
     """The attachment response for a validated plan, as DOCX or PDF: the one
     way every endpoint that hands out a document builds it."""
-    document = current_app.extensions["renderer"].render(plan)
+    document = current_app.extensions["workers"].run("render", plan)
     if output_format == "pdf":
         document = current_app.extensions["converter"].convert(document)
     name = download_name(plan, output_format)
@@ -78,19 +94,12 @@ def document_response(plan: dict, output_format: str):
 
 
 @blp.route("/validate", methods=["POST"])
-@blp.doc(
-    summary="Chỉ kiểm tra kế hoạch, không tạo văn bản",
-    requestBody=PLAN_BODY,
-    responses={"200": {"description": "Kế hoạch hợp lệ", "content": {"application/json": {"schema": {
-        "type": "object", "properties": {"valid": {"type": "boolean"}}}}}}},
-)
-@blp.alt_response(400, schema=ErrorResponseSchema, description="JSON hỏng")
-@blp.alt_response(413, schema=ErrorResponseSchema, description="Dữ liệu quá lớn")
-@blp.alt_response(415, schema=ErrorResponseSchema, description="Sai kiểu nội dung")
-@blp.alt_response(422, schema=ErrorResponseSchema, description="Kế hoạch không hợp lệ: danh sách lỗi theo trường")
-def validate():
-    load_plan(plan_json(request))
-    return jsonify({"valid": True})
+@blp.doc(summary="Chỉ kiểm tra kế hoạch, không tạo văn bản")
+@plan_body
+@blp.response(200, ValidSchema, description="Kế hoạch hợp lệ")
+@documented(blp, *PLAN_ERRORS)
+def validate(plan: dict):
+    return {"valid": True}
 
 
 def ascii_fallback(name: str) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 
 from flask import current_app, request, send_file
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
 from generators.naming import download_name
@@ -17,21 +16,17 @@ from recognizer.sheets import XLSX_MAGIC, TableRefused, from_html, from_text, fr
 from schemas import load_plan
 from schemas.docs import doc
 
-from .errors import ApiError, ErrorResponseSchema
+from .arguments import Blueprint
+from .errors import CODES, ApiError, documented
+from .imports import NoteSchema, PasteSchema
 from .plan_request import plan_json
 
 blp = Blueprint("spreadsheets", __name__, description="Bảng phân công nhiệm vụ và bảng tính Excel")
 
 MAX_SHEET_BYTES = 5 * 1024 * 1024
+SHEET_NAMES = (".xlsx", ".csv", ".tsv", ".txt")
+SHEET_TYPES = ("text/csv", "text/tab-separated-values", "text/plain", XLSX_TYPE)
 MAX_PASTED_CHARACTERS = 2 * 1024 * 1024
-
-
-class NoteSchema(Schema):
-    code = fields.String(metadata=doc("Mã", "Mã ổn định"))
-    message = fields.String(metadata=doc("Thông báo", "Tiếng Việt"))
-    paragraph = fields.Integer(allow_none=True, metadata=doc("Ô thứ", "Đoạn (ô) thứ mấy, từ 1"))
-    excerpt = fields.String(allow_none=True, metadata=doc("Trích", "Những chữ đầu"))
-    path = fields.String(allow_none=True, metadata=doc("Trường", "Trường của bảng"))
 
 
 class TableResultSchema(Schema):
@@ -39,16 +34,11 @@ class TableResultSchema(Schema):
     warnings = fields.List(fields.Nested(NoteSchema), metadata=doc("Cảnh báo", "Những gì cần xem lại"))
 
 
-class PastedSchema(Schema):
-    text = fields.String(allow_none=True, metadata=doc("Văn bản", "Các ô cách nhau bằng dấu tab (dán từ Excel, Word) hoặc CSV"))
-    html = fields.String(allow_none=True, metadata=doc("HTML", "Bảng HTML trong clipboard (Word, trình duyệt)"))
-
-
 @blp.route("/export/tasks", methods=["POST"])
 @blp.doc(summary="Tải bảng phân công nhiệm vụ của kế hoạch dạng Excel (.xlsx): mỗi nhiệm vụ một dòng, kèm nhóm",
          requestBody={"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Plan"}}}},
          responses={"200": {"description": "Tệp .xlsx", "content": {XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}}}}})
-@blp.alt_response(422, schema=ErrorResponseSchema, description="Kế hoạch không hợp lệ, hoặc không có bảng phân công nhiệm vụ (no_task_matrix)")
+@documented(blp, "malformed_json", "too_large", "unsupported_media_type", "invalid_plan", "no_task_matrix")
 def export_tasks():
     plan = load_plan(plan_json(request))
     try:
@@ -65,17 +55,15 @@ def export_tasks():
              "multipart/form-data": {"schema": {"type": "object", "properties": {
                  "file": {"type": "string", "format": "binary", "description": "Tệp .xlsx hoặc .csv"},
                  "sheet": {"type": "string", "description": "Tên trang tính (mặc định: trang đầu)"}}}},
-             "application/json": {"schema": {"$ref": "#/components/schemas/Pasted"}}}})
+             "application/json": {"schema": PasteSchema}}})
 @blp.response(200, TableResultSchema)
-@blp.alt_response(400, schema=ErrorResponseSchema, description="Không có dữ liệu, hoặc không có bảng (no_table)")
-@blp.alt_response(413, schema=ErrorResponseSchema, description="Tệp hoặc bảng quá lớn (too_large, table_too_large)")
-@blp.alt_response(422, schema=ErrorResponseSchema, description="Tệp bảng tính hỏng (unreadable_sheet)")
+@documented(blp, "missing_table", "missing_file", "no_table", "too_large", "table_too_large", "unreadable_sheet",
+            "unsupported_file", "corrupt_file")
 def import_table():
     try:
         return _table()
     except TableRefused as refused:
-        status = 413 if refused.code == "table_too_large" else 422 if refused.code == "unreadable_sheet" else 400
-        raise ApiError(status, refused.code, refused.message) from None
+        raise ApiError(CODES[refused.code][0], refused.code, refused.message) from None
     except FileRefused as refused:
         raise ApiError(refused.status, refused.code, refused.message) from None
 
@@ -84,20 +72,31 @@ def _table() -> dict:
     request.max_content_length = int(current_app.config.get("TABLE_MAX_CONTENT_LENGTH", MAX_SHEET_BYTES))
     if request.mimetype == "application/json":
         pasted = request.get_json(silent=True)
-        if not isinstance(pasted, dict) or not any(isinstance(pasted.get(key), str) for key in ("text", "html")):
-            raise ApiError(400, "missing_table", "Hãy gửi {\"text\": …} (các ô cách nhau bằng tab) hoặc {\"html\": …} (bảng HTML).")
+        wrong = PasteSchema().validate(pasted) if isinstance(pasted, dict) else {"": ["not an object"]}
+        if wrong or not any(isinstance(pasted.get(key), str) for key in ("text", "html")):
+            errors = [{"path": key, "code": "invalid_type", "message": "Dữ liệu phải là chuỗi văn bản hoặc null."}
+                      for key in wrong if key]
+            raise ApiError(400, "missing_table", "Hãy gửi {\"text\": …} (các ô cách nhau bằng tab) hoặc {\"html\": …} (bảng HTML).",
+                           errors=errors)
         html, text = pasted.get("html"), pasted.get("text")
         if sum(len(value) for value in (html, text) if isinstance(value, str)) > MAX_PASTED_CHARACTERS:
             raise TableRefused("table_too_large")
         if isinstance(html, str) and "<table" in html.lower():
             return from_html(html)
         return from_text(text if isinstance(text, str) else "")
-    upload = request.files.get("file") if request.mimetype == "multipart/form-data" else None
-    data = upload.read() if upload is not None else request.get_data(cache=False)
+    if request.mimetype == "multipart/form-data":
+        upload = request.files.get("file")
+        data = upload.read() if upload is not None else b""
+        named = upload is not None and (upload.filename or "").lower().endswith(SHEET_NAMES)
+    else:
+        data = request.get_data(cache=False)
+        named = request.mimetype in SHEET_TYPES
     if not data:
         raise ApiError(400, "missing_file", "Chưa chọn tệp bảng tính (.xlsx, .csv) để nhập (trường 'file').")
     if data.startswith(XLSX_MAGIC):
         return from_xlsx(data, request.form.get("sheet") or request.args.get("sheet"))
+    if not named:  # text is read as CSV only when it says it is a table
+        raise ApiError(415, "unsupported_file", "Hãy gửi tệp .xlsx hoặc .csv (tên tệp có đuôi .xlsx, .csv), hoặc dán vùng ô dạng JSON {\"text\": …}.")
     try:
         return from_text(data.decode("utf-8-sig"))
     except UnicodeDecodeError:

@@ -2,9 +2,9 @@
 
 ``python -m bench.isolation [--seconds 20] [--heavy-clients 2]``
 
-The service under gunicorn as scripts/run.sh starts it (PDF off: this is
+The service as scripts/run.sh starts it (serve.py, waitress) (PDF off: this is
 about rendering), once rendering in-process (``RENDER_WORKERS=0``, as before
-render_pool.py) and once in its worker processes (the default). One client
+the worker pool, workers/) and once in its worker processes (the default). One client
 renders the minimal plan again and again, first alone, then while
 ``--heavy-clients`` clients render ``bench.heavy.worst_plan()`` without pause.
 """

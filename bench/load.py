@@ -29,7 +29,7 @@ from pathlib import Path
 from .client import Client
 from .procs import PeakSampler
 from .service import ROOT, Service, pool_counts
-from .stats import markdown_table, ms, p50, p99
+from .stats import markdown_table, ms, p50, p99, publish
 
 EXAMPLES_DIR = ROOT / "examples"
 
@@ -273,11 +273,7 @@ def main(argv: list[str] | None = None) -> int:
 
     _, text, passed = run(clients=args.clients, seconds=args.seconds, pdf_share=args.pdf_share, pool=args.pool,
                           kill_every=args.kill_every, timeout=args.timeout, seed=args.seed, phases=phases, log=log)
-    print(text)
-    if args.output:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text, encoding="utf-8")
-    return 0 if passed else 1
+    return publish(text, args.output, passed)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from .importing import bench_import_in_process
 from .lo import ColdSoffice, DirectUnoserver
 from .procs import PeakSampler, peak_rss_kib, soffice_pids
 from .service import ROOT, Service, pool_counts
-from .stats import markdown_table, mib, ms, p50, p95, ratio
+from .stats import markdown_table, mib, ms, p50, p95, ratio, timed
 
 EXAMPLES_DIR = ROOT / "examples"
 RESULTS = ROOT / "bench" / "results"
@@ -93,17 +93,6 @@ def load_examples(names: tuple[str, ...]) -> list[Example]:
 
 def log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
-
-
-def timed(function, samples: int, warmup: int = 2) -> list[float]:
-    for _ in range(warmup):
-        function()
-    times = []
-    for _ in range(samples):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return times
 
 
 # --- DOCX -----------------------------------------------------------------

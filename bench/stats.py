@@ -1,9 +1,23 @@
-"""Small statistics and formatting helpers (no numpy needed)."""
+"""Small statistics and formatting helpers (no numpy needed), and timing."""
 
 from __future__ import annotations
 
 import math
+import time
+from pathlib import Path
 from typing import Sequence
+
+
+def timed(function, samples: int, warmup: int = 2) -> list[float]:
+    """Seconds of ``samples`` calls of ``function``, after ``warmup`` untimed ones."""
+    for _ in range(warmup):
+        function()
+    times = []
+    for _ in range(samples):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return times
 
 
 def percentile(values: Sequence[float], share: float) -> float:
@@ -71,3 +85,12 @@ def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> 
 def _looks_numeric(text: str) -> bool:
     stripped = text.rstrip("×%").replace(".", "", 1).replace("-", "", 1)
     return stripped.isdigit() or text in ("n/a", "")
+
+
+def publish(text: str, output: Path | None, passed: bool) -> int:
+    """Print a report, also write it to ``output`` if given; the exit status of its verdict."""
+    print(text)
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    return 0 if passed else 1

@@ -17,6 +17,7 @@ from .base import (
 )
 from .disabled import DisabledConverter
 from .factory import converter_from_config
+from .lanes import UploadLane
 from .local_pool import UnoserverPool
 from .remote import RemoteUnoservers, parse_servers
 
@@ -29,6 +30,7 @@ __all__ = [
     "DisabledConverter",
     "RemoteUnoservers",
     "UnoserverPool",
+    "UploadLane",
     "converter_from_config",
     "parse_servers",
 ]

@@ -1,13 +1,17 @@
 """The converter interface and the errors every backend raises.
 
-Every error carries two texts: ``str(exc)`` (also ``exc.message``) is a
-Vietnamese sentence that the web layer may show to the end user as is, while
-``exc.detail`` is an English technical explanation meant for logs and status.
+The errors build on the ones every supervisor here shares
+(``workers.supervision``): ``str(exc)`` (also ``exc.message``) is a
+Vietnamese sentence that the web layer may show to the end user as is,
+``exc.detail`` an English technical explanation meant for logs and status,
+``exc.code`` the stable code of the API's answer.
 """
 
 from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
+
+from workers.supervision import SupervisedError, TimedOut, Unavailable
 
 
 @runtime_checkable
@@ -34,31 +38,26 @@ class Converter(Protocol):
         ...
 
 
-class ConversionError(Exception):
+class ConversionError(SupervisedError):
     """Base of all conversion errors."""
 
-    def __init__(self, message: str, *, detail: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.detail = detail
+    code = "conversion_failed"
 
 
-class ConversionUnavailable(ConversionError):
+class ConversionUnavailable(Unavailable, ConversionError):
     """No conversion capacity right now; the caller should answer 503.
 
     ``retry_after`` is the number of seconds worth putting in Retry-After.
     """
 
-    def __init__(self, message: str, *, retry_after: int, detail: str = "") -> None:
-        super().__init__(message, detail=detail)
-        self.retry_after = retry_after
+    code = "conversion_unavailable"
 
 
 class ConversionFailed(ConversionError):
     """The document could not be converted, even after one retry."""
 
 
-class ConversionTimeout(ConversionFailed):
+class ConversionTimeout(TimedOut, ConversionFailed):
     """One conversion attempt exceeded its timeout and was cut.
 
     It is a ConversionFailed because the wait in the queue is bounded
@@ -67,6 +66,4 @@ class ConversionTimeout(ConversionFailed):
     retried, since it would most likely stall a second instance as well.
     """
 
-    def __init__(self, message: str, *, seconds: float, detail: str = "") -> None:
-        super().__init__(message, detail=detail)
-        self.seconds = seconds
+    code = "conversion_timeout"

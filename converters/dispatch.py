@@ -14,11 +14,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import formats, messages, unoserver_rpc
+from workers.supervision import WaitingLine
+
+from . import formats, unoserver_rpc
 from .base import ConversionFailed, ConversionTimeout, ConversionUnavailable
 
 logger = logging.getLogger(__name__)
@@ -29,6 +30,7 @@ STARTING = "starting"  # expected to become ready soon
 DEAD = "dead"  # out of service until its backend revives or replaces it
 
 HEALTHY = (READY, BUSY)
+
 
 QUEUE_PER_INSTANCE = 8
 
@@ -109,8 +111,8 @@ class Dispatcher:
         self._retire = retire
         self._still_alive = still_alive
         self._instances: list[Instance] = []
-        self._waiters: deque[object] = deque()
         self._cond = threading.Condition()
+        self._line = WaitingLine(self._cond, limit=lambda: self.queue_limit, wait=self.queue_wait)
         self._closed = False
 
     @property
@@ -172,7 +174,7 @@ class Dispatcher:
                 "size": len(self._instances),
                 "ready": self._healthy_count(),
                 "busy": sum(i.state == BUSY for i in self._instances),
-                "queue": len(self._waiters),
+                "queue": len(self._line),
                 "queue_limit": self.queue_limit,
                 "timeout": self.timeout,
                 "queue_wait": self.queue_wait,
@@ -185,12 +187,14 @@ class Dispatcher:
     def convert(self, document: bytes, *, timeout: float | None = None, to: str = "pdf") -> bytes:
         timeout = self.timeout if timeout is None else timeout
         request = _Request(document, formats.target(to), formats.import_filter(document, to))
-        instance = self._acquire(avoid=None)
+        instance = self._acquire(request.target, avoid=None)
         try:
             return self._attempt(instance, request, timeout)
         except _AttemptFailed as exc:
+            if not request.target.retried:
+                raise ConversionFailed(request.target.failed_message, detail=str(exc)) from exc
             logger.warning("Conversion failed on %s, retrying once: %s", instance.address, exc)
-        retry_on = self._acquire_probed(avoid=instance)
+        retry_on = self._acquire_probed(request.target, avoid=instance)
         try:
             return self._attempt(retry_on, request, timeout)
         except _AttemptFailed as exc:
@@ -239,18 +243,18 @@ class Dispatcher:
         instance.checked_at = time.monotonic()
         return True
 
-    def _acquire_probed(self, avoid: Instance) -> Instance:
+    def _acquire_probed(self, target: formats.Target, avoid: Instance) -> Instance:
         """Lease an instance for a retry, proven alive by a probe just before.
 
         Each failed probe takes its instance out; after one try per instance
         and one more, the pool is considered down.
         """
         for _ in range(len(self.instances()) + 1):
-            instance = self._acquire(avoid=avoid)
+            instance = self._acquire(target, avoid=avoid)
             if self._probe(instance):
                 return instance
         raise ConversionUnavailable(
-            messages.NO_INSTANCE,
+            target.down_message,
             retry_after=RETRY_AFTER_NO_INSTANCE,
             detail="no instance passed its health probe for the retry",
         )
@@ -320,45 +324,33 @@ class Dispatcher:
         logger.log(level, "Taking %s out of service: %s", instance.address, reason)
         self._retire(instance, reason)
 
-    def _acquire(self, avoid: Instance | None) -> Instance:
+    def _acquire(self, target: formats.Target, avoid: Instance | None) -> Instance:
         """Lease an idle instance, waiting in line for at most ``queue_wait``.
 
         A retry (``avoid`` set) goes to the head of the line and is not
         counted against the queue limit: its request was already admitted.
         """
-        deadline = time.monotonic() + self.queue_wait
-        ticket = object()
-        with self._cond:
-            self._raise_if_unusable()
-            if avoid is None and not self._waiters:
-                instance = self._pick(avoid)
-                if instance is not None:
-                    instance.state = BUSY
-                    return instance
-            if avoid is None and len(self._waiters) >= self.queue_limit:
-                raise ConversionUnavailable(
-                    messages.BUSY,
-                    retry_after=RETRY_AFTER_BUSY,
-                    detail=f"conversion queue full ({self.queue_limit} waiting)",
-                )
-            if avoid is None:
-                self._waiters.append(ticket)
-            else:
-                self._waiters.appendleft(ticket)
-            try:
-                while True:
-                    self._raise_if_unusable()
-                    instance = self._pick(avoid) if self._waiters[0] is ticket else None
-                    if instance is not None:
-                        instance.state = BUSY
-                        return instance
-                    remaining = deadline - time.monotonic()
-                    if remaining <= 0:
-                        raise self._gave_up_waiting()
-                    self._cond.wait(remaining)
-            finally:
-                self._waiters.remove(ticket)
-                self._cond.notify_all()
+
+        def pick() -> Instance | None:
+            instance = self._pick(avoid)
+            if instance is not None:
+                instance.state = BUSY
+            return instance
+
+        def full() -> ConversionUnavailable:
+            return ConversionUnavailable(
+                target.busy_message,
+                retry_after=RETRY_AFTER_BUSY,
+                detail=f"conversion queue full ({self.queue_limit} waiting)",
+            )
+
+        return self._line.lease(
+            pick,
+            full=full,
+            gave_up=lambda: self._gave_up_waiting(target),
+            check=lambda: self._raise_if_unusable(target),
+            first=avoid is not None,
+        )
 
     def _pick(self, avoid: Instance | None) -> Instance | None:
         """The least used idle instance, other than ``avoid`` if there is a choice.
@@ -372,30 +364,30 @@ class Dispatcher:
         preferred = [i for i in idle if i is not avoid] or idle
         return min(preferred, key=lambda i: i.conversions, default=None)
 
-    def _gave_up_waiting(self) -> ConversionUnavailable:
+    def _gave_up_waiting(self, target: formats.Target) -> ConversionUnavailable:
         if self._healthy_count() == 0:
             return ConversionUnavailable(
-                messages.NO_INSTANCE,
+                target.down_message,
                 retry_after=RETRY_AFTER_NO_INSTANCE,
                 detail=f"no instance became ready within {self.queue_wait:g} s",
             )
         return ConversionUnavailable(
-            messages.BUSY,
+            target.busy_message,
             retry_after=RETRY_AFTER_BUSY,
             detail=f"no instance became free within {self.queue_wait:g} s",
         )
 
-    def _raise_if_unusable(self) -> None:
+    def _raise_if_unusable(self, target: formats.Target) -> None:
         if self._closed:
             raise ConversionUnavailable(
-                messages.STOPPED, retry_after=RETRY_AFTER_STOPPED, detail="converter closed"
+                target.stopped_message, retry_after=RETRY_AFTER_STOPPED, detail="converter closed"
             )
         if not any(i.state in (READY, BUSY, STARTING) for i in self._instances):
             errors = "; ".join(
                 f"{i.address}: {i.last_error}" for i in self._instances if i.last_error
             )
             raise ConversionUnavailable(
-                messages.NO_INSTANCE,
+                target.down_message,
                 retry_after=RETRY_AFTER_NO_INSTANCE,
                 detail=f"no unoserver instance is up ({errors or 'none configured'})",
             )

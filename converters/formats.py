@@ -42,6 +42,10 @@ class Target:
     accepts: frozenset[str]
     failed_message: str
     timeout_message: str  # with a {seconds} field
+    busy_message: str = messages.BUSY  # when turned away: queue full, no instance free in time
+    down_message: str = messages.NO_INSTANCE  # no instance up
+    stopped_message: str = messages.STOPPED  # the converter is closing
+    retried: bool = True  # a failed attempt is retried once on another instance
 
 
 # PDFs are only ever made from the service's own DOCX.
@@ -49,12 +53,17 @@ TARGETS = {
     "pdf": Target(
         "pdf", "writer_pdf_Export", frozenset({DOCX}), messages.FAILED, messages.TIMEOUT
     ),
+    # Uploads: a file that broke one instance would break a second one.
     "docx": Target(
         "docx",
         "MS Word 2007 XML",
         frozenset({DOC, DOCX, ODT, RTF}),
         messages.FAILED_TO_DOCX,
         messages.TIMEOUT_TO_DOCX,
+        messages.BUSY_TO_DOCX,
+        messages.NO_INSTANCE_TO_DOCX,
+        messages.STOPPED_TO_DOCX,
+        retried=False,
     ),
 }
 

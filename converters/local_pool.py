@@ -5,10 +5,8 @@ from __future__ import annotations
 import atexit
 import logging
 import os
-import shutil
 import socket
 import sys
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -17,13 +15,9 @@ from pathlib import Path
 from . import messages, unoserver_rpc
 from .base import ConversionUnavailable
 from .dispatch import BUSY, DEAD, READY, STARTING, Dispatcher, Instance
-from .local_process import (
-    UnoserverProcess,
-    find_soffice,
-    libreoffice_problem,
-    process_identity,
-    remove_workdir,
-)
+from .lanes import PDF, UPLOADS, UploadLane
+from .local_process import Confinement, UnoserverProcess, find_soffice, libreoffice_problem, sandbox_problem
+from .workdirs import make_pool_dir, remove_pool_dir
 
 logger = logging.getLogger(__name__)
 
@@ -33,9 +27,6 @@ READINESS_POLL = 0.25
 PROBE_TIMEOUT = 5.0
 MAX_RESTART_DELAY = 30.0
 RETRY_AFTER_NOT_INSTALLED = 3600
-WORKDIR_PREFIX = "unoserver-pool-"
-OWNER_FILE = "owner"  # process_identity() of the process that made the folder
-
 # Pools still running at interpreter exit are closed then.
 _running_pools: set[UnoserverPool] = set()
 
@@ -46,33 +37,9 @@ def _close_running_pools() -> None:
         pool.close()
 
 
-def remove_abandoned_workdirs(parent: Path) -> None:
-    """Remove the pool folders (and IPC sockets) of processes that died without closing.
-
-    A service killed with SIGKILL runs no atexit: its LibreOffice processes
-    go (PR_SET_PDEATHSIG), their folders stay until the next pool starts.
-    Folders without an owner file are being created, or not ours: left alone.
-    """
-    for folder in parent.glob(WORKDIR_PREFIX + "*"):
-        try:
-            owner = (folder / OWNER_FILE).read_text().strip()
-            pid = int(owner.partition(":")[0])
-        except (OSError, ValueError):
-            continue
-        if process_identity(pid) == owner:
-            continue
-        logger.info("Removing %s, left by process %d", folder, pid)
-        _remove_pool_dir(folder)
-
-
-def _remove_pool_dir(folder: Path) -> None:
-    for instance_dir in folder.glob("instance-*"):
-        remove_workdir(instance_dir)
-    shutil.rmtree(folder, ignore_errors=True)
-
-
 @dataclass(eq=False)
 class LocalInstance(Instance):
+    lane: str = PDF
     slot: int = 0
     generation: int = 0
     uno_port: int = 0
@@ -85,6 +52,7 @@ class LocalInstance(Instance):
         process = self.process
         return {
             **super().describe(),
+            "lane": self.lane,
             "slot": self.slot,
             "uno_port": self.uno_port,
             "restarts": self.generation,
@@ -99,6 +67,11 @@ class UnoserverPool:
     ``start()`` returns at once; conversions wait in the queue (up to
     ``queue_wait``) until an instance is ready, and ``wait_ready()`` blocks
     until enough of them are.
+
+    ``uploads``: instances of their own for conversions to DOCX (uploaded
+    .doc, .odt, .rtf; see ``UploadLane``); without it they share the PDF
+    instances. ``sandbox``: run every instance without network access where
+    the machine allows it (``status()["sandbox"]`` says whether it does).
     """
 
     backend = "pool"
@@ -117,23 +90,35 @@ class UnoserverPool:
         startup_timeout: float = 60.0,
         health_interval: float = 10.0,
         health_timeout: float = 10.0,
+        uploads: UploadLane | None = None,
+        sandbox: bool = True,
     ) -> None:
         self.size = size or os.cpu_count() or 1
+        self.uploads = uploads
         self.base_port = base_port
         self.startup_timeout = startup_timeout
         self.health_interval = health_interval
         self._soffice_setting = soffice
         self._soffice: str | None = None
         self._python = python or sys.executable
-        self._dispatcher = Dispatcher(
-            retire=self._retire,
-            still_alive=self._alive,
-            timeout=timeout,
-            queue_limit=queue_limit,
-            queue_wait=queue_wait,
-            recycle_after=recycle_after,
-            probe_timeout=health_timeout,
-        )
+        lanes = {PDF: (timeout, queue_limit, queue_wait)}
+        if uploads is not None:
+            lanes[UPLOADS] = (uploads.timeout, uploads.queue_limit, uploads.queue_wait)
+        self._dispatchers = {
+            lane: Dispatcher(
+                retire=self._retire,
+                still_alive=self._alive,
+                timeout=lane_timeout,
+                queue_limit=lane_queue_limit,
+                queue_wait=lane_queue_wait,
+                recycle_after=recycle_after,
+                probe_timeout=health_timeout,
+            )
+            for lane, (lane_timeout, lane_queue_limit, lane_queue_wait) in lanes.items()
+        }
+        self._dispatcher = self._dispatchers[PDF]
+        self._sandbox = sandbox
+        self._sandbox_problem: str | None = None if sandbox else "switched off"
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._closing = threading.Event()
@@ -159,11 +144,16 @@ class UnoserverPool:
         if self._problem is not None:
             logger.error("PDF conversion unavailable: %s", self._problem)
             return
-        remove_abandoned_workdirs(Path(tempfile.gettempdir()))
-        self._workdir = Path(tempfile.mkdtemp(prefix=WORKDIR_PREFIX))
-        (self._workdir / OWNER_FILE).write_text(process_identity(os.getpid()))
+        if self._sandbox:
+            self._sandbox_problem = sandbox_problem(self._python)
+            if self._sandbox_problem is not None:
+                logger.warning("LibreOffice instances keep network access (only its own settings "
+                               "block fetching): %s", self._sandbox_problem)  # fmt: skip
+        self._workdir = make_pool_dir()
         for slot in range(self.size):
             self._dispatcher.add(LocalInstance(host="127.0.0.1", port=0, slot=slot))
+        for slot in range(self.size, self.size + (self.uploads.size if self.uploads else 0)):
+            self._dispatchers[UPLOADS].add(LocalInstance(host="127.0.0.1", port=0, lane=UPLOADS, slot=slot))
         _running_pools.add(self)
         self._supervisor = threading.Thread(
             target=self._supervise, name="unoserver-pool-supervisor", daemon=True
@@ -180,11 +170,11 @@ class UnoserverPool:
             self._soffice,
         )
 
-    def wait_ready(self, timeout: float = 60.0, count: int = 1) -> bool:
-        """Block until ``count`` instances are up; False on timeout or if unavailable."""
+    def wait_ready(self, timeout: float = 60.0, count: int = 1, lane: str = PDF) -> bool:
+        """Block until ``count`` instances of a lane are up; False on timeout or if unavailable."""
         if self._problem is not None:
             return False
-        return self._dispatcher.wait_ready(timeout, count)
+        return self._dispatchers[lane].wait_ready(timeout, count)
 
     def convert(self, document: bytes, *, timeout: float | None = None, to: str = "pdf") -> bytes:
         if self._problem is not None:
@@ -193,34 +183,40 @@ class UnoserverPool:
                 retry_after=RETRY_AFTER_NOT_INSTALLED,
                 detail=self._problem,
             )
-        return self._dispatcher.convert(document, timeout=timeout, to=to)
+        return self._dispatchers.get(to, self._dispatcher).convert(document, timeout=timeout, to=to)
 
     def status(self) -> dict:
-        return {
+        status = {
             "backend": self.backend,
             "available": self._problem is None,
             "error": self._problem,
             **self._dispatcher.status(),
             "size": self.size,
             "health_interval": self.health_interval,
-        }
+            "sandbox": {"network": "none" if self._sandbox_problem is None else "host",
+                        "reason": self._sandbox_problem},
+        }  # fmt: skip
+        if self.uploads is not None:
+            status["uploads"] = {**self._dispatchers[UPLOADS].status(), "size": self.uploads.size}
+        return status
 
     def close(self) -> None:
         with self._lock:
             if self._closed:
                 return
             self._closed = True
-        self._dispatcher.close()
+        for dispatcher in self._dispatchers.values():
+            dispatcher.close()
         self._closing.set()
         self._wake.set()
         if self._supervisor is not None:
             self._supervisor.join()  # no spawn from here on
-        for instance in self._dispatcher.instances():
+        for instance in self._instances():
             self._stop(instance)
         if self._health is not None:
             self._health.join()  # a probe in flight ended with its instance
         if self._workdir is not None:
-            _remove_pool_dir(self._workdir)
+            remove_pool_dir(self._workdir)
         _running_pools.discard(self)
         logger.info("Unoserver pool closed")
 
@@ -243,13 +239,17 @@ class UnoserverPool:
         # dead processes must still be noticed meanwhile.
         while not self._closed:
             try:
-                self._dispatcher.probe_idle(older_than=self.health_interval)
+                for dispatcher in self._dispatchers.values():
+                    dispatcher.probe_idle(older_than=self.health_interval)
             except Exception:
                 logger.exception("Unoserver pool health check error")
             self._closing.wait(HEALTH_POLL)
 
+    def _instances(self) -> list[LocalInstance]:
+        return [instance for dispatcher in self._dispatchers.values() for instance in dispatcher.instances()]
+
     def _supervise_once(self) -> None:
-        for instance in self._dispatcher.instances():
+        for instance in self._instances():
             if self._closed:
                 return
             if instance.retired:
@@ -271,6 +271,9 @@ class UnoserverPool:
     def _spawn(self, instance: LocalInstance) -> None:
         port, uno_port = self._ports(instance.slot)
         workdir = self._workdir / f"instance-{instance.slot}-{instance.generation}"
+        confinement = Confinement(sandbox=self._sandbox_problem is None)
+        if instance.lane == UPLOADS:
+            confinement = Confinement(confinement.sandbox, self.uploads.nice, self.uploads.memory_limit)
         try:
             process = UnoserverProcess.spawn(
                 python=self._python,
@@ -278,13 +281,14 @@ class UnoserverPool:
                 port=port,
                 uno_port=uno_port,
                 workdir=workdir,
+                confinement=confinement,
             )
         except OSError as exc:
             self._start_failed(instance, f"could not be launched: {exc}")
             return
         with self._lock:
             instance.port, instance.uno_port, instance.process = port, uno_port, process
-        self._dispatcher.set_state(instance, STARTING)
+        self._dispatchers[instance.lane].set_state(instance, STARTING)
         logger.info(
             "Started unoserver instance %d (pid %d, port %d, uno port %d)",
             instance.slot,
@@ -313,7 +317,7 @@ class UnoserverPool:
                 time.sleep(READINESS_POLL)
                 continue
             instance.failed_starts = 0
-            self._dispatcher.set_state(instance, READY)
+            self._dispatchers[instance.lane].set_state(instance, READY)
             logger.info(
                 "Unoserver instance %d ready in %.1f s", instance.slot, time.monotonic() - started
             )
@@ -347,7 +351,8 @@ class UnoserverPool:
         # Out of service before the kill, which takes a moment: an idle instance
         # would otherwise still be handed out and counted as ready meanwhile.
         # STARTING, not DEAD: the slot's successor is on its way, requests wait.
-        self._dispatcher.set_state(instance, STARTING, reason)
+        dispatcher = self._dispatchers[instance.lane]
+        dispatcher.set_state(instance, STARTING, reason)
         self._stop(instance)
         if self._closed:
             return
@@ -355,6 +360,7 @@ class UnoserverPool:
             host=instance.host,
             port=instance.port,
             uno_port=instance.uno_port,
+            lane=instance.lane,
             slot=instance.slot,
             generation=instance.generation + 1,
             state=STARTING if restart_delay == 0 else DEAD,
@@ -362,7 +368,7 @@ class UnoserverPool:
             failed_starts=instance.failed_starts + 1 if failed_start else 0,
             start_at=time.monotonic() + restart_delay,
         )
-        self._dispatcher.swap(instance, successor)
+        dispatcher.swap(instance, successor)
         self._wake.set()
 
     def _alive(self, instance: LocalInstance) -> bool:

@@ -17,53 +17,54 @@ import shutil
 import signal
 import subprocess
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 SOFFICE_PROCESS_NAME = "soffice.bin"
 PROFILE_DIR = "profile"
 
-# Runs in the server python in place of ``python -m unoserver.server``:
-# - PR_SET_PDEATHSIG makes the kernel send SIGTERM to the server when the
-#   thread that spawned it dies, so a service killed with SIGKILL (no atexit)
-#   leaves no orphan. SIGTERM then SIGKILLs the whole session at once:
-#   unoserver's own handler (kept from being installed) would ask LibreOffice
-#   to shut down gracefully, which on a loaded machine took over 20 s, for
-#   nothing worth saving. The next pool removes what the kill leaves behind.
-# - ``sys.exit(main())`` keeps unoserver's exit status, which its
-#   ``if __name__ == "__main__": main()`` discards.
-# - unoserver 3.7 sleeps a fixed 5 s, then 2 s, "to give LibreOffice time to
-#   start"; its module clock is swapped for one that waits until LibreOffice's
-#   UNO port answers instead, so an instance is ready in about 1 s, not 6 s
-#   (restarts and recycling take that much less out of the pool).
-_LAUNCHER = """\
-import ctypes, os, signal, sys
-ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
-signal.signal(signal.SIGTERM, lambda signum, frame: os.killpg(0, signal.SIGKILL))
-_install = signal.signal
-signal.signal = lambda signum, handler: None if signum == signal.SIGTERM else _install(signum, handler)
-if os.getppid() != int(sys.argv[1]):
-    sys.exit("the service exited before unoserver started")
-import socket, time as _time
-from unoserver import server
-_uno_port = int(sys.argv[sys.argv.index("--uno-port") + 1])
-class _Clock:  # unoserver.server sleeps 5 s then 2 s at start, whatever LibreOffice does
-    def __getattr__(self, name):
-        return getattr(_time, name)
-    def sleep(self, seconds):
-        if seconds >= 5:  # "give LibreOffice time to start": wait until it listens instead
-            deadline = _time.monotonic() + 60
-            while _time.monotonic() < deadline:
-                try:
-                    socket.create_connection(("127.0.0.1", _uno_port), 0.2).close()
-                    return
-                except OSError:
-                    _time.sleep(0.05)
-        else:
-            _time.sleep(min(seconds, 0.1))
-server.time = _Clock()
-sys.argv = ["unoserver", *sys.argv[2:]]
-sys.exit(server.main())
-"""
+# Runs in the server python in place of ``python -m unoserver.server``: dies
+# with the service, leaves the network (--sandbox), converts in memory only,
+# is ready in about 1 s (see its docstring).
+LAUNCHER = Path(__file__).resolve().parent / "unoserver_launcher.py"
+
+# LibreOffice settings every instance starts with: its network content
+# providers (http, https, WebDAV, FTP, CMIS) removed, so that nothing a
+# document links to (images, sections, templates, objects) is ever fetched,
+# and links to untrusted places blocked on load.
+REMOTE_PROVIDERS = ("Provider3", "Provider4", "Provider4a", "Provider12", "Provider12a", "Provider12b",
+                    "Provider6", "Provider43")  # fmt: skip
+PROFILE_SETTINGS = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">\n'
+    '<item oor:path="/org.openoffice.ucb.Configuration/ContentProviders/Local/SecondaryKeys/Office/ProviderData">'
+    + "".join(f'<node oor:name="{provider}" oor:op="remove"/>' for provider in REMOTE_PROVIDERS)
+    + "</item>\n"
+    '<item oor:path="/org.openoffice.Office.Common/Security/Scripting">'
+    '<prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop>'
+    '<prop oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>\n'
+    '<item oor:path="/org.openoffice.Office.Writer/Content/Update">'
+    '<prop oor:name="Link" oor:op="fuse"><value>0</value></prop></item>\n'
+    "</oor:items>\n"
+)
+
+
+@dataclass(frozen=True)
+class Confinement:
+    """What an instance may use: the network (no, when ``sandbox``), CPU priority, address space."""
+
+    sandbox: bool = False
+    nice: int = 0
+    memory_limit: int | None = None  # bytes
+
+    def launcher_options(self) -> list[str]:
+        options = ["--sandbox"] if self.sandbox else []
+        if self.nice:
+            options += ["--nice", str(self.nice)]
+        if self.memory_limit:
+            options += ["--memory-limit", str(self.memory_limit)]
+        return options
+
 
 PREFLIGHT_IMPORTS = "import uno, unoserver.server"
 
@@ -99,6 +100,18 @@ def find_soffice(configured: str | None) -> str | None:
     return None
 
 
+def sandbox_problem(python: str) -> str | None:
+    """Why instances cannot run without network access here, or None if they can."""
+    try:
+        check = subprocess.run([python, str(LAUNCHER), "--check-sandbox"], stdin=subprocess.DEVNULL,
+                               capture_output=True, text=True, timeout=60)  # fmt: skip
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"cannot run {LAUNCHER.name}: {exc}"
+    if check.returncode != 0:
+        return (check.stderr.strip().splitlines() or ["no output"])[-1]
+    return None
+
+
 def libreoffice_problem(python: str, soffice: str | None) -> str | None:
     """Explain why no instance could start, or return None if all is in place."""
     if soffice is None:
@@ -127,14 +140,18 @@ class UnoserverProcess:
 
     @classmethod
     def spawn(
-        cls, *, python: str, soffice: str, port: int, uno_port: int, workdir: Path
-    ) -> UnoserverProcess:
-        """Start the server; must be called from a thread that outlives it (see _LAUNCHER)."""
+        cls, *, python: str, soffice: str, port: int, uno_port: int, workdir: Path,
+        confinement: Confinement = Confinement(),
+    ) -> UnoserverProcess:  # fmt: skip
+        """Start the server; must be called from a thread that outlives it (see LAUNCHER)."""
         temp_dir = workdir / "tmp"
         # unoserver fails unless --temp-dir already exists.
         temp_dir.mkdir(parents=True)
+        settings = workdir / PROFILE_DIR / "user" / "registrymodifications.xcu"
+        settings.parent.mkdir(parents=True)
+        settings.write_text(PROFILE_SETTINGS, encoding="utf-8")
         command = [
-            python, "-c", _LAUNCHER, str(os.getpid()),
+            python, str(LAUNCHER), str(os.getpid()), *confinement.launcher_options(), "--",
             "--interface", "127.0.0.1",
             "--port", str(port),
             "--uno-port", str(uno_port),

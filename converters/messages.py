@@ -1,4 +1,5 @@
-"""Vietnamese sentences shown to end users when a PDF cannot be produced."""
+"""Vietnamese sentences shown to end users when a PDF cannot be produced, or an
+uploaded .doc, .odt or .rtf cannot be read."""
 
 LIBREOFFICE_MISSING = (
     "Máy chủ chưa cài LibreOffice nên chưa thể tạo PDF; bản Word (DOCX) vẫn tải được."
@@ -34,4 +35,15 @@ TIMEOUT_TO_DOCX = (
 )
 UNSUPPORTED_INPUT = (
     "Tệp không phải văn bản Word (.doc, .docx), OpenDocument (.odt) hay RTF nên không thể chuyển."
+)
+BUSY_TO_DOCX = (
+    "Máy chủ đang bận đọc các tệp .doc, .odt, .rtf khác; vui lòng thử lại sau ít phút "
+    "hoặc gửi tệp dạng .docx."
+)
+NO_INSTANCE_TO_DOCX = (
+    "Chức năng đọc tệp .doc, .odt, .rtf đang tạm thời gián đoạn; vui lòng thử lại sau ít phút "
+    "hoặc gửi tệp dạng .docx."
+)
+STOPPED_TO_DOCX = (
+    "Chức năng đọc tệp .doc, .odt, .rtf đang dừng; vui lòng thử lại sau hoặc gửi tệp dạng .docx."
 )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from . import unoserver_rpc
 from .dispatch import DEAD, READY, STARTING, Dispatcher, Instance
+from .lanes import PDF, UPLOADS, UploadLane
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +30,7 @@ def parse_servers(text: str) -> list[tuple[str, int]]:
 
 @dataclass(eq=False)
 class RemoteInstance(Instance):
+    lane: str = PDF
     next_probe_at: float = 0.0
 
 
@@ -37,6 +39,9 @@ class RemoteUnoservers:
 
     No process is managed here: whoever runs the servers restarts them, and
     this side notices within ``probe_interval`` seconds that one is back.
+    ``upload_servers``: servers of their own for conversions to DOCX
+    (uploads), with the deadline and queue of ``uploads``; without them,
+    uploads share the PDF servers.
     """
 
     backend = "remote"
@@ -49,19 +54,28 @@ class RemoteUnoservers:
         queue_limit: int | None = None,
         queue_wait: float | None = None,
         probe_interval: float = 5.0,
+        upload_servers: Iterable[tuple[str, int]] = (),
+        uploads: UploadLane = UploadLane(),
     ) -> None:
-        self._servers = list(servers)
-        if not self._servers:
+        self._servers = {PDF: list(servers), UPLOADS: list(upload_servers)}
+        if not self._servers[PDF]:
             raise ValueError("at least one remote unoserver address is required")
-        self.size = len(self._servers)
+        self.size = len(self._servers[PDF])
         self.probe_interval = probe_interval
-        self._dispatcher = Dispatcher(
-            retire=self._mark_dead,
-            still_alive=lambda instance: True,  # it answered, so it is up
-            timeout=timeout,
-            queue_limit=queue_limit,
-            queue_wait=queue_wait,
-        )
+        settings = {PDF: (timeout, queue_limit, queue_wait),
+                    UPLOADS: (uploads.timeout, uploads.queue_limit, uploads.queue_wait)}  # fmt: skip
+        self._dispatchers = {
+            lane: Dispatcher(
+                retire=self._mark_dead,
+                still_alive=lambda instance: True,  # it answered, so it is up
+                timeout=lane_timeout,
+                queue_limit=lane_queue_limit,
+                queue_wait=lane_queue_wait,
+            )
+            for lane, (lane_timeout, lane_queue_limit, lane_queue_wait) in settings.items()
+            if self._servers[lane]
+        }
+        self._dispatcher = self._dispatchers[PDF]
         self._wake = threading.Event()
         self._prober: threading.Thread | None = None
         self._closed = False
@@ -69,8 +83,9 @@ class RemoteUnoservers:
     def start(self) -> None:
         if self._prober is not None:
             return
-        for host, port in self._servers:
-            self._dispatcher.add(RemoteInstance(host=host, port=port))
+        for lane, dispatcher in self._dispatchers.items():
+            for host, port in self._servers[lane]:
+                dispatcher.add(RemoteInstance(host=host, port=port, lane=lane))
         self._prober = threading.Thread(
             target=self._probe_loop, name="unoserver-prober", daemon=True
         )
@@ -80,10 +95,10 @@ class RemoteUnoservers:
         return self._dispatcher.wait_ready(timeout, count)
 
     def convert(self, document: bytes, *, timeout: float | None = None, to: str = "pdf") -> bytes:
-        return self._dispatcher.convert(document, timeout=timeout, to=to)
+        return self._dispatchers.get(to, self._dispatcher).convert(document, timeout=timeout, to=to)
 
     def status(self) -> dict:
-        return {
+        status = {
             "backend": self.backend,
             "available": True,
             "error": None,
@@ -91,17 +106,21 @@ class RemoteUnoservers:
             "size": self.size,
             "probe_interval": self.probe_interval,
         }
+        if UPLOADS in self._dispatchers:
+            status["uploads"] = {**self._dispatchers[UPLOADS].status(), "size": len(self._servers[UPLOADS])}
+        return status
 
     def close(self) -> None:
         self._closed = True
-        self._dispatcher.close()
+        for dispatcher in self._dispatchers.values():
+            dispatcher.close()
         self._wake.set()
         if self._prober is not None:
             self._prober.join()
 
     def _mark_dead(self, instance: RemoteInstance, reason: str) -> None:
         instance.next_probe_at = time.monotonic() + self.probe_interval
-        self._dispatcher.set_state(instance, DEAD, reason)
+        self._dispatchers[instance.lane].set_state(instance, DEAD, reason)
         self._wake.set()
 
     def _probe_loop(self) -> None:
@@ -120,9 +139,10 @@ class RemoteUnoservers:
         Live idle instances get a health probe (a real conversion) when they
         have not worked for ``probe_interval``; dead ones an ``info`` call.
         """
-        self._dispatcher.probe_idle(older_than=self.probe_interval)
         pause = self.probe_interval
-        for instance in self._dispatcher.instances():
+        for dispatcher in self._dispatchers.values():
+            dispatcher.probe_idle(older_than=self.probe_interval)
+        for instance in [i for dispatcher in self._dispatchers.values() for i in dispatcher.instances()]:
             if instance.state not in (STARTING, DEAD):
                 continue
             if time.monotonic() >= instance.next_probe_at:
@@ -138,7 +158,7 @@ class RemoteUnoservers:
             if instance.state != DEAD:
                 logger.warning("Remote unoserver %s is down: %s", instance.address, exc)
             instance.next_probe_at = time.monotonic() + self.probe_interval
-            self._dispatcher.set_state(instance, DEAD, str(exc))
+            self._dispatchers[instance.lane].set_state(instance, DEAD, str(exc))
             return
         logger.info(
             "Remote unoserver %s is up (unoserver %s, LibreOffice %s)",
@@ -146,4 +166,4 @@ class RemoteUnoservers:
             info.get("unoserver"),
             info.get("libreoffice_version"),
         )
-        self._dispatcher.set_state(instance, READY)
+        self._dispatchers[instance.lane].set_state(instance, READY)

@@ -2,7 +2,10 @@
 (``generators.kinds``), its body's blocks each written by their own module
 (``generators.blocks``)."""
 
-from .kinds import KINDS, kind_of, renderer
+from nd30.kinds import kind_of
+
+from .kinds import KINDS, renderer
+from .kinds.quyet_dinh import issued_document
 
 
 def render_docx(document: dict) -> bytes:
@@ -16,4 +19,4 @@ def warm() -> None:
         renderer(name)
 
 
-__all__ = ["render_docx", "warm"]
+__all__ = ["issued_document", "render_docx", "warm"]

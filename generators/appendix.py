@@ -53,7 +53,7 @@ class AppendixWriter:
 
     def write(self, appendices: list[dict]) -> None:
         for index, appendix in enumerate(appendices):
-            section = self._new_section(landscape(appendix))
+            section = new_section(self.document, landscape(appendix))
             parts = [
                 self.writer.paragraph(S.APPENDIX_LABEL, label(appendix, index, len(appendices))),
                 self.writer.paragraph(S.APPENDIX_TITLE, appendix["title"].upper()),
@@ -67,41 +67,47 @@ class AppendixWriter:
                 parts.append(TableXml(table, self.writer.footnotes, self.writer.text_width).xml())
             parts.extend(self.writer.blocks(appendix["content"]))
             parts.extend(self.writer.blocks(appendix["notes"]))
-            self._append(parts)
+            append_xml(self.document, "".join(parts))
 
-    def _append(self, fragments: list[str]) -> None:
-        sect_pr = self.document.element.body.sectPr  # looked up once: each lookup scans the body
-        holder = parse_xml(f'<w:body {nsdecls("w")}>{"".join(fragments)}</w:body>')
-        for element in list(holder):
-            sect_pr.addprevious(element)
 
-    def _new_section(self, wide: bool):
-        section = self.document.add_section(WD_SECTION.NEW_PAGE)
-        self._drop_empty_paragraph_before_break()
-        portrait_width, portrait_height = sorted((section.page_width, section.page_height))
-        if wide:
-            section.orientation = WD_ORIENT.LANDSCAPE
-            section.page_width, section.page_height = portrait_height, portrait_width
-        else:
-            section.orientation = WD_ORIENT.PORTRAIT
-            section.page_width, section.page_height = portrait_width, portrait_height
-        section.different_first_page_header_footer = True
-        sect_pr = section._sectPr
-        for old in sect_pr.findall(qn("w:pgNumType")):
-            sect_pr.remove(old)
-        # Each appendix restarts its page numbering (Decree 30).
-        sect_pr.insert_element_before(parse_xml(f'<w:pgNumType {nsdecls("w")} w:start="1"/>'), *AFTER_PAGE_NUMBERING)
-        return section
+def append_xml(document, fragments: str) -> None:
+    """Block elements (w:p, w:tbl) appended to the document's last section."""
+    sect_pr = document.element.body.sectPr  # looked up once: each lookup scans the body
+    holder = parse_xml(f'<w:body {nsdecls("w")}>{fragments}</w:body>')
+    for element in list(holder):
+        sect_pr.addprevious(element)
 
-    def _drop_empty_paragraph_before_break(self) -> None:
-        """The template ends with an empty paragraph (Word wants one after a
-        final table); the section break's own paragraph now plays that role."""
-        # The break's paragraph was just added before the final w:sectPr:
-        # look at its neighbours only, not at every paragraph of the body.
-        section_break = self.document.element.body.sectPr.getprevious()
-        candidate = section_break.getprevious() if section_break is not None else None
-        if candidate is None or candidate.tag != qn("w:p"):
-            return
-        is_empty = not candidate.findall(qn("w:r")) and candidate.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None
-        if is_empty:
-            candidate.getparent().remove(candidate)
+
+def new_section(document, wide: bool):
+    """A new section on a new page, portrait or landscape, its page numbers
+    starting again at 1 and none on its first page (Decree 30: each
+    appendix, and the document a decision issues, is numbered on its own)."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    _drop_empty_paragraph_before_break(document)
+    portrait_width, portrait_height = sorted((section.page_width, section.page_height))
+    if wide:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = portrait_height, portrait_width
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = portrait_width, portrait_height
+    section.different_first_page_header_footer = True
+    sect_pr = section._sectPr
+    for old in sect_pr.findall(qn("w:pgNumType")):
+        sect_pr.remove(old)
+    sect_pr.insert_element_before(parse_xml(f'<w:pgNumType {nsdecls("w")} w:start="1"/>'), *AFTER_PAGE_NUMBERING)
+    return section
+
+
+def _drop_empty_paragraph_before_break(document) -> None:
+    """The template ends with an empty paragraph (Word wants one after a
+    final table); the section break's own paragraph now plays that role."""
+    # The break's paragraph was just added before the final w:sectPr:
+    # look at its neighbours only, not at every paragraph of the body.
+    section_break = document.element.body.sectPr.getprevious()
+    candidate = section_break.getprevious() if section_break is not None else None
+    if candidate is None or candidate.tag != qn("w:p"):
+        return
+    is_empty = not candidate.findall(qn("w:r")) and candidate.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None
+    if is_empty:
+        candidate.getparent().remove(candidate)

@@ -16,7 +16,8 @@ from nd30.vietnamese import figure
 from .wordml import W_NS, Footnotes, RunFormat, inline_xml, paragraph_xml
 
 NUMBER_COLUMN_TWIPS = 510  # 0.9 cm
-LABEL_COLUMN_TWIPS = 1701  # 3 cm
+LABEL_COLUMN_TWIPS = 1701  # 3 cm, at least
+VALUE_COLUMN_TWIPS = (567, 1418)  # 1 to 2.5 cm: a figure needs no more; the labels get the rest
 BOLD = RunFormat(bold=True)
 
 
@@ -40,8 +41,10 @@ class TableXml:
         self.table = table
         self.footnotes = footnotes
         columns = len(table["columns"])
-        value_width = max(567, (width_twips - NUMBER_COLUMN_TWIPS - LABEL_COLUMN_TWIPS) // max(1, columns))
-        self.widths = [NUMBER_COLUMN_TWIPS, LABEL_COLUMN_TWIPS] + [value_width] * columns
+        narrowest, widest = VALUE_COLUMN_TWIPS
+        value_width = min(widest, max(narrowest, (width_twips - NUMBER_COLUMN_TWIPS - LABEL_COLUMN_TWIPS) // columns))
+        label_width = max(LABEL_COLUMN_TWIPS, width_twips - NUMBER_COLUMN_TWIPS - value_width * columns)
+        self.widths = [NUMBER_COLUMN_TWIPS, label_width] + [value_width] * columns
 
     def xml(self) -> str:
         grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in self.widths)
@@ -105,8 +108,12 @@ class TableXml:
     def data_row(self, number: str, label_text: str, values: dict, base: RunFormat = RunFormat()) -> str:
         cells = [self.cell(0, number, S.TABLE_NUMBER, base=base, literal=True), self.cell(1, label_text, S.TABLE_TEXT, base=base)]
         for index, column in enumerate(self.table["columns"]):
+            value = values[column["key"]]
             decimals = column["decimals"] if column["kind"] == "rate" else None
-            cells.append(self.cell(index + 2, figure(values[column["key"]], decimals), S.TABLE_NUMBER, base=base, literal=True))
+            # A figure left blank stays blank to be written in; a rate that
+            # cannot be computed shows "-".
+            text = "" if value is None and column["kind"] == "input" else figure(value, decimals)
+            cells.append(self.cell(index + 2, text, S.TABLE_NUMBER, base=base, literal=True))
         return self.row(cells)
 
 

@@ -1,22 +1,31 @@
-"""Template fields outside the body: header block, title, legal bases,
-closing, recipients and signatory, with Decree 30's conventions applied."""
+"""Template fields outside the body that every kind shares — header block,
+summary, addressees, recipients and signatory — and the file's properties,
+with Decree 30's conventions applied."""
 
 from __future__ import annotations
 
-from nd30.document_types import DOCUMENT_TYPES
+from dataclasses import dataclass
+
+from nd30.kinds import citation, name_of, symbol, type_name
 from nd30.markup import plain
 from nd30.vietnamese import date_text, ensure_ending, issuer_lines, number_symbol, upper
+from nd30.wording import PROPOSED_BY
 
-from .document import Properties
 from .wordml import Footnotes, Markup, literal, text_runs
 
 ARCHIVE_OFFICE = "VT"
 LINE_BREAK = "<w:r><w:br/></w:r>"
 
 
-def symbol(plan: dict) -> str:
-    return plan["symbol"] or f"{DOCUMENT_TYPES[plan['document_type']]}-{plan['issuer']['abbreviation']}"
+@dataclass(frozen=True)
+class Properties:
+    """What Word shows in File → Info: the document's, not the template's."""
 
+    title: str
+    subject: str
+    author: str
+    keywords: str = ""
+    category: str = ""
 
 
 def summary_runs(summary: str, footnotes: Footnotes) -> Markup:
@@ -36,8 +45,14 @@ def legal_bases(bases: list[str]) -> list[str]:
 
 
 def recipient_line(recipient: dict) -> str:
-    note = f" ({recipient['note']})" if recipient["note"] else ""
+    note = f" ({recipient['note']})" if recipient.get("note") else ""
     return ensure_ending(recipient["name"] + note, ";")
+
+
+def addressee_lines(names: list[str]) -> list[str]:
+    """After "Kính gửi:": one name as typed, on the same line; several one a
+    line, each ending ";" and the last "." (Appendix I, 9a)."""
+    return names if len(names) == 1 else legal_bases(names)
 
 
 def archive_line(units: list[str]) -> str:
@@ -60,45 +75,55 @@ def authority_lines(signatory: dict) -> list[str]:
     return lines
 
 
-def attached_to(plan: dict) -> str:
-    """"Kế hoạch số 05/KH-UBND ngày 05 tháng 3 năm 2021 của ...", for appendices."""
-    return (
-        f"{plan['document_type']} số {number_symbol(plan['number'], symbol(plan))} "
-        f"{date_text(plan['date'])} của {plan['issuer']['name']}"
-    )
+# Appendices are "(Kèm theo …)" this citation of their document.
+attached_to = citation
 
 
-def context(plan: dict, footnotes: Footnotes) -> dict:
-    """Every template field but the body."""
+def legal_basis_texts(document: dict) -> list[str]:
+    """The legal bases, then (in a decision) "Theo đề nghị của …"."""
+    proposal = [f"{PROPOSED_BY} {document['proposed_by']}"] if document.get("proposed_by") else []
+    return legal_bases(document.get("legal_bases", []) + proposal)
+
+
+def context(document: dict, footnotes: Footnotes, first_recipient: str | None = None) -> dict:
+    """The template fields of the parts the document has (a kind without
+    legal bases or addressees has no such field), its texts written in the
+    order footnotes number; ``first_recipient`` is the line the kind prints
+    first under "Nơi nhận:" ("Như trên")."""
 
     def runs(text: str):
         return text_runs(text, footnotes)
 
-    issuer = plan["issuer"]
-    return {
-        "draft_mark": literal(upper(plan["draft_mark"])) if plan["draft_mark"] else None,
+    issuer = document["issuer"]
+    fields = {
+        "draft_mark": literal(upper(document["draft_mark"])) if document["draft_mark"] else None,
         "issuer_parent": literal(upper(issuer["parent"])) if issuer["parent"] else None,
         "issuer_lines": [literal(line) for line in issuer_lines(issuer["name"])],
-        "number_symbol": literal(number_symbol(plan["number"], symbol(plan))),
-        "place_date": literal(place_date(plan)),
-        "document_type_upper": literal(upper(plan["document_type"])),
-        "summary": summary_runs(plan["summary"], footnotes),
-        "legal_bases": [runs(basis) for basis in legal_bases(plan["legal_bases"])],
-        "lead_in": runs(plan["lead_in"]) if plan["lead_in"] else None,
-        "recipients": [runs(recipient_line(recipient)) for recipient in plan["recipients"]],
-        "archive_line": literal(archive_line(plan["archive"])),
-        "authority_lines": [literal(line) for line in authority_lines(plan["signatory"])],
-        "signer_name": literal(plan["signatory"]["name"]),
+        "number_symbol": literal(number_symbol(document["number"], symbol(document))),
+        "place_date": literal(place_date(document)),
+        "document_type_upper": literal(upper(type_name(document) or "")),
+        "summary": summary_runs(document["summary"], footnotes),
+        "legal_bases": [runs(basis) for basis in legal_basis_texts(document)],
+        "lead_in": runs(document["lead_in"]) if document.get("lead_in") else None,
+        "addressees": [runs(line) for line in addressee_lines(document.get("addressees", []))],
+    }
+    recipients = ([{"name": first_recipient}] if first_recipient else []) + document["recipients"]
+    return fields | {
+        "recipients": [runs(recipient_line(recipient)) for recipient in recipients],
+        "archive_line": literal(archive_line(document["archive"])),
+        "authority_lines": [literal(line) for line in authority_lines(document["signatory"])],
+        "signer_name": literal(document["signatory"]["name"]),
     }
 
 
 def properties(document: dict) -> Properties:
     """The file's properties: title = the summary, author = the issuer, the
     number and symbol as keywords, the type as category."""
+    name = name_of(document)
     return Properties(
         title=plain(document["summary"]).replace("\n", " "),
-        subject=f"{document['document_type']} {plain(document['summary'])}".replace("\n", " "),
+        subject=f"{name} {plain(document['summary'])}".replace("\n", " "),
         author=document["issuer"]["name"],
-        keywords=f"{document['document_type']} số {number_symbol(document['number'], symbol(document))}",
-        category=document["document_type"],
+        keywords=f"{name} số {number_symbol(document['number'], symbol(document))}",
+        category=name,
     )

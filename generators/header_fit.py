@@ -44,6 +44,8 @@ def fit_header(document) -> None:
 
 def fit_place_date(document) -> None:
     table = document.tables[0]
+    if len(table.rows) < 2:
+        return  # a header without number and date: the document a decision issues
     (number_cell, place_cell) = table.rows[1].cells
     grid = table._tbl.tblGrid
     columns = [int(col.get(qn("w:w"))) for col in grid.findall(qn("w:gridCol"))]

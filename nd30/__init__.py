@@ -7,11 +7,13 @@ lives here once — how numbers, dates and capitals are written
 (``vietnamese``), how sections and points are labelled (``numbering``), the
 inline markup of plan texts (``markup``), the names of the template's styles
 (``styles``), the parts of a plan and their default headings (``parts``),
-the document types and their abbreviations (``document_types``), and the
-arithmetic of tables of figures (``table_math``).
+the document types and their abbreviations (``document_types``), the kinds
+of the family and how they are cited (``kinds``), the fixed words of the
+decree's models (``wording``), and the arithmetic of tables of figures
+(``table_math``).
 """
 
-from . import document_types, parts, vietnamese
+from . import document_types, kinds, parts, vietnamese
 
 
 def conventions() -> dict:
@@ -25,4 +27,6 @@ def conventions() -> dict:
         "document_types": dict(document_types.DOCUMENT_TYPES),
         "task_columns": [{"key": key, "header": header, "default": key in parts.DEFAULT_TASK_COLUMNS}
                          for key, header in parts.TASK_COLUMNS.items()],
+        "kinds": {name: {"label": kind.label, "type_name": kind.type_name, "model": kind.model}
+                  for name, kind in kinds.KINDS.items()},
     }

@@ -16,6 +16,8 @@ DEFAULT_HEADINGS = {
     "assignments": "Tổ chức thực hiện",
     "budget": "Kinh phí thực hiện",
     "reporting": "Chế độ thông tin, báo cáo",
+    "article": "Điều",
+    "clauses": "Khoản 1., 2.",
 }
 
 # The named sub-parts of a named part, in the order they print.
@@ -34,6 +36,7 @@ TASK_COLUMNS = {
     "follow_up": "Theo dõi, kiểm tra, đôn đốc",
     "budget": "Kinh phí",
     "notes": "Ghi chú",
+    "result": "Kết quả thực hiện",  # a report's matrix: what came of each task
 }
 # The columns a task matrix prints when the author chooses none.
 DEFAULT_TASK_COLUMNS = ("content", "product", "deadline", "lead", "support")
@@ -56,4 +59,6 @@ LABELS = {
     "agency": "Cơ quan thực hiện",
     "budget": "Kinh phí",
     "reporting": "Chế độ thông tin, báo cáo",
+    "article": "Điều",
+    "clauses": "Khoản 1., 2.",
 }

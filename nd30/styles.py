@@ -1,5 +1,6 @@
 """Names of the template's paragraph styles and list definitions: the
-contract between ``templates_docx/ke-hoach.docx`` and the generator.
+contract between the templates of ``templates_docx/`` and the generator
+(a template defines the styles its kind writes: tests/kinds check it).
 
 Formatting lives in the template (edit it in Word); code only picks a style.
 Names are in Vietnamese because clerks see them in Word's Styles pane.
@@ -64,6 +65,27 @@ TABLE_GROUP = Style("ND30 Bảng - dòng nhóm", "ND30TableGroup")
 TABLE_TITLE = Style("ND30 Bảng - tên bảng", "ND30TableTitle")
 TABLE_CELL_BY_ALIGNMENT = {"left": TABLE_CELL, "center": TABLE_CELL_CENTER, "right": TABLE_CELL_RIGHT,
                            "justify": TABLE_CELL_JUSTIFY}
+# The kinds beyond the plan. A decision (models 1.2, 1.3): the enacting
+# authority over the legal bases, "QUYẾT ĐỊNH:", articles numbered "Điều 1."
+# by Word (the label bold; Word renumbers them, across the whole document
+# as the decree numbers articles), with a title on a line of its own or
+# their first paragraph run in after the label, and their clauses "1.",
+# "2." typed like the letters of points (each list restarts at 1). The
+# document a decision issues carries "(Ban hành kèm theo Quyết định số …)"
+# under its summary.
+ENACTING_AUTHORITY = Style("ND30 Thẩm quyền ban hành", "ND30EnactingAuthority")
+DECIDES = Style("ND30 Quyết định:", "ND30Decides")
+ARTICLE_HEADING = Style("ND30 Điều - tiêu đề", "ND30ArticleHeading")
+ARTICLE = Style("ND30 Điều", "ND30Article")
+CLAUSE = Style("ND30 Khoản", "ND30Clause")
+ISSUED_WITH = Style("ND30 Kèm theo quyết định", "ND30IssuedWith")
+# "Kính gửi:" (Appendix I, 9a): one addressee on the same line, centred; or
+# the words alone and each addressee on its own line, dashes aligned.
+ADDRESSEE = Style("ND30 Kính gửi", "ND30Addressee")
+ADDRESSEES_TITLE = Style("ND30 Kính gửi nhiều nơi", "ND30AddresseesTitle")
+ADDRESSEES_ITEM = Style("ND30 Kính gửi - danh sách", "ND30AddresseesItem")
+# A công văn's summary, "V/v …", under its number (model 1.5).
+LETTER_SUMMARY = Style("ND30 Trích yếu công văn", "ND30LetterSummary")
 FOOTNOTE_TEXT = Style("footnote text", "FootnoteText")
 FOOTNOTE_REFERENCE = Style("footnote reference", "FootnoteReference")
 
@@ -79,3 +101,5 @@ NUMBERED_PARAGRAPHS = (NUMBERED_I, NUMBERED_1, NUMBERED_1_1, NUMBERED_1_1_1)
 NUM_HEADINGS = 1
 NUM_BULLETS = 3
 NUM_RECIPIENTS = 4
+NUM_ARTICLES = 5  # "Điều %1."
+NUM_ADDRESSEES = 6

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import unicodedata
 from decimal import Decimal
 
@@ -22,6 +23,9 @@ COLLECTIVE_PREFIXES = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đ�
 
 # Letters of points in Vietnamese drafting: "đ" after "d"; no f, j, w, z.
 POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+# Python's weekday() (Monday 0) as Vietnamese writes it.
+WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 
 ROMAN = (
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -46,6 +50,25 @@ def date_text(date: dict) -> str:
     return f"ngày {day} tháng {month} năm {date['year']}"
 
 
+def weekday(year: int, month: int, day: int) -> str:
+    return WEEKDAYS[datetime.date(year, month, day).weekday()]
+
+
+def clock_text(hour: int, minute: int) -> str:
+    """"08 giờ 00 phút", "14 giờ 30 phút"."""
+    return f"{two_digits(hour)} giờ {two_digits(minute)} phút"
+
+
+def meeting_time(time: dict) -> str:
+    """"08 giờ 00 phút, thứ Sáu, ngày 15 tháng 3 năm 2024", or "Từ 08 giờ 00
+    phút đến 11 giờ 30 phút, …" when it ends at a given time."""
+    start = clock_text(time["hour"], time["minute"])
+    if time.get("end_hour") is not None:
+        start = f"Từ {start} đến {clock_text(time['end_hour'], time['end_minute'])}"
+    day = weekday(time["year"], time["month"], time["day"])
+    return f"{start}, {day}, {date_text(time)}"
+
+
 def number_symbol(number: int | None, symbol: str) -> str:
     """"05/KH-UBND", or a blank number for the records office."""
     shown = two_digits(number) if number is not None else BLANK_NUMBER
@@ -63,6 +86,16 @@ def figure(value, decimals: int | None = None) -> str:
         rounded = abs(rounded)  # a negative value that rounds to zero is 0,00, not -0,00
     pattern = "#,##0." + ("#" * MAX_PLACES if decimals is None else "0" * decimals)
     return format_decimal(rounded, format=pattern.rstrip("."), locale=LOCALE)
+
+
+def target_text(target: dict) -> str:
+    """A target with its figure: "Giảm tỷ lệ hộ nghèo 0,2%/năm", "… 1.100 lao
+    động" (no space before a unit that starts with a percent sign)."""
+    if target["value"] is None:
+        return target["text"]
+    unit = target["unit"] or ""
+    joiner = "" if unit.startswith("%") or not unit else " "
+    return f"{target['text']} {figure(target['value'])}{joiner}{unit}"
 
 
 def roman(value: int) -> str:

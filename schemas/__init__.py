@@ -1,24 +1,26 @@
 """Validation of documents: marshmallow schemas with Vietnamese messages and
 stable machine codes. ``blocks`` holds the body's block types, ``kinds``
 the document kinds (a plan, ``ke_hoach``, is the first), each registered by
-name; the rest is the core they share (fields, problems, limits, the header
-and signature parts, the whole-document caps)."""
+name; ``document`` the core every kind shares (header, recipients,
+signatory); the rest is what they all use (fields, problems, limits, the
+whole-document caps)."""
 
 from marshmallow import ValidationError
 
 from . import limits
-from .kinds import KINDS
+from .kinds import KINDS, schema_for
 from .kinds.ke_hoach import PlanSchema
 from .limits import SCHEMA_VERSION
 from .outline_rules import first_too_deep
 from .problems import Problem, flatten, nest
+from .publication import BlockUnion, DocumentUnion, block_union, document_union
 from .workload import workload_problems
 
 PLAN_SCHEMA = KINDS[PlanSchema.kind_name]
 
 
 class PlanInvalid(Exception):
-    """A plan failed validation; ``errors`` lists every problem found."""
+    """A document failed validation; ``errors`` lists every problem found."""
 
     def __init__(self, errors: list[dict]):
         super().__init__(f"{len(errors)} lỗi dữ liệu")
@@ -26,20 +28,25 @@ class PlanInvalid(Exception):
 
 
 def load_plan(data) -> dict:
-    """Validate ``data`` (parsed JSON) and return the plan with defaults
-    filled in, or raise ``PlanInvalid`` listing every problem."""
+    """Validate ``data`` (parsed JSON) — a plan, or a document of the kind
+    its ``kind`` names — and return it with defaults filled in, or raise
+    ``PlanInvalid`` listing every problem."""
     deep = first_too_deep(data, limits.JSON_DEPTH)
     if deep is not None:
         raise PlanInvalid(list(flatten(nest(deep, Problem("too_deeply_nested", max=limits.JSON_DEPTH)))))
+    schema = schema_for(data)
+    if isinstance(schema, Problem):
+        raise PlanInvalid(list(flatten(nest(("kind",), schema))))
     try:
-        plan = PLAN_SCHEMA.load(data)
+        document = schema.load(data)
     except ValidationError as error:
         raise PlanInvalid(list(flatten(error.messages))) from None
-    # Counted on the valid plan only: its texts are then known to be text.
-    too_much = workload_problems(plan)
+    # Counted on the valid document only: its texts are then known to be text.
+    too_much = workload_problems(document)
     if too_much:
         raise PlanInvalid(list(flatten(too_much)))
-    return plan
+    return document
 
 
-__all__ = ["PLAN_SCHEMA", "PlanSchema", "PlanInvalid", "Problem", "SCHEMA_VERSION", "load_plan"]
+__all__ = ["PLAN_SCHEMA", "BlockUnion", "DocumentUnion", "PlanSchema", "PlanInvalid", "Problem", "SCHEMA_VERSION", "block_union",
+           "document_union", "load_plan"]

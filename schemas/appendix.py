@@ -48,7 +48,7 @@ class ColumnSchema(StrictSchema):
 
 class RowSchema(StrictSchema):
     label = Text(max_length=limits.NAME, required=True, metadata=doc("Tên dòng", "Cột B, ví dụ tên thôn"))
-    values = Figures(column_key(), metadata=doc("Số liệu", "Mã cột → số"))
+    values = Figures(column_key(), metadata=doc("Số liệu", "Mã cột → số; null: ô để trống, chưa có số liệu"))
 
 
 class TotalSchema(StrictSchema):
@@ -118,9 +118,11 @@ def _row_problems(columns: dict, given: dict, computed: dict, *, require_inputs:
         if too_large(computed[key]):
             problems[key] = [Problem("computed_too_large", formula=formula_text(column), computed=f"{computed[key]:.3E}")]
             continue
-        if key not in given or given[key] is None:
+        if key not in given:
             if require_inputs and column["kind"] == "input":
                 problems[key] = [Problem("missing_value", key=key)]
+            continue
+        if given[key] is None:  # left blank on purpose: a figure not known yet
             continue
         if column["kind"] == "input" and require_inputs:
             continue

@@ -83,9 +83,8 @@ class Choice(Text):
 
     def __init__(self, choices, **kwargs):
         super().__init__(max_length=max(len(choice) for choice in choices), **kwargs)
-        self.validators.append(
-            validate.OneOf(choices, error=Problem("invalid_choice", choices=", ".join(choices)))
-        )
+        # One problem for a value that is not a choice, however long it is.
+        self.validators = [validate.OneOf(choices, error=Problem("invalid_choice", choices=", ".join(choices)))]
         # JSON Schema's enum must admit null when the field does.
         self.metadata["enum"] = list(choices) + ([None] if self.allow_none else [])
 

@@ -13,7 +13,7 @@ from typing import Any, Iterator
 MESSAGES: dict[str, str] = {
     "required": "Trường này là bắt buộc.",
     "null": "Trường này không được để trống (null).",
-    "unknown_field": "Trường này không có trong định dạng kế hoạch; hãy kiểm tra lại tên trường.",
+    "unknown_field": "Trường này không có trong định dạng của loại văn bản này; hãy kiểm tra lại tên trường.",
     "invalid_type": "Dữ liệu phải là {expected}.",
     "blank": "Không được để trống.",
     "too_long": "Dài quá {max} ký tự.",
@@ -56,6 +56,11 @@ MESSAGES: dict[str, str] = {
     "negative_value": "Số liệu không được âm.",
     "number_too_large": "Số quá lớn: giá trị tuyệt đối tối đa là {max}.",
     "computed_too_large": "Giá trị tính ra {formula} quá lớn ({computed}); hãy kiểm tra số liệu của dòng này.",
+    "automatic_recipient": "Dòng “- {line} …;” được in tự động ở đầu Nơi nhận; hãy xoá dòng này khỏi danh sách nơi nhận.",
+    "automatic_prefix": "Chữ “{prefix}” được in tự động trước trích yếu; hãy xoá chữ này ở đầu trích yếu.",
+    "no_such_article": "Quyết định chỉ có {count} điều; không có Điều {number}.",
+    "time_order": "Giờ kết thúc phải sau giờ bắt đầu.",
+    "proposer_required": "Tờ trình cần cơ quan trình (proposer): cơ quan soạn thảo kế hoạch và người ký tờ trình.",
     "archive_in_recipients": "Dòng “Lưu: …” không phải là nơi nhận: hãy ghi các đơn vị lưu vào trường “Lưu” (archive), ví dụ [\"VT\", \"PLĐ\"]; dòng “- Lưu: VT, PLĐ.” được tạo tự động.",
 }
 

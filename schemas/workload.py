@@ -56,22 +56,22 @@ def text_work(value) -> Work:
 
 
 def table_cells(plan: dict) -> int:
-    """The cells of every table the plan prints: appendices' tables of
-    figures and every block that prints one (tables, task matrices), wherever
-    they stand."""
-    figures = sum(len(table["rows"]) * len(table["columns"])
-                  for table in (appendix["table"] for appendix in plan["appendices"]) if table)
-    return figures + sum(BLOCKS[block["type"]].cells(block) for block in blocks_in(plan))
+    """The cells of every table the document prints: appendices' tables of
+    figures (its own, or those of the plan a decision issues) and every
+    block that prints one (tables, task matrices), wherever they stand."""
+    figures = sum(len(item["table"]["rows"]) * len(item["table"]["columns"])
+                  for item in objects_in(plan) if isinstance(item.get("table"), dict))
+    return figures + sum(BLOCKS[item["type"]].cells(item) for item in objects_in(plan) if item.get("type") in BLOCKS)
 
 
-def blocks_in(value) -> Iterator[dict]:
-    """Every block of a validated plan (an object whose type is a block type)."""
+def objects_in(value) -> Iterator[dict]:
+    """Every JSON object of a validated document: an appendix has a
+    ``table``, a block a ``type`` that is a block type."""
     stack = [value]
     while stack:
         item = stack.pop()
         if isinstance(item, dict):
-            if item.get("type") in BLOCKS:
-                yield item
+            yield item
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
@@ -102,6 +102,8 @@ def workload_problems(plan: dict) -> dict:
     errors: dict = {"_schema": whole_plan} if whole_plan else {}
     cells = table_cells(plan)
     if cells > limits.CELLS_TOTAL:
-        errors["appendices"] = [Problem("too_many_cells_in_plan", count=f"{cells:,}".replace(",", "."),
-                                        max=f"{limits.CELLS_TOTAL:,}".replace(",", "."))]
+        # At the appendices of a document that has them, else at its root.
+        problem = Problem("too_many_cells_in_plan", count=f"{cells:,}".replace(",", "."),
+                          max=f"{limits.CELLS_TOTAL:,}".replace(",", "."))
+        errors.setdefault("appendices" if "appendices" in plan else "_schema", []).append(problem)
     return errors

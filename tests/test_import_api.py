@@ -158,6 +158,47 @@ def test_corrupt_or_other_files_get_a_4xx(client, data):
     assert response.get_json()["code"] in ("unsupported_file", "corrupt_file")
 
 
+class NoConversion:
+    """A converter that must not be asked: the refusal comes from the file's bytes."""
+
+    def convert(self, document, *, timeout=None, to="pdf"):
+        raise AssertionError("LibreOffice was asked to convert a file refused from its bytes")
+
+    def close(self):
+        pass
+
+
+@pytest.mark.parametrize("stream", ["Workbook", "PowerPoint Document", "__substg1.0_0037001F"],
+                         ids=["xls", "ppt", "msg"])
+def test_an_ole2_file_that_is_no_word_document_is_a_415_before_libreoffice(app, client, stream):
+    app.extensions["converter"] = NoConversion()
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + stream.encode("utf-16-le") + b"\x00" * 1024
+    assert_error(post_file(client, ole, "x.doc"), 415, "unsupported_file")
+
+
+def test_a_docx_carrying_an_odf_mimetype_is_a_422_before_libreoffice(app, client):
+    app.extensions["converter"] = NoConversion()
+    source = zipfile.ZipFile(io.BytesIO(rendered("minimal")))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w") as target:
+        target.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        for item in source.infolist():
+            target.writestr(item, source.read(item.filename))
+    assert_error(post_file(client, output.getvalue(), "x.odt"), 422, "corrupt_file")
+
+
+def test_a_file_libreoffice_cannot_read_is_a_422(app, client):
+    from converters import ConversionFailed
+
+    class Refusing(NoConversion):
+        def convert(self, document, *, timeout=None, to="pdf"):
+            raise ConversionFailed("không chuyển được", detail="LibreOffice could not load it")
+
+    app.extensions["converter"] = Refusing()
+    rtf = b"{\\rtf1 van ban\\par}"
+    assert_error(post_file(client, rtf, "x.rtf"), 422, "corrupt_file")
+
+
 def test_xlsx_is_not_a_word_document(client):
     data = with_content_type(rendered("minimal"), "wordprocessingml.document.main+xml", "spreadsheetml.sheet.main+xml")
     assert_error(post_file(client, data, "x.xlsx"), 415, "unsupported_file")
@@ -182,7 +223,7 @@ def test_doc_goes_through_the_converter(app, client):
             pass
 
     app.extensions["converter"] = FakeConverter()
-    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "WordDocument".encode("utf-16-le") + b"\x00" * 1024
     response = client.post("/import", data=ole, content_type="application/msword")
     assert response.status_code == 200 and calls == ["docx"]
     assert response.get_json()["plan"]["place"] == "Tân Phú"
@@ -249,3 +290,19 @@ def test_a_recognized_plan_that_does_not_validate_is_a_422_that_keeps_it(client,
     assert_error(response, 422, "invalid_plan")
     body = response.get_json()
     assert body["plan"] == {"schema_version": 1} and body["errors"] and "warnings" in body
+
+
+def test_the_import_result_is_documented_by_its_schema_and_answers_match_it(client):
+    import jsonschema
+
+    spec = client.get("/openapi.json").get_json()
+    operation = spec["paths"]["/import"]["post"]
+    assert operation["responses"]["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/ImportResult"}
+    note = spec["components"]["schemas"]["Note"]
+    assert set(note["properties"]) == {"code", "message", "paragraph", "excerpt", "path"}
+    assert set(operation["requestBody"]["content"]) >= {"multipart/form-data", DOCX}
+    answer = post_file(client, rendered()).get_json()
+    assert answer["warnings"] or answer["fixes"] or answer["plan"]
+    jsonschema.validate(answer, {"$ref": "#/components/schemas/ImportResult", "components": spec["components"]},
+                        cls=jsonschema.Draft202012Validator)

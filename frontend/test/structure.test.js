@@ -11,7 +11,7 @@ const { bodyToDoc, docToBody } = createStructure(kind);
 
 const examples = new URL("../../examples/", import.meta.url);
 
-for (const name of fs.readdirSync(examples)) {
+for (const name of fs.readdirSync(examples).filter((file) => file.endsWith(".json"))) {
   test(`body of ${name} survives plan -> document -> plan`, () => {
     const plan = JSON.parse(fs.readFileSync(new URL(name, examples)));
     assert.deepEqual(docToBody(bodyToDoc(plan.body)).body, plan.body);

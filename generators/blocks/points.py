@@ -9,10 +9,15 @@ from ..wordml import inline_xml, paragraph_xml
 from . import writes
 
 
+def labelled(writer, style: S.Style, label: str, text: str) -> str:
+    """A paragraph whose typed label ("a)", "1.") stands before its text."""
+    typed = inline_xml((Run(label + " "),), writer.footnotes)
+    return paragraph_xml(style.style_id, typed + inline_xml(parse(text), writer.footnotes))
+
+
 def point(writer, index: int, text: str) -> str:
     """The ``index``-th point of a list, its letter typed before the text."""
-    label = inline_xml((Run(point_label(index) + " "),), writer.footnotes)
-    return paragraph_xml(S.POINT.style_id, label + inline_xml(parse(text), writer.footnotes))
+    return labelled(writer, S.POINT, point_label(index), text)
 
 
 @writes("points")

@@ -2,20 +2,11 @@
 it the Vietnamese way ("giảm 0,2%/năm", "1.100 lao động")."""
 
 from nd30 import styles as S
-from nd30.vietnamese import figure
+from nd30.vietnamese import target_text
 
 from . import writes
 from .points import point
 from .section import heading, write_part
-
-
-def target_text(target: dict) -> str:
-    if target["value"] is None:
-        return target["text"]
-    unit = target["unit"] or ""
-    # "0,2%/năm", "3,2%": no space before a unit that starts with a percent sign.
-    joiner = "" if unit.startswith("%") or not unit else " "
-    return f"{target['text']} {figure(target['value'])}{joiner}{unit}"
 
 
 def write_target_items(writer, specific: dict, depth: int):

@@ -13,7 +13,7 @@ from ..table_grid import NUMBER_COLUMN_WEIGHT, Grid, GridCell, GridRow, grid_xml
 from . import printed_columns, writes
 
 WEIGHTS = {"content": 10, "product": 5, "deadline": 3.5, "lead": 4.5, "support": 5, "follow_up": 4, "budget": 3,
-           "notes": 3}
+           "notes": 3, "result": 7}
 ALIGNMENT = {"content": "justify", "deadline": "center"}
 
 

@@ -12,7 +12,6 @@ from functools import lru_cache
 
 from ..document import DocumentKind
 
-DEFAULT_KIND = "ke_hoach"
 KINDS: dict[str, type[DocumentKind]] = {}
 
 
@@ -25,10 +24,6 @@ def register(kind: type[DocumentKind]) -> type[DocumentKind]:
 def renderer(name: str) -> DocumentKind:
     """The kind's renderer, its template read once per process."""
     return KINDS[name]()
-
-
-def kind_of(document: dict) -> str:
-    return document.get("kind") or DEFAULT_KIND
 
 
 for _module in pkgutil.iter_modules(__path__):

@@ -41,6 +41,7 @@ class TaskSchema(StrictSchema):
     follow_up = task_text("Theo dõi, kiểm tra, đôn đốc", "Cơ quan theo dõi, đôn đốc")
     budget = task_text("Kinh phí", "Nguồn, mức kinh phí")
     notes = task_text("Ghi chú", "Ghi chú khác")
+    result = task_text("Kết quả thực hiện", "Kết quả, tiến độ của nhiệm vụ (trong báo cáo)")
 
 
 def task_list(description: str) -> List:
@@ -68,7 +69,7 @@ class TaskMatrixSchema(BlockSchema):
     number_header = Text(max_length=limits.SHORT, load_default="STT", metadata=doc("Tiêu đề cột số thứ tự", "STT hoặc TT"))
     columns = List(Choice(tuple(TASK_COLUMNS)), min_items=1, max_items=len(TASK_COLUMNS),
                    load_default=lambda: list(DEFAULT_TASK_COLUMNS),
-                   metadata=doc("Các cột in", "Theo thứ tự: content, product, deadline, lead, support, follow_up, budget, notes"))
+                   metadata=doc("Các cột in", "Theo thứ tự: content, product, deadline, lead, support, follow_up, budget, notes, result"))
     headers = List(LinesText(max_length=limits.NAME), max_items=len(TASK_COLUMNS), load_default=list,
                    metadata=doc("Tiêu đề các cột", "Theo thứ tự columns; không gửi thì in tên thường dùng"))
     tasks = task_list("Các nhiệm vụ không thuộc nhóm, in trước các nhóm")

@@ -3,66 +3,30 @@ source of truth for its validation and for the published JSON Schema."""
 
 from __future__ import annotations
 
-from marshmallow import ValidationError, validates_schema
-
 from nd30.document_types import DOCUMENT_TYPES
 
-from .. import limits
-from ..appendix import AppendixSchema
-from ..blocks import block_list
 from ..docs import doc
-from ..fields import Choice, Integer, LinesText, List, Nested, Text, paragraph_text
-from ..header import (
-    IssueDateSchema,
-    IssuerSchema,
-    RecipientSchema,
-    SignatorySchema,
-    code_text,
+from ..document import (
+    DocumentSchema,
+    appendices_field,
+    body_field,
+    closing_field,
+    kind_field,
+    lead_in_field,
+    legal_bases_field,
 )
-from ..outline_rules import depth_problems
-from ..problems import Problem
-from . import DocumentSchema, register
+from ..fields import Choice
+from . import register
 
 
 @register
 class PlanSchema(DocumentSchema):
     kind_name = "ke_hoach"
 
-    schema_version = Integer(
-        minimum=limits.SCHEMA_VERSION,
-        maximum=limits.SCHEMA_VERSION,
-        required=True,
-        error=Problem("unsupported_version"),
-        metadata=doc("Phiên bản định dạng", "Hiện hành: 1"),
-    )
-    draft_mark = Text(max_length=limits.SHORT, load_default=None, allow_none=True, metadata=doc("Dấu dự thảo", "Khung ở đầu trang"))
-
-    issuer = Nested(IssuerSchema, required=True, metadata=doc("Cơ quan ban hành", "Góc trên bên trái"))
+    kind = kind_field(kind_name, optional=True)
     document_type = Choice(tuple(DOCUMENT_TYPES), load_default="Kế hoạch", metadata=doc("Tên loại văn bản", "Kế hoạch → KH"))
-    number = Integer(minimum=1, maximum=999999, load_default=None, allow_none=True, metadata=doc("Số văn bản", "Trống: văn thư cấp số"))
-    symbol = code_text(load_default=None, allow_none=True, metadata=doc("Ký hiệu", "Mặc định: KH-UBND"))
-    place = Text(max_length=limits.NAME, required=True, metadata=doc("Địa danh", "Trước ngày tháng"))
-    date = Nested(IssueDateSchema, required=True, metadata=doc("Ngày ban hành", "Ngày, tháng có thể trống"))
-    summary = LinesText(max_length=limits.SUMMARY, required=True, metadata=doc("Trích yếu nội dung", "Xuống dòng (\\n) để ngắt dòng"))
-
-    legal_bases = List(paragraph_text(), max_items=limits.LEGAL_BASES, load_default=list, metadata=doc("Căn cứ ban hành", "Tự thêm ; và ."))
-    lead_in = paragraph_text(load_default=None, allow_none=True, metadata=doc("Câu dẫn", "Trước phần nội dung"))
-    body = block_list(metadata=doc("Nội dung kế hoạch", "Các mục I., II. …"))
-    closing = paragraph_text(load_default=None, allow_none=True, metadata=doc("Đoạn kết thúc", "Trên đây là …; tự thêm ./."))
-
-    recipients = List(Nested(RecipientSchema), max_items=limits.RECIPIENTS, load_default=list, metadata=doc("Nơi nhận", "Không gồm dòng Lưu"))
-    archive = List(
-        Text(max_length=limits.SHORT),
-        max_items=limits.ARCHIVE_UNITS,
-        load_default=lambda: ["VT"],
-        metadata=doc("Lưu", "- Lưu: VT, …; VT tự thêm"),
-    )
-    signatory = Nested(SignatorySchema, required=True, metadata=doc("Người ký", "Chức vụ, họ tên"))
-    appendices = List(Nested(AppendixSchema), max_items=limits.APPENDICES, load_default=list, metadata=doc("Phụ lục", "Số trang mỗi phụ lục lại từ 1"))
-
-    @validates_schema
-    def body_fits(self, data, **kwargs):
-        problems = depth_problems(data.get("body", []))
-        if problems:
-            raise ValidationError(problems)
-
+    legal_bases = legal_bases_field()
+    lead_in = lead_in_field()
+    body = body_field("Nội dung kế hoạch", "Các mục I., II. …")
+    closing = closing_field()
+    appendices = appendices_field()

@@ -4,8 +4,10 @@ tells: the health probe finds it, takes it out and replaces it, and a retry neve
 
 from __future__ import annotations
 
+import io
 import os
 import signal
+import zipfile
 
 import pytest
 from converter_checks import (
@@ -22,8 +24,15 @@ from converter_checks import (
 from converters import ConversionFailed, ConversionTimeout
 
 PROBE_DEADLINE = 3.0
-# An OLE2 signature, then nothing LibreOffice can load: a fault on a healthy instance.
-BROKEN_DOC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000)
+def _broken_docx() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", b"not xml")
+    return buffer.getvalue()
+
+
+# A DOCX by its signature that LibreOffice cannot load: a fault on a healthy instance.
+BROKEN_DOCX = _broken_docx()
 
 
 def out_of_service(pool, victim: dict) -> bool:
@@ -76,7 +85,7 @@ def test_retry_is_never_sent_to_a_hung_instance(sample_docx, stopped):
         stopped(hung)
 
         with pytest.raises(ConversionFailed) as raised:
-            pool.convert(BROKEN_DOC, to="docx", timeout=60)
+            pool.convert(BROKEN_DOCX, timeout=60)
 
         # The document failed twice on instance 1; instance 0 was probed, found hung,
         # taken out, and never given the document (that would have been a timeout).

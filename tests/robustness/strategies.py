@@ -230,6 +230,44 @@ def _is_value_string(path, value) -> bool:
 
 CONTROL_CHARACTERS = [chr(c) for c in range(0x20) if chr(c) not in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"] + \
     ["\x7f", "\x80", "\x9f", "\t", "\n", "\r", "\u2028", "\u2029"]
+def _fields_by_lines() -> tuple[frozenset[str], frozenset[str]]:
+    """The names of the fields whose text may hold line breaks (LinesText: a
+    summary broken by meaning, a table cell of several lines) and of those
+    whose text may not, read from the schemas so that a field made
+    multi-line later is known here too. A name can be in both ("text" of a
+    paragraph, "text" of a table cell)."""
+    import schemas.blocks  # noqa: F401  (registers every block schema)
+    import schemas.kinds  # noqa: F401
+    from marshmallow import Schema, fields
+
+    from schemas.fields import LinesText, Text
+
+    def inner(field):
+        return inner(field.inner) if isinstance(field, fields.List) else field
+
+    lines, single, pending = set(), set(), [Schema]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        for name, field in getattr(cls, "_declared_fields", {}).items():
+            field = inner(field)
+            if isinstance(field, LinesText):
+                lines.add(name)
+            elif isinstance(field, Text):
+                single.add(name)
+    return frozenset(lines), frozenset(single)
+
+
+FIELDS_OF_LINES, FIELDS_OF_ONE_LINE = _fields_by_lines()
+# Where a name is both, the table structures are where its text has lines.
+TABLE_KEYS = ("rows", "columns", "tasks", "groups")
+
+
+def _may_break_lines(path) -> bool:
+    name = next((key for key in reversed(path) if isinstance(key, str)), None)
+    if name not in FIELDS_OF_LINES:
+        return False
+    return name not in FIELDS_OF_ONE_LINE or any(key in TABLE_KEYS for key in path)
 
 
 @st.composite
@@ -239,7 +277,8 @@ def control_character_mutation(draw, base: dict):
     candidates = [(path, value) for path, value in walk(base) if path and _is_value_string(path, value) and len(value) >= 2]
     path, value = draw(st.sampled_from(candidates))
     position = draw(st.integers(1, len(value) - 1))
-    bad = draw(st.sampled_from(CONTROL_CHARACTERS))
+    # "\n" is a line break where a field keeps them; a lone "\r" never is.
+    bad = draw(st.sampled_from([c for c in CONTROL_CHARACTERS if not (c == "\n" and _may_break_lines(path))]))
     return set_at(base, path, value[:position] + bad + value[position:]), dotted(path)
 
 

@@ -106,3 +106,22 @@ def test_oversized_body_gets_413(docx_client):
     response = post(docx_client, b'{"summary": "' + b"a" * MAX_BODY + b'"}')
     assert response.status_code == 413
     assert response.get_json()["code"] == "too_large"
+
+
+_ANY_CHARACTER = st.characters(exclude_categories=())  # lone surrogates included: JSON escapes carry them
+_ANY_TEXT = st.text(_ANY_CHARACTER, max_size=12)
+
+
+@fuzz_settings("light")
+@given(value=st.recursive(st.one_of(_ANY_TEXT, st.integers(), st.none()), lambda children: st.one_of(
+    st.lists(children, max_size=4), st.dictionaries(_ANY_TEXT, children, max_size=4)), max_leaves=12),
+    path=st.sampled_from(["/render", "/validate", "/import/clipboard"]))
+@example(value={"schema_version": 1, "\ud800": 1}, path="/render")
+@example(value={"schema_version": 1, "\ud800": 1}, path="/validate")
+@example(value={"html": "<p>\udfff</p>", "text": None}, path="/import/clipboard")
+def test_no_key_or_string_json_can_carry_gives_a_server_error(docx_client, value, path):
+    body = json.dumps({"schema_version": 1, "x": value} if path != "/import/clipboard" else value).encode("ascii")
+    response = docx_client.post(path, data=body, content_type="application/json")
+    assert response.status_code < 500, response.get_data(as_text=True)[:300]
+    if response.status_code >= 400:
+        assert set(response.get_json()) == ERROR_KEYS

@@ -37,8 +37,8 @@ def shown(text: str, bold_style: bool = False) -> tuple:
     for line in text.strip("\n").split("\n"):
         plain, styles = "", []
         for item in parse(line):
-            if isinstance(item, Footnote):
-                styles.append(("note", tuple(run.text for run in item.runs)))
+            if isinstance(item, Footnote):  # spaces alone in a footnote show as nothing
+                styles.append(("note", "".join(run.text for run in item.runs).strip()))
                 continue
             plain += item.text
             styles += [(item.bold and not bold_style, item.italic) for char in item.text if not char.isspace()]

@@ -87,11 +87,19 @@ def test_refusals_say_what_is_wrong(client):
     no_matrix = client.post("/export/tasks", json=example("minimal"))
     assert (no_matrix.status_code, no_matrix.get_json()["code"]) == (422, "no_task_matrix")
     assert client.post("/import/table", json={}).get_json()["code"] == "missing_table"
+    wrong = client.post("/import/table", json={"text": "a\tb", "html": [1]}).get_json()
+    assert (wrong["code"], [error["path"] for error in wrong["errors"]]) == ("missing_table", ["html"])
+    unnamed = client.post("/import/table", data={"file": (io.BytesIO(b"a,b\n1,2"), "")}, content_type="multipart/form-data")
+    assert (unnamed.status_code, unnamed.get_json()["code"]) == (415, "unsupported_file")
+    csv_file = client.post("/import/table", data={"file": (io.BytesIO("Việc,Đơn vị\nA,B".encode()), "bang.csv")})
+    assert csv_file.get_json()["block"]["columns"][1]["header"] == "Đơn vị"
     broken = client.post("/import/table", data=b"PK\x03\x04broken", content_type="application/octet-stream")
     assert (broken.status_code, broken.get_json()["code"]) == (422, "unreadable_sheet")
     wide = "\t".join(f"c{i}" for i in range(40))
     too_wide = client.post("/import/table", json={"text": wide})
     assert (too_wide.status_code, too_wide.get_json()["code"]) == (413, "table_too_large")
+    no_file = client.post("/import/table", data={"sheet": "Trang 1"}, content_type="multipart/form-data")
+    assert (no_file.status_code, no_file.get_json()["code"]) == (400, "missing_file")
     empty = client.post("/import/table", json={"text": "\n\t\n"})
     assert (empty.status_code, empty.get_json()["code"]) == (400, "no_table")
 

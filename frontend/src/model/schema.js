@@ -15,13 +15,32 @@ function flatten(defs, name) {
   return { ...base, ...def, properties, required: [...(base.required || []), ...(def.required || [])] };
 }
 
+/** The kinds of a root definition that is a union over `kind` (GET /schema's
+ * "Document"): `{byKind: {ke_hoach: "Plan", …}, default: "Plan"}`. The default
+ * kind is the one whose condition does not require `kind`. */
+function documentKinds(defs, rootName) {
+  const byKind = {};
+  let fallback = rootName;
+  for (const branch of defs[rootName]?.allOf || []) {
+    const kind = branch.if?.properties?.kind?.const;
+    const target = branch.then?.$ref?.split("/").pop();
+    if (kind === undefined || !target) continue;
+    byKind[kind] = target;
+    if (!(branch.if.required || []).includes("kind")) fallback = target;
+  }
+  return { byKind, default: fallback };
+}
+
 export class DocumentSchema {
   constructor(json) {
     this.json = json;
-    /** The definition of the whole document ("Plan"): the schema's root. */
-    this.root = String(json.$ref || "").split("/").pop();
     this.defs = {};
     for (const name of Object.keys(json.$defs || {})) this.defs[name] = flatten(json.$defs, name);
+    /** Each document kind ("ke_hoach") -> its definition ("Plan"), read from
+     * the root's `if kind = … then …` list; a root without kinds is its own. */
+    this.kinds = documentKinds(this.defs, String(json.$ref || "").split("/").pop());
+    /** The definition the form edits: the kind sent without `kind` (the plan). */
+    this.root = this.kinds.default;
     // block type name ("bullets") -> definition name ("Bullets")
     this.typeDefs = {};
     for (const [name, def] of Object.entries(this.defs)) {
