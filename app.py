@@ -19,7 +19,7 @@ from flask import Flask
 import api
 import web
 from converters import converter_from_config
-from workers import pool_from_config
+from workers.jobs import pool_from_config
 
 DEFAULTS = {
     # Plans are text: 2 MB holds the largest real plans many times over.

@@ -40,7 +40,7 @@ FILE_TYPES = (
     "application/octet-stream",
 )
 REFUSALS = ("unsupported_file", "encrypted_file", "corrupt_file", "part_too_large", "too_many_footnotes",
-            "too_much_text", "too_many_paragraphs", "too_many_runs", "too_many_cells")  # fmt: skip
+            "too_much_text", "too_many_paragraphs", "too_many_runs", "too_many_cells", "too_much_content")  # fmt: skip
 
 
 class FileUploadSchema(Schema):
@@ -58,10 +58,28 @@ class NoteSchema(Schema):
     path = fields.String(allow_none=True, metadata=doc("Trường", "Trường của kế hoạch, ví dụ date.day"))
 
 
+class PlaceSchema(Schema):
+    """A paragraph of the original some of whose words did not reach the plan."""
+
+    paragraph = fields.Integer(allow_none=True, metadata=doc("Đoạn", "Đoạn thứ mấy trong tệp gốc (từ 1)"))
+    excerpt = fields.String(metadata=doc("Những chữ chưa giữ", "Các chữ của đoạn đó không có trong kế hoạch"))
+
+
+class CoverageSchema(Schema):
+    """How much of the original's text the plan keeps (recognizer/coverage.py)."""
+
+    words = fields.Integer(metadata=doc("Số chữ", "Số chữ của tệp gốc (trừ số thứ tự, quốc hiệu và tiêu ngữ)"))
+    kept = fields.Integer(metadata=doc("Số chữ đã giữ", "Số chữ đó có trong kế hoạch"))
+    share = fields.Float(metadata=doc("Tỷ lệ", "kept / words, từ 0 đến 1"))
+    places = fields.List(fields.Nested(PlaceSchema), metadata=doc("Chỗ cần xem lại", "Các đoạn có chữ chưa giữ được"))
+    message = fields.String(metadata=doc("Thông báo", "Ví dụ: Đã giữ 99,6 % nội dung; 2 chỗ cần xem lại."))
+
+
 class ImportResultSchema(Schema):
     plan = fields.Nested(PlanSchema, metadata=doc("Kế hoạch", "Kế hoạch nhận được, luôn hợp lệ"))
     warnings = fields.List(fields.Nested(NoteSchema), metadata=doc("Cảnh báo", "Những gì chưa xếp được"))
     fixes = fields.List(fields.Nested(NoteSchema), metadata=doc("Đã sửa", "Những chỗ sai thể thức đã sửa"))
+    coverage = fields.Nested(CoverageSchema, metadata=doc("Độ giữ nội dung", "Tỷ lệ chữ của tệp gốc có trong kế hoạch"))
 
 
 class ImportNotValidSchema(ErrorResponseSchema, ImportResultSchema):

@@ -12,11 +12,12 @@ import re
 
 from lxml import html as lxml_html
 
-from schemas import PlanInvalid, load_plan
+from schemas import load_plan
 
+from .blocks import name_parts
+from .fitting import TooMuchContent, fit
 from .notes import Notes
 from .outline import OutlineBuilder, classify
-from .parts import name_parts
 from .reading import Para, Segment
 from .text import clean
 
@@ -111,23 +112,12 @@ def _bullet_char(label: str) -> str:
 
 
 def _valid(blocks: list[dict], notes: Notes) -> list[dict]:
-    """Blocks that pass the schema inside a plan's body (cut to the limits)."""
-    from .plan import fit
-
+    """The blocks made to fit a plan's body (split, never cut), or none with
+    a warning when they hold more than a plan's body may."""
     probe = {"schema_version": 1, "issuer": {"name": "x", "abbreviation": "X"}, "place": "x", "date": {"year": 2024},
              "summary": "x", "signatory": {"title": "x", "name": "x"}, "body": blocks}
-    probe = fit(probe, notes)
     try:
-        load_plan(probe)
-    except PlanInvalid:
-        return [{"type": "paragraph", "text": clean(_plain(b))[:6000]} for b in blocks if clean(_plain(b))]
-    return probe["body"]
-
-
-def _plain(block: dict) -> str:
-    parts = [block.get("text", ""), block.get("heading", "")]
-    for item in block.get("items", []):
-        parts.append(item.get("text", ""))
-    for child in block.get("content", []):
-        parts.append(_plain(child))
-    return " ".join(p for p in parts if p)
+        return fit(probe, notes, load_plan)["body"]
+    except TooMuchContent:
+        notes.warn("clipboard_too_large")
+        return []

@@ -33,6 +33,11 @@ class Label:
     depth: int = 1          # components of an arabic label: "1.2.1." → 3
     value: int = 0          # Roman/arabic last component, letter position
 
+    @property
+    def rank(self) -> int:
+        """Heading rank: 0 for a Roman numeral, the components of an arabic label."""
+        return self.depth if self.kind == ARABIC else 0
+
     def follows(self, previous: "Label | None") -> bool:
         """Whether this point letter comes right after ``previous`` (đ after d)."""
         return previous is not None and self.value == previous.value + 1

@@ -4,10 +4,13 @@ the paragraph style gives anyway (a bold heading style) is not markup."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from nd30.markup import Footnote, Run, parse
 
 from .reading import Segment
-from .text import clean
+from .text import clean, sentence_case
 
 WHITESPACE = " \t\n\u00a0"
 
@@ -39,19 +42,43 @@ def flatten(segments: list[Segment]) -> list[Segment]:
     return merged
 
 
-def drop_prefix(segments: list[Segment], count: int) -> list[Segment]:
-    """``segments`` without their first ``count`` characters (a label)."""
-    result = []
-    for segment in segments:
-        if count <= 0 or segment.note is not None:
-            result.append(segment)
-            continue
-        if len(segment.text) <= count:
-            count -= len(segment.text)
-            continue
-        result.append(Segment(segment.text[count:], segment.bold, segment.italic))
-        count = 0
-    return result
+# A footnote in markup: "^[", its text (brackets inside escaped), "]".
+FOOTNOTE = re.compile(r"\^\[(?:\\.|[^\\\]])*\]")
+PLACEHOLDER = "\ue000"   # a private-use character: no letter, no space
+
+
+def sentence_case_markup(text: str) -> str:
+    """``sentence_case`` of a markup text, its footnotes left as typed (the
+    generator writes a heading in capitals, never its footnotes)."""
+    notes = FOOTNOTE.findall(text)
+    hidden = FOOTNOTE.sub(lambda match: PLACEHOLDER * len(match.group()), text)
+    cased = sentence_case(hidden)
+    if len(cased) != len(hidden):
+        return text
+    for note in notes:
+        at = cased.index(PLACEHOLDER * len(note))
+        cased = cased[:at] + note + cased[at + len(note):]
+    return cased
+
+
+def cut(segments: list[Segment], count: int) -> tuple[list[Segment], list[Segment]]:
+    """``segments`` split after their first ``count`` characters (a footnote
+    counts none and stays before the cut when the text goes on after it)."""
+    before: list[Segment] = []
+    for index, segment in enumerate(segments):
+        if count <= 0:
+            return before, segments[index:]
+        if segment.note is None and len(segment.text) > count:
+            return (before + [dataclasses.replace(segment, text=segment.text[:count])],
+                    [dataclasses.replace(segment, text=segment.text[count:])] + segments[index + 1:])
+        before.append(segment)
+        count -= len(segment.text)
+    return before, []
+
+
+def plain_text(segments: list[Segment]) -> str:
+    """The visible text of ``segments``, footnotes aside."""
+    return "".join(s.text for s in segments if s.note is None)
 
 
 def to_markup(segments: list[Segment], base_bold: bool = False, base_italic: bool = False,
@@ -146,8 +173,40 @@ def _squash_spaces(chars: list) -> list:
     return out
 
 
-def plain_text(segments: list[Segment]) -> str:
-    return clean("".join(s.text for s in flatten(segments) if s.note is None))
+SPLIT_AFTER = (". ", "; ", "! ", "? ", ": ")
+SPLIT_CANDIDATES = 50   # tried nearest the middle first; each is spelled and parsed again
 
 
-__all__ = ["Run", "drop_prefix", "escape", "flatten", "plain_text", "to_markup"]
+def split_markup(text: str) -> tuple[str, str] | None:
+    """``text`` (markup) in two halves that read as the whole, split nearest
+    the middle of what it shows after a sentence's end, else at a space,
+    else anywhere, emphasis and footnotes kept on their side; None when it
+    shows fewer than two characters."""
+    segments = [_segment(item) for item in parse(text)]
+    visible = plain_text(segments)
+    middle = len(visible) // 2
+    sentence_ends = [at + 2 for separator in SPLIT_AFTER for at in _find_all(visible, separator)]
+    spaces = [at + 1 for at, char in enumerate(visible) if char in WHITESPACE]
+    for candidates in (sentence_ends, spaces, range(1, len(visible))):
+        for position in sorted(candidates, key=lambda at: abs(at - middle))[:SPLIT_CANDIDATES]:
+            before, after = cut(segments, position)
+            (first, first_exact), (second, second_exact) = to_markup(before), to_markup(after)
+            if first and second and first_exact and second_exact:
+                return first, second
+    return None
+
+
+def _segment(item) -> Segment:
+    if isinstance(item, Footnote):
+        return Segment("", note=tuple(_segment(run) for run in item.runs))
+    return Segment(item.text, item.bold, item.italic)
+
+
+def _find_all(text: str, separator: str):
+    at = text.find(separator)
+    while at >= 0:
+        yield at
+        at = text.find(separator, at + 1)
+
+
+__all__ = ["Run", "cut", "escape", "flatten", "plain_text", "sentence_case_markup", "split_markup", "to_markup"]

@@ -27,6 +27,8 @@ PART_TYPES = {
     "numbering": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering",
     "footnotes": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes",
 }
+# A text box Word writes twice: for Word (mc:Choice) and for older readers (mc:Fallback).
+FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
 
 
@@ -260,6 +262,8 @@ class _Reader:
         items: list[Para | Table] = []
         for child in body:
             if child.tag == W.p:
+                for box in _text_boxes(child):  # what a text box holds stands before its anchor
+                    items.extend(self.document(box).items)
                 items.append(self.paragraph(child))
                 sect = child.find(f"{W.pPr}/{W.sectPr}")
                 if sect is not None:
@@ -298,6 +302,18 @@ class _Reader:
             cell=cell,
         )
 
+    def cell_paragraphs(self, container, cell: tuple[int, int, int]) -> list[Para]:
+        """A cell's paragraphs in reading order: its text boxes' and nested tables' too."""
+        paragraphs = []
+        for child in container:
+            if child.tag == W.p:
+                for box in _text_boxes(child):
+                    paragraphs += self.cell_paragraphs(box, cell)
+                paragraphs.append(self.paragraph(child, cell))
+            elif child.tag in (W.tbl, W.tr, W.tc, W.sdt, W.sdtContent, W.customXml):
+                paragraphs += self.cell_paragraphs(child, cell)
+        return paragraphs
+
     def table(self, tbl) -> Table:
         number = self.tables
         self.tables += 1
@@ -317,7 +333,7 @@ class _Reader:
                 span = merge = None
                 if props is not None:
                     span, merge = props.find(W.gridSpan), props.find(W.vMerge)
-                paragraphs = [self.paragraph(p, (number, row_index, column)) for p in tc.iter(W.p)]
+                paragraphs = self.cell_paragraphs(tc, (number, row_index, column))
                 cells.append(Cell(
                     paragraphs,
                     span=int(span.get(W.val, "1")) if span is not None and span.get(W.val, "1").isdigit() else 1,
@@ -326,6 +342,16 @@ class _Reader:
             rows.append(cells)
         widths = [_twips(col.get(W.w)) for col in tbl.findall(f"{W.tblGrid}/{W.gridCol}")]
         return Table(number, rows, widths, repeated)
+
+
+def _text_boxes(p):
+    """The text boxes drawn in paragraph ``p`` (once each, not those nested in another)."""
+    for box in p.iter(W.txbxContent):
+        parent = box.getparent()
+        while parent is not None and parent is not p and parent.tag not in (FALLBACK, W.txbxContent):
+            parent = parent.getparent()
+        if parent is p:
+            yield box
 
 
 def _owner_table(tr):

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def run_cli(*args):
     return subprocess.run(
-        [sys.executable, "-m", "generators", *args], cwd=ROOT, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
 
 

@@ -52,12 +52,15 @@ def with_content_type(data: bytes, old: str, new: str) -> bytes:
     return output.getvalue()
 
 
-def test_multipart_upload_gives_plan_warnings_and_fixes(client):
+def test_multipart_upload_gives_plan_warnings_fixes_and_coverage(client):
     response = post_file(client, rendered())
     assert response.status_code == 200
     body = response.get_json()
-    assert set(body) == {"plan", "warnings", "fixes"}
+    assert set(body) == {"plan", "warnings", "fixes", "coverage"}
     assert load_plan(body["plan"])["summary"] == example("tam-duong-2021")["summary"]
+    coverage = body["coverage"]
+    assert coverage["words"] > 3000 and coverage["kept"] == coverage["words"] and coverage["share"] == 1
+    assert coverage["places"] == [] and coverage["message"] == "Đã giữ toàn bộ nội dung."
 
 
 def test_raw_body_with_its_content_type(client):

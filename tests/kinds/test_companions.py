@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -19,12 +18,9 @@ from tests.plans import EXAMPLE_NAMES, example
 
 from .documents import PROPOSER, render
 
-TASKS_PLAN = Path(__file__).resolve().parents[1] / "tables" / "plan_with_tasks.json"
-
 
 def plans() -> dict[str, dict]:
-    return {**{name: example(name) for name in EXAMPLE_NAMES},
-            "plan_with_tasks": json.loads(TASKS_PLAN.read_text(encoding="utf-8"))}
+    return {name: example(name) for name in EXAMPLE_NAMES}
 
 
 def drafted(kind: str, plan_json: dict, proposer: dict | None = PROPOSER) -> dict:
@@ -108,7 +104,7 @@ def test_without_a_proposer_the_decision_has_no_proposal_line():
 
 
 def test_companions_cite_the_plan_by_number_and_date_when_known():
-    numbered = json.loads(TASKS_PLAN.read_text(encoding="utf-8"))
+    numbered = example("cai-cach-hanh-chinh-2026")
     reference = "Kế hoạch số 42/KH-UBND ngày 15 tháng 01 năm 2026 của Ủy ban nhân dân tỉnh Khánh Hòa"
     report = drafted("bao_cao", numbered)
     assert report["summary"] == f"Kết quả thực hiện {reference}"
@@ -135,7 +131,7 @@ def rate(achieved: float, planned: float) -> str:
 
 
 def test_the_report_table_of_targets_computes_the_rates():
-    plan_json = json.loads(TASKS_PLAN.read_text(encoding="utf-8"))
+    plan_json = example("cai-cach-hanh-chinh-2026")
     report = drafted("bao_cao", plan_json)
     table = report["appendices"][0]["table"]
     targets = [item for block in plan_json["body"] if block["type"] == "targets" for item in block["specific"]["items"]]
@@ -156,7 +152,7 @@ def test_the_report_table_of_targets_computes_the_rates():
 
 
 def test_the_report_lists_each_task_with_its_lead_and_a_result_column():
-    plan_json = json.loads(TASKS_PLAN.read_text(encoding="utf-8"))
+    plan_json = example("cai-cach-hanh-chinh-2026")
     report = drafted("bao_cao", plan_json)
     (matrix,) = report["appendices"][1]["content"]
     assert matrix["columns"] == ["content", "lead", "deadline", "result"]

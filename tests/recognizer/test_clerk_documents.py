@@ -8,8 +8,6 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import shutil
-import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from tests.plans import SEEDS, example
 
 from .canonical import canonical
 from .clerk_documents import clerk_docx
+from .word_parts import saved_as
 
 # ../shared/seeds next to the repository (a worktree sits one level deeper).
 SEEDS_DIR = next((parent / "shared" / "seeds" for parent in Path(__file__).resolve().parents
@@ -94,14 +93,7 @@ def test_reimported_clerk_document_reproduces_the_seed(pdf_client, name):
 @pytest.mark.libreoffice
 @pytest.mark.slow
 def test_doc_copy_is_converted_and_imported(pdf_client, tmp_path):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice is not installed")
-    source = tmp_path / "ke-hoach.docx"
-    source.write_bytes(clerk_docx(example("tam-duong-2021")))
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "doc",
-                    "--outdir", str(tmp_path), str(source)], check=True, timeout=180, capture_output=True)
-    doc = (tmp_path / "ke-hoach.doc").read_bytes()
+    doc = saved_as(clerk_docx(example("tam-duong-2021")), tmp_path).read_bytes()
     assert doc.startswith(b"\xd0\xcf\x11\xe0")
     response = pdf_client.post("/import", data=doc, content_type="application/msword")
     assert response.status_code == 200, response.get_json()

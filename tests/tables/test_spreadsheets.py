@@ -5,8 +5,6 @@ table or a task list."""
 from __future__ import annotations
 
 import io
-import json
-from pathlib import Path
 
 import openpyxl
 from openpyxl.styles import Font
@@ -17,7 +15,7 @@ from .test_reading import printed
 
 
 def plan_with_tasks() -> dict:
-    return json.loads((Path(__file__).parent / "plan_with_tasks.json").read_text(encoding="utf-8"))
+    return example("cai-cach-hanh-chinh-2026")
 
 
 def workbook_of(data: bytes):

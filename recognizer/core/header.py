@@ -9,11 +9,13 @@ import re
 from dataclasses import dataclass, field
 
 from nd30.document_types import DOCUMENT_TYPES
+from nd30.styles import ISSUER, PARENT_BODY
 from schemas.header import CODE_PATTERN
 
-from .notes import Notes
-from .reading import Para
-from .text import clean, fold, is_upper, lower, words_of
+from ..notes import Notes
+from ..reading import Para
+from ..text import clean, fold, is_upper, lower, words_of
+from .columns import Piece, columns, lines
 
 COLLECTIVES = {"uy ban nhan dan": "Ủy ban nhân dân", "hoi dong nhan dan": "Hội đồng nhân dân"}
 ADMIN_UNITS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
@@ -23,7 +25,7 @@ DATE_LINE = re.compile(
     r"^(?P<place>.*?)\s*(?P<comma>,)?\s*ngày\s*(?P<day>[\d.…_ ]*?)\s*tháng\s*(?P<month>[\d.…_ ]*?)\s*năm\s*(?P<year>\d{4})",
     re.I)
 BLANKS = re.compile(r"^[\s._…-]*$")
-ISSUER_STYLE, PARENT_STYLE = "ND30Issuer", "ND30ParentBody"
+ISSUER_STYLE, PARENT_STYLE = ISSUER.style_id, PARENT_BODY.style_id
 
 
 @dataclass
@@ -38,24 +40,10 @@ class Header:
     found: bool = False
 
 
-@dataclass
-class _Piece:
-    text: str
-    bold: bool
-    para: Para
-
-
-def pieces(paragraphs: list[Para]) -> list[_Piece]:
-    """Each line of the header, a paragraph split at tabs (or wide gaps)
-    when a clerk typed both columns on one line."""
-    result = []
-    for para in paragraphs:
-        raw = para.text if para.cell is not None else re.sub(r" {4,}", "\t", para.text)
-        for part in raw.replace("\n", "\t").split("\t"):
-            text = clean(part)
-            if text:
-                result.append(_Piece(text, para.bold, para))
-    return result
+def pieces(paragraphs: list[Para]) -> list[Piece]:
+    """Each line of the header, a paragraph split into its columns when a
+    clerk typed both on one line (with tabs or spaces) and into its lines."""
+    return [column for para in paragraphs for line in lines(para) for column in columns(line) if column.text]
 
 
 def is_national_title(text: str) -> bool:
@@ -69,7 +57,7 @@ def is_motto(text: str) -> bool:
 
 def read_header(paragraphs: list[Para], notes: Notes) -> Header:
     header = Header()
-    issuer_lines: list[_Piece] = []
+    issuer_lines: list[Piece] = []
     for piece in pieces(paragraphs):
         text = piece.text
         own_style = piece.para.style_id in (ISSUER_STYLE, PARENT_STYLE)
@@ -152,13 +140,16 @@ def _place_date(header: Header, match: re.Match, para: Para, notes: Notes) -> No
     header.date = date
 
 
-def _issuer(header: Header, lines: list[_Piece], notes: Notes) -> None:
-    texts = [p.text for p in lines if not _is_type_line(p.text)]
-    if not texts:
+def _issuer(header: Header, found: list[Piece], notes: Notes) -> None:
+    # A type line ("KẾ HOẠCH") in the header's cells is no issuer; in our
+    # template's issuer styles it is the issuer's own name.
+    found = [p for p in found if p.para.style_id in (ISSUER_STYLE, PARENT_STYLE) or not _is_type_line(p.text)]
+    if not found:
         return
     header.found = True
-    bolds = [p.bold for p in lines if not _is_type_line(p.text)]
-    styles = [p.para.style_id for p in lines if not _is_type_line(p.text)]
+    texts = [p.text for p in found]
+    bolds = [p.bold for p in found]
+    styles = [p.para.style_id for p in found]
     if ISSUER_STYLE in styles:  # our own template names the lines
         parent = [t for t, style in zip(texts, styles) if style == PARENT_STYLE]
         name = [t for t, style in zip(texts, styles) if style == ISSUER_STYLE]
@@ -174,7 +165,7 @@ def _issuer(header: Header, lines: list[_Piece], notes: Notes) -> None:
     else:
         parent, name = texts[:-1], texts[-1:]
     if not all(is_upper(t) for t in name) or not all(bolds[len(parent):]):
-        notes.fix("issuer_case", lines[0].para.index, " ".join(name), "issuer.name")
+        notes.fix("issuer_case", found[0].para.index, " ".join(name), "issuer.name")
     header.parent = restore_case(" ".join(parent), header.place) if parent else None
     header.name = restore_case(" ".join(name), header.place)
 

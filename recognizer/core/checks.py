@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .notes import Notes
-from .outline import classify
-from .reading import Document
+from ..notes import Notes
+from ..outline import classify
+from ..reading import Document
 
 # Decree 30, Appendix I: allowed ranges (mm) and what our template uses.
 MARGINS = {"top": (20, 25, 20), "bottom": (20, 25, 20), "left": (30, 35, 30), "right": (15, 20, 15)}

@@ -9,16 +9,20 @@ import re
 from dataclasses import dataclass, field
 
 from nd30.document_types import DOCUMENT_TYPES
+from nd30.styles import LEGAL_BASIS, SUMMARY
 from nd30.vietnamese import drop_ending
+from schemas import limits
 
-from .markup import to_markup
-from .notes import Notes
-from .reading import Para, Segment
-from .text import clean, words_of
+from ..markup import to_markup
+from ..notes import Notes
+from ..outline import is_own_style
+from ..reading import Para, Segment
+from ..text import clean, words_of
+from .columns import lines
 
 BASIS_STARTS = ("can cu", "thuc hien", "theo de nghi", "xet de nghi", "trien khai", "theo")
-BASIS_STYLE = "ND30LegalBasis"
-SUMMARY_STYLE = "ND30Summary"
+BASIS_STYLE = LEGAL_BASIS.style_id
+SUMMARY_STYLE = SUMMARY.style_id
 LEAD_IN_HINTS = ("nhu sau", "xay dung ke hoach", "ban hanh ke hoach", "ke hoach thuc hien", "cu the nhu sau")
 RULE = re.compile(r"^[\s_\-–—=.*]*$")
 
@@ -29,12 +33,35 @@ class FrontMatter:
     summary_lines: list[str] = field(default_factory=list)
     legal_bases: list[str] = field(default_factory=list)
     lead_in: str | None = None
+    lead_in_para: Para | None = None
     extra: list[Para] = field(default_factory=list)   # paragraphs before the body that are body text
 
 
 def document_type_of(text: str) -> str | None:
     words = words_of(text)
     return next((name for name in DOCUMENT_TYPES if words == words_of(name)), None)
+
+
+def type_of(para: Para) -> str | None:
+    """The document type the paragraph's first line names, if it is a type line."""
+    return document_type_of(para.text.split("\n", 1)[0])
+
+
+def _after_first_line(para: Para) -> Para | None:
+    """What follows the first line break of ``para``, as a paragraph of its own."""
+    _, *more = lines(para)
+    segments = [segment for number, piece in enumerate(more)
+                for segment in ([Segment("\n")] if number else []) + piece.segments]
+    if not "".join(s.text for s in segments).strip() and not any(s.note is not None for s in segments):
+        return None
+    return dataclasses.replace(para, segments=segments)
+
+
+def _plain_summary(para: Para) -> bool:
+    """A summary set like body text: the paragraph right after the type line
+    when it is no legal basis, no lead-in and no longer than a summary."""
+    text = clean(para.text)
+    return bool(text) and not is_basis(para) and not text.endswith(":") and len(text) <= limits.SUMMARY
 
 
 def is_basis(para: Para) -> bool:
@@ -49,16 +76,22 @@ def read_front_matter(paragraphs: list[Para], notes: Notes) -> FrontMatter:
     rest = list(paragraphs)
     while rest and not rest[0].text.strip():
         rest.pop(0)
-    if rest and document_type_of(rest[0].text):
-        front.document_type = document_type_of(rest[0].text)
-        rest.pop(0)
+    if rest and type_of(rest[0]):
+        front.document_type = type_of(rest[0])
+        after_type = _after_first_line(rest.pop(0))  # "KẾ HOẠCH<br>Thực hiện …": a web page's one paragraph
+        if after_type is not None:
+            rest.insert(0, after_type)
+        while rest and not clean(rest[0].text) and not _summary_line(rest[0]):
+            rest.pop(0)  # a web page's empty paragraphs (<p>&nbsp;</p>)
         while rest and _summary_line(rest[0]):
             front.summary_lines.append(_summary_text(rest[0]))
             rest.pop(0)
+        if not front.summary_lines and rest and _plain_summary(rest[0]):
+            front.summary_lines.append(_summary_text(rest.pop(0)))
     bases: list[tuple[Para, str]] = []
     for para in rest:
         text = clean(para.text)
-        if not text or (RULE.match(text) and not para.style_id.startswith("ND30")):
+        if not text or (RULE.match(text) and not is_own_style(para)):
             continue
         if front.lead_in is None and is_basis(para) and not _is_lead_in(text):
             body = _basis_text(para, notes)
@@ -66,7 +99,7 @@ def read_front_matter(paragraphs: list[Para], notes: Notes) -> FrontMatter:
                 bases.append((para, piece))
             continue
         if front.lead_in is None and not front.extra:
-            front.lead_in = _markup(para, notes)
+            front.lead_in, front.lead_in_para = _markup(para, notes), para
             continue
         front.extra.append(para)
     _split_lead_in(front, bases, notes)

@@ -1,7 +1,13 @@
-"""Appendix tables: label ("Phụ lục I"), title, "(Kèm theo …)", unit note,
-and a table of figures: header rows (with column groups), the column-code
-row (A, B, 1, 2, 4=3/1, 11=3-7) that tells input from computed columns,
-rows with a label and Vietnamese figures, and the "Tổng cộng" row."""
+"""A table of figures (an appendix's ``table``; in the body it becomes an
+appendix): header rows with column groups, the column-code row (A, B, 1, 2,
+4=3/1, 11=3-7) that tells input from computed columns, rows with a label and
+Vietnamese figures, and the "Tổng cộng" row.
+
+It claims a Word table with a code row surely, one whose rows hold figures
+less surely, and gives it up (to the next claimant) when the table does not
+fit a plan's table: too many columns, rows or cells, a header or a label
+longer than a name, a figure out of range. A cell of an input column that
+holds no figure keeps its words in a note under the table."""
 
 from __future__ import annotations
 
@@ -10,23 +16,18 @@ from decimal import Decimal
 
 from schemas import limits
 
-from .markup import to_markup
-from .notes import Notes
-from .reading import Para, Table
-from .text import clean, parse_figure, sentence_case, words_of
+from ..markup import to_markup
+from ..reading import Table
+from ..text import clean, parse_figure, words_of
+from . import BlockReader, TableClaim, TableReading, register
 
 CODE = re.compile(r"^(?P<own>\d{1,2})(?:\s*=\s*(?P<formula>\d{1,2}(?:\s*[-+/x*:]\s*\d{1,2})+)(?:\s*[x*]\s*100)?)?$")
 LETTER_CODE = re.compile(r"^[A-Z]$")
 NUMBER_HEADERS = {"tt", "stt", "so tt", "so thu tu"}
 TOTAL_LABELS = ("tong cong", "tong so", "cong", "tong", "toan xa", "toan huyen", "toan tinh")
-UNIT_NOTE = re.compile(r"^\(?\s*(đơn vị tính|đvt|đơn vị)\s*[:.]", re.I)
-ATTACHED = re.compile(r"^\(\s*kèm theo", re.I)
-APPENDIX_LABEL = re.compile(r"^(phụ lục|biểu|biểu số|phụ biểu)\b", re.I)
 OPERATORS = {"/": "rate", ":": "rate", "-": "difference", "+": "sum"}
-
-
-def is_label(text: str) -> bool:
-    return bool(APPENDIX_LABEL.match(clean(text))) and len(clean(text)) <= 40
+NO_FIGURE = ("", "-", "–", "—", "x")
+SURE, LIKELY = 0.9, 0.6
 
 
 def grid(table: Table) -> list[list[tuple[str, int, bool]]]:
@@ -44,34 +45,51 @@ def grid(table: Table) -> list[list[tuple[str, int, bool]]]:
     return rows
 
 
-def read_table(table: Table, notes: Notes, first_para: int | None) -> dict | None:
+def score(table: Table) -> float:
     rows = grid(table)
     if len(rows) < 2:
+        return 0
+    if any(_is_code_row(row) for row in rows):
+        return SURE
+    return LIKELY if _first_data_row(rows) else 0
+
+
+class _NotFigures(Exception):
+    """The table does not fit a plan's table of figures."""
+
+
+def read(table: Table, notes) -> TableReading | None:
+    try:
+        return _read(table, notes)
+    except _NotFigures:
         return None
+
+
+def _read(table: Table, notes) -> TableReading | None:
+    rows = grid(table)
     code_row = next((i for i, r in enumerate(rows) if _is_code_row(r)), None)
     start = code_row + 1 if code_row is not None else _first_data_row(rows)
-    if start is None or start == 0:
+    if not start:
         return None
     header_rows = rows[: code_row if code_row is not None else start]
     width = max(len(r) for r in rows)
     number_column = words_of(header_rows[0][0][0]) in NUMBER_HEADERS if header_rows and header_rows[0] else False
     label_at = 1 if number_column else 0
     first_value = label_at + 1
-    if width <= first_value:
+    if width <= first_value or width - first_value > limits.TABLE_COLUMNS:
         return None
     codes = [clean(c[0]) for c in rows[code_row]] if code_row is not None else []
-    columns = _columns(header_rows, codes, first_value, width, table, notes)
-    if not columns:
-        return None
+    columns = _columns(header_rows, codes, first_value, width)
     data: dict = {"columns": columns}
     if number_column:
-        data["number_header"] = clean(header_rows[0][0][0]) or "TT"
+        data["number_header"] = _fits(clean(header_rows[0][0][0]) or "TT", limits.SHORT)
         if data["number_header"] == "TT":
             del data["number_header"]
     label_header = clean(header_rows[0][label_at][0]) if len(header_rows[0]) > label_at else ""
     if label_header and label_header != "Đơn vị":
-        data["label_header"] = label_header
-    body_rows, total = [], None
+        data["label_header"] = _fits(label_header, limits.NAME)
+    body_rows, total, kept = [], None, []
+    first = next((p for p in table.paragraphs if p.text.strip()), None)
     for row in rows[start:]:
         if len(row) <= label_at:
             continue
@@ -79,30 +97,41 @@ def read_table(table: Table, notes: Notes, first_para: int | None) -> dict | Non
         if not label and not any(clean(c[0]) for c in row):
             continue
         if words_of(label) in TOTAL_LABELS or words_of(label).startswith("tong cong"):
-            total = label
+            total = _fits(label, limits.NAME)
             continue
         values = {}
-        for index, column in enumerate(columns):
+        for column in columns:
             if column.get("kind", "input") != "input":
                 continue
             position = first_value + column["_position"]
             cell = clean(row[position][0]) if position < len(row) else ""
             value = parse_figure(cell)
             if value is None:
-                if cell and cell not in ("-", "–", "—", "x"):
-                    notes.warn("unreadable_cell", first_para, cell, found=cell)
+                if cell not in NO_FIGURE:
+                    notes.warn("unreadable_cell", first.index if first else None, cell, found=cell)
+                    kept.append({"type": "paragraph", "text": f"{label or '…'} – {column['header']}: {cell}"})
                 value = Decimal(0)
+            if abs(value) > Decimal(limits.TABLE_VALUE):
+                raise _NotFigures
             values[column["key"]] = _json_number(value)
-        body_rows.append({"label": label or "…", "values": values})
+        body_rows.append({"label": _fits(label, limits.NAME) or "…", "values": values})
+    if len(body_rows) > limits.TABLE_ROWS or len(body_rows) * len(columns) > limits.TABLE_CELLS:
+        return None
     for column in columns:
         column.pop("_position", None)
-    data["rows"] = body_rows[: limits.TABLE_ROWS]
+    data["rows"] = body_rows
     if total is None:
         data["show_total"] = False
     elif total != "Tổng cộng":
         data["total"] = {"label": total}
     _rate_decimals(data, rows[start:], first_value)
-    return data
+    return TableReading(blocks=kept, figures=data)
+
+
+def _fits(text: str, limit: int) -> str:
+    if len(text) > limit:
+        raise _NotFigures
+    return text
 
 
 def _is_code_row(row) -> bool:
@@ -122,7 +151,7 @@ def _first_data_row(rows) -> int | None:
     return None
 
 
-def _columns(header_rows, codes, first_value, width, table, notes) -> list[dict]:
+def _columns(header_rows, codes, first_value, width) -> list[dict]:
     columns: list[dict] = []
     keys: set[str] = set()
     position_of_code: dict[str, str] = {}
@@ -135,9 +164,9 @@ def _columns(header_rows, codes, first_value, width, table, notes) -> list[dict]
         if len(texts) > 1 and texts[0] and not merged[-1] and texts[-1] and texts[0] != header:
             group = texts[0]
         key = _key(header, group, keys)
-        column = {"key": key, "header": header[: limits.NAME]}
+        column = {"key": key, "header": _fits(header, limits.NAME)}
         if group:
-            column["group"] = group[: limits.NAME]
+            column["group"] = _fits(group, limits.NAME)
         column["_position"] = position - first_value
         code = codes[position] if position < len(codes) else ""
         match = CODE.match(code.replace(" ", "")) if code else None
@@ -153,8 +182,6 @@ def _columns(header_rows, codes, first_value, width, table, notes) -> list[dict]
                     column["kind"] = kind
                     column["of"] = of
         columns.append(column)
-        if len(columns) >= limits.TABLE_COLUMNS:
-            break
     return columns
 
 
@@ -189,50 +216,4 @@ def _rate_decimals(data: dict, rows, first_value: int) -> None:
             column["decimals"] = min(6, max(places))
 
 
-LABEL_STYLE, TITLE_STYLE, ATTACHED_STYLE, UNIT_STYLE = "ND30AppendixLabel", "ND30AppendixTitle", "ND30AppendixAttached", "ND30TableNote"
-
-
-def starts_appendix(para: Para) -> bool:
-    return para.style_id == LABEL_STYLE or (not para.style_id.startswith("ND30") and is_label(para.text))
-
-
-def is_title(para: Para) -> bool:
-    if para.style_id == TITLE_STYLE:
-        return True
-    return not para.style_id.startswith("ND30") and (para.bold or para.align == "center") and not is_label(para.text)
-
-
-def appendix_from(paragraphs: list[Para], table: Table | None, notes: Notes) -> dict:
-    """One appendix from the paragraphs before its table and the table;
-    paragraphs that are neither label, title, "(Kèm theo …)" nor unit note
-    come back under "_notes"."""
-    appendix: dict = {}
-    title_parts, rest = [], []
-    for para in paragraphs:
-        text = clean(para.text)
-        if not text:
-            continue
-        if starts_appendix(para) and "label" not in appendix and not title_parts:
-            appendix["label"] = sentence_case(text)
-        elif para.style_id == ATTACHED_STYLE or ATTACHED.match(text):
-            appendix["_attached"] = clean(to_markup(para.segments, para.base_bold, para.base_italic or para.italic)[0])
-        elif para.style_id == UNIT_STYLE or UNIT_NOTE.match(text):
-            appendix.setdefault("_unit_note", text)
-        elif is_title(para) and not rest:
-            title_parts.append(clean(to_markup(para.segments, True, para.base_italic)[0]))
-        else:
-            rest.append(para)
-    appendix["title"] = sentence_case(" ".join(title_parts))[: limits.NAME] if title_parts else "Phụ lục"
-    unit = appendix.pop("_unit_note", None)
-    if table is not None:
-        first = table.paragraphs[0] if table.paragraphs else None
-        data = read_table(table, notes, first.index if first else None)
-        if data is None:
-            notes.warn("unreadable_table", first.index if first else None, first.text if first else None)
-        else:
-            if unit:
-                data["unit_note"] = unit
-            appendix["table"] = data
-    if rest:
-        appendix["_notes"] = rest
-    return appendix
+register(BlockReader("figures", table=TableClaim(score, read)))
