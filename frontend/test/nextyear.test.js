@@ -37,7 +37,7 @@ test("find and replace one by one or all, never in chosen values", () => {
 });
 
 test("a table's cells and a task's fields are texts; a task matrix's column keys and alignments are not", () => {
-  const plan = JSON.parse(fs.readFileSync(new URL("../../tests/browser/data/cai-cach-hanh-chinh-2026.json", import.meta.url)));
+  const plan = JSON.parse(fs.readFileSync(new URL("../../examples/cai-cach-hanh-chinh-2026.json", import.meta.url)));
   assert.ok(findAll(plan, "Quý I").some((match) => match.path.includes("cells")));
   assert.ok(findAll(plan, "Sở Tư pháp").some((match) => match.path.includes("lead")));
   assert.deepEqual(findAll(plan, "content"), []);

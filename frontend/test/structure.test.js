@@ -19,7 +19,7 @@ for (const name of fs.readdirSync(examples).filter((file) => file.endsWith(".jso
 }
 
 test("tables and task matrices stand in the text as one block each, under their point too", () => {
-  const plan = JSON.parse(fs.readFileSync(new URL("../../tests/browser/data/cai-cach-hanh-chinh-2026.json", import.meta.url)));
+  const plan = JSON.parse(fs.readFileSync(new URL("../../examples/cai-cach-hanh-chinh-2026.json", import.meta.url)));
   const doc = bodyToDoc(plan.body);
   const tables = doc.content.filter((node) => node.type === "tableblock");
   assert.equal(tables.length, 1);

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import * as tasks from "../src/model/tasklist.js";
 import { answers } from "./kind.js";
 
-const plan = JSON.parse(fs.readFileSync(new URL("../../tests/browser/data/cai-cach-hanh-chinh-2026.json", import.meta.url)));
+const plan = JSON.parse(fs.readFileSync(new URL("../../examples/cai-cach-hanh-chinh-2026.json", import.meta.url)));
 const matrix = plan.appendices[0].content[0];
 const known = answers.conventions.task_columns;
 

@@ -34,7 +34,7 @@ function serverProblems(tables) {
   return JSON.parse(execFileSync(python, ["-c", VALIDATE], { cwd: root, input: JSON.stringify(tables), encoding: "utf8" }));
 }
 
-const example = JSON.parse(fs.readFileSync(new URL("../../tests/browser/data/cai-cach-hanh-chinh-2026.json", import.meta.url)));
+const example = JSON.parse(fs.readFileSync(new URL("../../examples/cai-cach-hanh-chinh-2026.json", import.meta.url)));
 const bodyTable = example.body[2].content[0].items[0].content[0];
 
 test("cells stand where the server puts them (merged down and across)", () => {

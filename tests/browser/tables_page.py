@@ -11,8 +11,8 @@ import docx
 import openpyxl
 from docx.oxml.ns import qn
 
-DATA = Path(__file__).resolve().parent / "data"
-REFORM_PLAN = DATA / "cai-cach-hanh-chinh-2026.json"  # a body table under a point, a task-matrix appendix
+# The example with a body table under a point and a task-matrix appendix.
+REFORM_PLAN = Path(__file__).resolve().parents[2] / "examples" / "cai-cach-hanh-chinh-2026.json"
 
 
 def reform_plan() -> dict:
