@@ -11,7 +11,7 @@ from flask_smorest import Api
 
 from schemas import PlanSchema
 
-from . import docs, errors, imports, kinds, meta, render, spreadsheets
+from . import docs, errors, imports, kinds, meta, publishing, render, spreadsheets
 
 OPENAPI_CONFIG = {
     "API_TITLE": "Dịch vụ soạn Kế hoạch theo Nghị định 30/2020/NĐ-CP",
@@ -50,7 +50,7 @@ def init_app(app: Flask) -> None:
     smorest.ma_plugin.converter.add_attribute_function(meta.string_or_object_property)
     smorest.spec.components.schema("Plan", schema=PlanSchema)
     meta.register_documents(smorest.spec, smorest.ma_plugin.converter)
-    for blueprint in (render.blp, meta.blp, imports.blp, spreadsheets.blp, kinds.blp):
+    for blueprint in (render.blp, meta.blp, imports.blp, spreadsheets.blp, kinds.blp, publishing.blp):
         smorest.register_blueprint(blueprint)
     app.register_blueprint(docs.assets)
     errors.init_app(app)

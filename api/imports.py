@@ -15,6 +15,7 @@ from schemas.docs import doc
 
 from .arguments import Blueprint
 from .errors import ApiError, ErrorResponseSchema, documented, error_response, too_large
+from .pdf_options import pdf_field, wanted_pdf
 from .plan_request import asked_format
 from .render import (
     BINARY,
@@ -46,6 +47,7 @@ REFUSALS = ("unsupported_file", "encrypted_file", "corrupt_file", "part_too_larg
 class FileUploadSchema(Schema):
     file = Upload(required=True, metadata=doc("Tệp Word", "Tệp .docx, .doc, .odt hoặc .rtf"))
     format = format_field("Có thì trả luôn tệp đã trình bày lại đúng thể thức (docx hoặc pdf)")
+    pdf = pdf_field()
 
 
 class NoteSchema(Schema):
@@ -126,14 +128,14 @@ def larger_limit():
                   "(có kèm plan, warnings, fixes)")  # fmt: skip
 @documented(blp, "missing_file", "too_large", *REFUSALS, "import_too_large", "import_unavailable", "import_timeout",
             *DOCUMENT_ERRORS)  # fmt: skip
-def import_file(output: str | None = None):
-    output_format = asked_format(request, output)
+def import_file(output: str | None = None, pdf_kind: str | None = None):
+    output_format, pdf = asked_format(request, output), wanted_pdf(request, pdf_kind)
     found = _recognize(_uploaded())
     if found["errors"]:
         return _not_valid(found["errors"], found["result"])
     if output_format is None:
         return jsonify(found["result"])
-    return document_response(found["plan"], output_format)
+    return document_response(found["plan"], output_format, pdf)
 
 
 @blp.route("/import/clipboard", methods=["POST"])

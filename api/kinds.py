@@ -21,6 +21,7 @@ from schemas.docs import doc
 from .arguments import Blueprint
 from .errors import ApiError, documented
 from .meta import ExampleSchema
+from .pdf_options import wanted_pdf
 from .plan_request import plan_json, wanted_format
 from .render import (
     DOCUMENT_ERRORS,
@@ -105,7 +106,7 @@ def companion(kind: str):
 @plan_body
 @document_answer
 @documented(blp, *PLAN_ERRORS, *DOCUMENT_ERRORS, "no_attachment")
-def render_attachment(plan: dict, output: str | None = None):
+def render_attachment(plan: dict, output: str | None = None, pdf_kind: str | None = None):
     if plan.get("attachment") is None:
         raise ApiError(422, "no_attachment", "Văn bản này không phải quyết định có văn bản ban hành kèm theo (attachment).")
-    return document_response(issued_document(plan), wanted_format(request, output))
+    return document_response(issued_document(plan), wanted_format(request, output), wanted_pdf(request, pdf_kind))

@@ -117,13 +117,19 @@ def parse_json(raw: bytes):
         raise ApiError(400, "malformed_json", "JSON lồng nhau quá sâu; một kế hoạch không cần nhiều cấp như vậy.") from None
 
 
-def asked_format(request: Request, query: str | None) -> str | None:
-    """The format asked for: in the query (``query``, checked already), else in
-    the upload form; None if neither says."""
-    form = request.form.get("format") if request.mimetype == "multipart/form-data" else None
-    if form is not None and form not in FORMATS:
-        raise ApiError(400, "invalid_format", FORMAT_MESSAGE)
+def form_choice(request: Request, name: str, query: str | None, choices, message: str) -> str | None:
+    """The choice ``name`` asked for: in the query (``query``, checked
+    already), else in the upload form (checked here: 400 ``invalid_<name>``);
+    None if neither says."""
+    form = request.form.get(name) if request.mimetype == "multipart/form-data" else None
+    if form is not None and form not in choices:
+        raise ApiError(400, f"invalid_{name}", message)
     return form if query is None else query
+
+
+def asked_format(request: Request, query: str | None) -> str | None:
+    """The format asked for in the query or the upload form; None if neither says."""
+    return form_choice(request, "format", query, FORMATS, FORMAT_MESSAGE)
 
 
 def wanted_format(request: Request, query: str | None) -> str:

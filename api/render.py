@@ -12,11 +12,13 @@ from marshmallow import Schema, fields
 from marshmallow.validate import OneOf
 
 from generators.naming import download_name
+from publishing import issue_document
 from schemas import PlanSchema
 from schemas.docs import doc
 
 from .arguments import Blueprint
 from .errors import documented
+from .pdf_options import pdf_field, pdf_of, wanted_pdf
 from .plan_request import DOCX_TYPE, FORMAT_MESSAGE, FORMATS, PDF_TYPE, wanted_format
 
 blp = Blueprint("render", __name__, description="Tạo văn bản Kế hoạch")
@@ -27,7 +29,7 @@ BINARY = {"type": "string", "format": "binary"}
 PLAN_ERRORS = ("malformed_json", "number_too_long", "missing_file", "too_large", "unsupported_media_type",
                "invalid_plan")  # fmt: skip
 # What every operation that hands out a document may answer.
-DOCUMENT_ERRORS = ("invalid_format", "render_too_large", "conversion_failed", "render_unavailable",
+DOCUMENT_ERRORS = ("invalid_format", "invalid_pdf", "render_too_large", "conversion_failed", "render_unavailable",
                    "conversion_unavailable", "render_timeout", "conversion_timeout")  # fmt: skip
 
 
@@ -38,6 +40,7 @@ def format_field(description: str, **kwargs) -> fields.String:
 
 class FormatQuery(Schema):
     output = format_field("docx (mặc định) hoặc pdf; cũng có thể chọn bằng header Accept", data_key="format")
+    pdf_kind = pdf_field(data_key="pdf")
 
 
 class PlanUploadSchema(Schema):
@@ -45,6 +48,7 @@ class PlanUploadSchema(Schema):
 
     plan = Upload(required=True, metadata=doc("Tệp kế hoạch", "Tệp .json của kế hoạch"))
     format = format_field("docx (mặc định) hoặc pdf")
+    pdf = pdf_field()
 
 
 class ValidSchema(Schema):
@@ -73,18 +77,25 @@ def document_answer(view):
 @plan_body
 @document_answer
 @documented(blp, *PLAN_ERRORS, *DOCUMENT_ERRORS)
-def render(plan: dict, output: str | None = None):
-    return document_response(plan, wanted_format(request, output))
+def render(plan: dict, output: str | None = None, pdf_kind: str | None = None):
+    return document_response(plan, wanted_format(request, output), wanted_pdf(request, pdf_kind))
 
 
-def document_response(plan: dict, output_format: str):
-    """The attachment response for a validated plan, as DOCX or PDF: the one
-    way every endpoint that hands out a document builds it."""
-    document = current_app.extensions["workers"].run("render", plan)
+def document_response(plan: dict, output_format: str, pdf_kind: str):
+    """The attachment response for a validated plan, as DOCX or PDF (of
+    ``pdf_kind``): the one way every endpoint that hands out a whole
+    document builds it."""
+    docx = current_app.extensions["workers"].run("render", plan)
     if output_format == "pdf":
-        document = current_app.extensions["converter"].convert(document)
-    name = download_name(plan, output_format)
+        pdf, headers = pdf_of(docx, pdf_kind, lambda made: issue_document(plan, docx, made))
+        return file_response(pdf, download_name(plan, output_format), output_format, headers)
+    return file_response(docx, download_name(plan, output_format), output_format, {})
+
+
+def file_response(document: bytes, name: str, output_format: str, headers: dict):
+    """``document`` as an attachment named ``name``, with ``headers``."""
     response = send_file(io.BytesIO(document), mimetype=FORMATS[output_format], as_attachment=True, download_name=name)
+    response.headers.update(headers)
     if not name.isascii():
         # Werkzeug's ASCII fallback drops "Đ"; old clients get "D" instead (RFC 6266/5987).
         response.headers.set(

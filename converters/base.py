@@ -21,7 +21,7 @@ class Converter(Protocol):
     def convert(self, document: bytes, *, timeout: float | None = None, to: str = "pdf") -> bytes:
         """Return ``document`` converted to ``to``.
 
-        ``to="pdf"`` takes a DOCX; ``to="docx"`` takes a .doc (Word 97-2003),
+        ``to="pdf"`` (or ``"pdfa"``, PDF/A-2b) takes a DOCX; ``to="docx"`` takes a .doc (Word 97-2003),
         .odt, .rtf or .docx, told apart by their signatures; anything else
         raises ConversionFailed. ``timeout`` bounds one conversion attempt in
         seconds (None: the backend's default). Raises ConversionUnavailable,

@@ -268,6 +268,7 @@ class Dispatcher:
                 request.document,
                 convert_to=request.target.convert_to,
                 export_filter=request.target.export_filter,
+                filter_options=request.target.filter_options,
                 import_filter=request.import_filter,
                 timeout=timeout,
                 connect_timeout=self.connect_timeout,

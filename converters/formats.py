@@ -46,12 +46,24 @@ class Target:
     down_message: str = messages.NO_INSTANCE  # no instance up
     stopped_message: str = messages.STOPPED  # the converter is closing
     retried: bool = True  # a failed attempt is retried once on another instance
+    # The export filter's FilterData, as unoserver takes it: "Name=value".
+    filter_options: tuple[str, ...] = ()
 
 
 # PDFs are only ever made from the service's own DOCX.
 TARGETS = {
     "pdf": Target(
         "pdf", "writer_pdf_Export", frozenset({DOCX}), messages.FAILED, messages.TIMEOUT
+    ),
+    # PDF/A-2b (ISO 19005-2, level B), written by LibreOffice's own filter:
+    # every font embedded, an sRGB OutputIntent, the pdfaid XMP declaration.
+    "pdfa": Target(
+        "pdf",
+        "writer_pdf_Export",
+        frozenset({DOCX}),
+        messages.FAILED,
+        messages.TIMEOUT,
+        filter_options=("SelectPdfVersion=2",),
     ),
     # Uploads: a file that broke one instance would break a second one.
     "docx": Target(

@@ -32,6 +32,7 @@ def convert(
     export_filter: str,
     import_filter: str,
     timeout: float,
+    filter_options: tuple[str, ...] = (),
     connect_timeout: float,
 ) -> bytes:
     """Convert in memory: the document goes in the request, the result comes back."""
@@ -44,7 +45,7 @@ def convert(
         None,  # outpath
         convert_to,
         export_filter,
-        [],  # filter_options
+        list(filter_options),  # the export filter's FilterData, "Name=value"
         False,  # update_index: refresh tables of contents before export
         import_filter,
         None,  # password

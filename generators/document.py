@@ -103,6 +103,14 @@ class DocumentKind:
         if appendices:
             AppendixWriter(word, writer, self.appendix_reference(document)).write(appendices)
 
+    def signature_blocks(self, document: dict) -> int:
+        """How many signature blocks the file prints (the main document's first)."""
+        return 1
+
+    def printed_appendices(self, document: dict) -> list[dict]:
+        """The appendices ``append`` prints, in order: the file's last sections."""
+        return document.get("appendices") or []
+
     def appendix_reference(self, document: dict) -> str:
         """The document as its appendices name it: "(Kèm theo …)"."""
         return citation(document)

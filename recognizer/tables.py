@@ -221,10 +221,15 @@ def _is_group(row: list[Slot], width: int, start: int) -> bool:
     if not spans_rest(row, width, start) or width - start < 2:
         return False
     text = row[-1]
-    own = next((p.style_id for p in text.paragraphs if p.style_id.startswith(OWN_STYLE_PREFIX)), None)
+    own = _own_style(text)
     if own is not None:
         return own == S.TABLE_GROUP.style_id
     return text.bold and "\n" not in text.markup(plain=True)
+
+
+def _own_style(slot: Slot) -> str | None:
+    """The style of our template a cell is in, if the table is ours."""
+    return next((p.style_id for p in slot.paragraphs if p.style_id.startswith(OWN_STYLE_PREFIX)), None)
 
 
 def _cell(slot: Slot, start: int, plain: bool = False, align: str | None = None):
@@ -310,7 +315,8 @@ def read_task_matrix(table: Table, notes: Notes) -> dict | None:
     container = tasks
     for index, row in enumerate(grid.rows[1:], start=1):
         number = row[0].plain if row and row[0].column == 0 else ""
-        if spans_rest(row, grid.width, 1) and (row[-1].bold or is_number(number, group=True) or not number):
+        if spans_rest(row, grid.width, 1) and (row[-1].bold or _own_style(row[-1]) == S.TABLE_GROUP.style_id
+                                              or is_number(number, group=True) or not number):
             title = row[-1].markup(plain=True).replace("\n", " ")
             if "." not in number.rstrip(".") and is_number(number) and groups:
                 subgroup = {"title": title, "tasks": []}

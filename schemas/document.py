@@ -24,7 +24,15 @@ from .base import StrictSchema
 from .blocks import block_list
 from .docs import doc
 from .fields import Choice, Integer, LinesText, List, Nested, Text, heading_text, paragraph_text
-from .header import IssueDateSchema, IssuerSchema, RecipientSchema, SignatorySchema, code_text
+from .header import (
+    CONFIDENTIALITIES,
+    URGENCIES,
+    IssueDateSchema,
+    IssuerSchema,
+    RecipientSchema,
+    SignatorySchema,
+    code_text,
+)
 from .outline_rules import depth_problems
 from .problems import Problem
 
@@ -60,6 +68,13 @@ class DocumentSchema(BodyRules):
     place = Text(max_length=limits.NAME, required=True, metadata=doc("Địa danh", "Trước ngày tháng"))
     date = Nested(IssueDateSchema, required=True, metadata=doc("Ngày ban hành", "Ngày, tháng có thể trống"))
     summary = LinesText(max_length=limits.SUMMARY, required=True, metadata=doc("Trích yếu nội dung", "Xuống dòng (\\n) để ngắt dòng"))
+    # Stamped by the records office at issue, not printed in the draft: they
+    # travel in the document's metadata (Appendix VI, field 14). Every kind
+    # can be urgent or secret.
+    urgency = Choice(URGENCIES, load_default=None, allow_none=True,
+                     metadata=doc("Mức độ khẩn", "Văn thư đóng dấu khi ban hành; ghi vào dữ liệu văn bản điện tử"))
+    confidentiality = Choice(CONFIDENTIALITIES, load_default=None, allow_none=True,
+                             metadata=doc("Độ mật", "Văn thư đóng dấu khi ban hành; ghi vào dữ liệu văn bản điện tử"))
     recipients = List(Nested(RecipientSchema), max_items=limits.RECIPIENTS, load_default=list, metadata=doc("Nơi nhận", "Không gồm dòng Lưu"))
     archive = List(
         Text(max_length=limits.SHORT),

@@ -15,6 +15,10 @@ from .fields import Choice, Integer, Text
 from .problems import Problem
 
 SIGNING_AUTHORITIES = ("KT", "TL", "TUQ", "Q")
+# Decree 30, Appendix I, II.10: the marks of urgency (box 10b) and of
+# confidentiality (box 10a), as the stamps spell them.
+URGENCIES = ("Khẩn", "Thượng khẩn", "Hỏa tốc")
+CONFIDENTIALITIES = ("Mật", "Tối mật", "Tuyệt mật")
 CODE_HINT = "chữ cái, chữ số và dấu gạch nối, không có khoảng trắng (ví dụ: UBND, KH-UBND)"
 # Letters of the Vietnamese alphabet (NFC), besides ASCII: a range such as
 # À-ỹ would also admit "×", Cyrillic, Arabic and invisible marks.

@@ -42,3 +42,14 @@ def pdf_of():
 
     yield convert
     pool.close()
+
+
+@pytest.fixture(scope="module")
+def pdf_client():
+    """A test client of the app converting to PDF through its own pool of
+    real LibreOffice instances (every instance ready before the first test)."""
+    app = create_app({"TESTING": True, "PDF_BACKEND": "pool", "PDF_TIMEOUT": 60})
+    converter = app.extensions["converter"]
+    assert converter.wait_ready(timeout=90, count=converter.status()["size"]), converter.status()
+    yield app.test_client()
+    converter.close()

@@ -81,7 +81,9 @@ def _lines(words: list[dict]) -> list[Line]:
     rows: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["bottom"]), w["x0"])):
         row = rows[-1] if rows else None
-        if row and abs(row[-1]["bottom"] - word["bottom"]) <= 2 and word["x0"] - row[-1]["x1"] < COLUMN_GAP:
+        # A word left of the row's last one is in another column (the Nơi nhận
+        # list beside a signature block's title line on the same baseline).
+        if row and abs(row[-1]["bottom"] - word["bottom"]) <= 2 and -1 < word["x0"] - row[-1]["x1"] < COLUMN_GAP:
             row.append(word)
         else:
             rows.append([word])
@@ -91,3 +93,37 @@ def _lines(words: list[dict]) -> list[Line]:
         for row in rows
     ]
     return sorted(lines, key=lambda line: (line.top, line.x0))
+
+
+def reading_text(pdf: bytes) -> str:
+    """The text of a PDF in the order a person reads it: each ruled table
+    row by row, every cell whole (its lines joined, merged cells once), a
+    header row repeated atop a continued table read once, the text around
+    the tables line by line from the top of each page, page numbers (in the
+    top margin) left out. Two layouts of one document (other column widths,
+    other line breaks in a cell) read the same."""
+    out: list[str] = []
+    header_row = None  # the first row of the last table read
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        for page in document.pages:
+            pieces: list[tuple[float, str]] = []
+            tables = page.find_tables()
+            for table in tables:
+                rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
+                if rows and rows[0] == header_row:
+                    rows = rows[1:]  # the header Word repeats on the next page
+                elif rows:
+                    header_row = rows[0]
+                pieces.append((table.bbox[1], "\n".join(text for row in rows for text in row if text)))
+            words = [word for word in page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"])
+                     if word["bottom"] > TOP_MARGIN and not any(_inside(word, table.bbox) for table in tables)]
+            pieces += [(line.top, line.text) for line in _lines(words)]
+            out += [text for _, text in sorted(pieces, key=lambda piece: piece[0])]
+    return "\n".join(out)
+
+
+def _inside(word: dict, box: tuple[float, float, float, float]) -> bool:
+    """Whether a word's centre lies in a box (a line touching a table's
+    border is not the table's)."""
+    x, y = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]

@@ -236,7 +236,7 @@ class FailingConverter:
     def __init__(self, error):
         self.error = error
 
-    def convert(self, docx, *, timeout=None):
+    def convert(self, docx, *, timeout=None, to="pdf"):
         raise self.error
 
     def status(self):

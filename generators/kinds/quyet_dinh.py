@@ -40,7 +40,7 @@ class DecisionDocument(DocumentKind):
         return super().context(decision, footnotes) | {"enacting_authority": literal(upper(decision["authority"]))}
 
     def append(self, word, decision, writer):
-        if decision["attachment"] is None or decision["attachment_file"] != "same":
+        if not issues_in_the_same_file(decision):
             return
         issued = issued_document(decision)
         new_section(word, wide=False)
@@ -51,6 +51,13 @@ class DecisionDocument(DocumentKind):
             if element.tag != qn("w:sectPr"):
                 target.addprevious(element)
         AppendixWriter(word, writer, renderer(ISSUED).appendix_reference(issued)).write(issued["appendices"])
+
+    def signature_blocks(self, decision):
+        """The document it issues in the same file ends with the same signatory's block."""
+        return 2 if issues_in_the_same_file(decision) else 1
+
+    def printed_appendices(self, decision):
+        return decision["attachment"]["appendices"] if issues_in_the_same_file(decision) else []
 
 
 @register
@@ -71,6 +78,11 @@ class IssuedDocument(DocumentKind):
 
     def properties(self, issued):
         return dataclasses.replace(front_matter.properties(issued), keywords=self.appendix_reference(issued))
+
+
+def issues_in_the_same_file(decision: dict) -> bool:
+    """The decision prints the document it issues after itself, in its own file."""
+    return decision["attachment"] is not None and decision["attachment_file"] == "same"
 
 
 def issued_document(decision: dict) -> dict:

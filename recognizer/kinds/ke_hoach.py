@@ -36,7 +36,7 @@ DOCUMENT_TYPE = "Kế hoạch"
 # A plan's type line names it surely; another type of Appendix III is still
 # read as a plan (the plan schema takes every type) until its own kind exists.
 SURE, OTHER_TYPE, NO_TYPE = 1.0, 0.5, 0.1
-TEXT_BLOCKS = ("paragraph", "bullets")   # what a point may hold
+POINT_BLOCKS = ("paragraph", "bullets", "table")   # what a point may hold (schemas/blocks/points.py)
 
 
 def detect(document: Document) -> float:
@@ -99,10 +99,12 @@ def _body(items: list, notes: Notes) -> tuple[list[dict], list[dict]]:
                 if reading.blocks:
                     appendix["notes"] = reading.blocks
                 appendices.append(appendix)
-            elif any(block["type"] not in TEXT_BLOCKS for block in reading.blocks):
-                builder.point_item = None  # a table ends a point: it stands in the section
+            elif any(block["type"] not in POINT_BLOCKS for block in reading.blocks):
+                builder.point_item = None  # a task matrix ends a point: it stands in the section
                 builder.section_content.extend(reading.blocks)
             else:
+                # A table after a point is the point's own (it explains it, as
+                # "a) … như sau:" then the table), as the paragraphs after it are.
                 builder.container.extend(reading.blocks)
             continue
         if not item.text.strip() and not item.numbering_label and not any(s.note for s in item.segments):

@@ -16,8 +16,8 @@ those, and nothing else:
 - named parts' inner layout: a part's sub-parts, agencies and numbered
   targets are the numbered headings they render as; the default heading
   spelled out or not; a target's value is part of its text;
-- blocks that render alike: two bullet lists in a row, paragraphs after a
-  list of points (they read as the last point's own), a lead-in versus a
+- blocks that render alike: two bullet lists in a row, paragraphs and tables
+  after a list of points (they read as the last point's own), a lead-in versus a
   first body paragraph, the "VT" the archive line starts with;
 - appendix column keys (the document shows positions), orientation "auto".
 """
@@ -217,15 +217,15 @@ def _part(part: dict, key: str, depth: int) -> dict | None:
 def _children(blocks: list[dict]) -> list[dict]:
     """Blocks that render alike, made alike: text after a section moved into
     it, adjacent bullet lists merged, paragraphs and bullets after points
-    moved into the last point (each list of points restarts at a), so two
-    lists stay apart)."""
+    and tables after points moved into the last point (each list of points
+    restarts at a), so two lists stay apart)."""
     out: list[dict] = []
     for block in blocks:
         last = out[-1] if out else None
         if last and "children" in last and "children" not in block:
             last["children"] = _children(last["children"] + [block])  # text after a section reads as its own
             continue
-        if last and last["type"] == "points" and block["type"] in ("paragraph", "bullets"):
+        if last and last["type"] == "points" and block["type"] in ("paragraph", "bullets", "table"):
             last["items"][-1]["content"] = _children(last["items"][-1]["content"] + [block])
             continue
         if last and last["type"] == "bullets" and block["type"] == "bullets":

@@ -8,7 +8,9 @@ cells, or typed on lines with tabs or runs of spaces; the recipients and the
 signatory in two columns, one cell, a 1×3 table, a 2×2 table with "Nơi
 nhận:" alone in its first row, or lines (in order, or two columns typed with
 tabs or spaces); a "DỰ THẢO" mark in a text box; real footnotes; appendix
-tables with their code row.
+tables with their code row; tables of text and task matrices typed cell by
+cell (bold head and group rows by direct formatting, merged cells, the STT
+column typed, agencies one a line), a wide appendix in a landscape section.
 
 ``ClerkDocument.typed`` lists every text typed (labels, the national title
 and the motto aside): what an import has to keep."""
@@ -19,14 +21,21 @@ import io
 from dataclasses import dataclass
 
 import docx
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
 
 from generators import front_matter
 from generators.appendix import label as appendix_label
+from generators.appendix import landscape
 from generators.blocks.assignments import LEAD_AGENCY_NOTE, REQUEST_PREFIX
+from generators.blocks.table import table_grid
 from generators.blocks.targets import target_text as _target_text
+from generators.blocks.task_matrix import task_grid
 from generators.figures_table import column_codes
+from generators.table_grid import Grid
+from nd30 import styles as S
 from nd30.markup import Footnote, parse
 from nd30.table_math import computed_table
 from nd30.vietnamese import figure, point_label, roman
@@ -289,6 +298,12 @@ class ClerkDocument:
             for index, item in enumerate(block["items"]):
                 self.line(item["text"], label=point_label(index), style=self.styled("text"))
                 self.children(item["content"], depth)
+        elif kind in ("table", "task_matrix"):
+            if block["title"]:
+                self.line(block["title"], bold=True, center=True)
+            if block.get("unit_note"):
+                self.line(block["unit_note"], italic=True).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            self.grid(table_grid(block) if kind == "table" else task_grid(block))
         else:
             self.section(block, depth)
 
@@ -301,7 +316,11 @@ class ClerkDocument:
             if part:
                 self.heading(depth + 1, part["heading"], part["content"], part["run_in"])
                 if key == "specific":
-                    for item in part["items"]:
+                    for index, item in enumerate(part["items"]):
+                        if part["style"] == "points":  # a), b) … typed before each target
+                            self.line(_target_text(item), label=point_label(index), style=self.styled("text"))
+                            self.children(item["content"], depth + 2)
+                            continue
                         self.heading(depth + 2, None, [{"type": "paragraph", "text": _target_text(item)}] + item["content"],
                                      True)
         for agency in block.get("agencies", []):
@@ -312,14 +331,65 @@ class ClerkDocument:
     # --- appendices -------------------------------------------------------------
 
     def appendix(self, plan: dict, appendix: dict, index: int, count: int) -> None:
-        self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        if landscape(appendix) or self.document.sections[-1].orientation == WD_ORIENT.LANDSCAPE:
+            self.page_setup(landscape(appendix))
+        else:
+            self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         self.line(appendix_label(appendix, index, count), bold=True, center=True)
         self.line(appendix["title"].upper(), bold=True, center=True)
         self.line(f"(Kèm theo {front_matter.attached_to(plan)})", italic=True, center=True)
         if appendix["table"]:
             self.figures(appendix["table"])
-        for block in appendix["notes"]:
+        for block in appendix["content"] + appendix["notes"]:
             self.block(block, 2)
+
+    def page_setup(self, wide: bool) -> None:
+        """A new section on a new page, turned as the clerk turns it for a wide table."""
+        section = self.document.add_section(WD_SECTION.NEW_PAGE)
+        short, long = sorted((section.page_width, section.page_height))
+        section.orientation = WD_ORIENT.LANDSCAPE if wide else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = (long, short) if wide else (short, long)
+
+    # --- tables of text and task matrices ---------------------------------------
+
+    def grid(self, grid: Grid) -> None:
+        """A grid typed in a Word table: every cell's lines as paragraphs with
+        direct formatting (head and group rows bold and centred), merged
+        cells merged, columns as wide as their weights."""
+        width = len(grid.weights)
+        table = self.document.add_table(rows=len(grid.rows), cols=width)
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        section = self.document.sections[-1]
+        usable = section.page_width - section.left_margin - section.right_margin
+        for column, weight in zip(table.columns, grid.weights):
+            column.width = int(usable * weight / sum(grid.weights))
+            for word_cell in column.cells:
+                word_cell.width = column.width  # before merging: a merged cell's width is the sum
+        covered: set[tuple[int, int]] = set()
+        for r, row in enumerate(grid.rows):
+            c = 0
+            for cell in row.cells:
+                while (r, c) in covered:
+                    c += 1
+                word_cell = table.cell(r, c)
+                if cell.colspan > 1 or cell.rowspan > 1:
+                    word_cell = word_cell.merge(table.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
+                covered.update((r + down, c + across) for down in range(cell.rowspan) for across in range(cell.colspan))
+                self.cell_lines(word_cell, cell.text, cell.style)
+                c += cell.colspan
+        self.document.add_paragraph()  # Word keeps a paragraph after a table
+
+    def cell_lines(self, cell, text: str, style) -> None:
+        heading = style in (S.TABLE_HEAD, S.TABLE_GROUP)
+        align = {S.TABLE_CELL_CENTER: WD_ALIGN_PARAGRAPH.CENTER, S.TABLE_CELL_RIGHT: WD_ALIGN_PARAGRAPH.RIGHT,
+                 S.TABLE_CELL_JUSTIFY: WD_ALIGN_PARAGRAPH.JUSTIFY, S.TABLE_HEAD: WD_ALIGN_PARAGRAPH.CENTER}
+        first = cell.paragraphs[0]
+        for index, line in enumerate(text.split("\n")):
+            paragraph = first if index == 0 else cell.add_paragraph()
+            if style in align:
+                paragraph.alignment = align[style]
+            self.runs(paragraph, line, bold=True if heading else None)
 
     def figures(self, table: dict) -> None:
         columns = table["columns"]

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from app import create_app
 from recognizer import recognize
 from schemas import load_plan
 from schemas.blocks import headings
@@ -63,15 +62,6 @@ def recall_precision(seed_name: str, produced_text: str) -> tuple[float, float]:
     matcher = difflib.SequenceMatcher(None, seed, produced, autojunk=False)
     matched = sum(block.size for block in matcher.get_matching_blocks())
     return matched / len(seed), matched / len(produced)
-
-
-@pytest.fixture(scope="module")
-def pdf_client():
-    app = create_app({"TESTING": True, "PDF_BACKEND": "pool", "PDF_TIMEOUT": 60})
-    converter = app.extensions["converter"]
-    assert converter.wait_ready(timeout=90, count=converter.status()["size"]), converter.status()
-    yield app.test_client()
-    converter.close()
 
 
 def import_pdf(client, data: bytes, content_type: str) -> bytes:

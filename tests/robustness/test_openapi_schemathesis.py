@@ -15,6 +15,9 @@ conforms to the document (status code, content type, headers, body schema).
 
 from __future__ import annotations
 
+import io
+
+import pikepdf
 import pytest
 import schemathesis
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -24,8 +27,18 @@ from converters import ConversionFailed
 
 from .profiles import fuzz_settings
 
-TINY_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n" \
-           b"trailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+def tiny_pdf() -> bytes:
+    """A valid one-page PDF: the service reads the PDFs it gets (PDF/A description, signature fields)."""
+    document = pikepdf.new()
+    document.add_blank_page()
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+TINY_PDF = tiny_pdf()
 
 
 class StandInConverter:
