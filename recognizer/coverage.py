@@ -40,6 +40,10 @@ class Literal(str):
     the signatory's fields): a kind's ``shown`` marks them so."""
 
 
+# What the inline markup reads as more than itself (nd30/markup.py).
+MARKUP = re.compile(r"[*^\[\]\\_]")
+
+
 @dataclass
 class _Word:
     key: str        # compared
@@ -84,6 +88,8 @@ def _para_words(para: Para) -> list[_Word]:
 def _markup_words(text: str) -> list[_Word]:
     """The words a text in markup shows: its runs (emphasis may start inside a
     word), then each footnote's."""
+    if not MARKUP.search(text):
+        return words(text)  # no emphasis, escape or footnote: the text is what it shows
     items = parse(text)
     found = words("".join(item.text for item in items if isinstance(item, Run)))
     for item in items:

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 
 from nd30.markup import Footnote, Run, parse
 
 from .reading import Segment
-from .text import clean, sentence_case
+from .text import REFUSED, clean, sentence_case
 
 WHITESPACE = " \t\n\u00a0"
 
@@ -86,6 +87,8 @@ def to_markup(segments: list[Segment], base_bold: bool = False, base_italic: boo
     """(markup, exact): the markup of ``segments``; ``exact`` is False when
     their formatting could not be expressed and was dropped."""
     wanted = _wanted(segments, base_bold, base_italic, bold_markup)
+    if not wanted or len(wanted) == 1 and _is_inert(wanted[0]):
+        return clean(wanted[0].text if wanted else ""), True  # plain text is its own markup: no parse needed
     target = _runs_of(wanted)
     # Text as typed when it reads the same (most text, and the shortest),
     # else with "*", "\\" and "^[" escaped. A literal "^[" is always escaped:
@@ -97,6 +100,18 @@ def to_markup(segments: list[Segment], base_bold: bool = False, base_italic: boo
             return text, True
     plain = [Segment(s.text) if s.note is None else s for s in wanted]
     return clean(_build(plain)), False
+
+
+# Characters the inline markup reads as more than themselves (emphasis,
+# escapes, footnotes; nd30/markup.py's parser knows no other rule).
+_INERT = re.compile(r"[^*^\[\]\\_\n]*")
+
+
+def _is_inert(segment: Segment) -> bool:
+    """Plain text that ``clean`` keeps as it is and the markup reads as
+    itself: most paragraphs and cells of a document."""
+    return (segment.note is None and not segment.bold and not segment.italic and _INERT.fullmatch(segment.text)
+            and unicodedata.is_normalized("NFC", segment.text) and not REFUSED.search(segment.text))
 
 
 def _wanted(segments, base_bold, base_italic, bold_markup) -> list[Segment]:

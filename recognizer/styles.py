@@ -11,7 +11,9 @@ class _Names:
     ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
     def __getattr__(self, name: str) -> str:
-        return f"{{{self.ns}}}{name}"
+        clark = f"{{{self.ns}}}{name}"
+        setattr(self, name, clark)  # asked once per name: every run asks for the same few
+        return clark
 
 
 W = _Names()
@@ -31,6 +33,8 @@ class Styles:
         self.default_paragraph = ""
         self.defaults_rpr = None
         self._chains: dict[str, list] = {}
+        self._styled: dict[tuple, object] = {}            # (character style, paragraph style, tag) → run property
+        self._styled_paragraph: dict[tuple, object] = {}  # (paragraph style, tag) → paragraph property
         if root is None:
             return
         for style in root.findall(W.style):
@@ -74,23 +78,37 @@ class Styles:
     def paragraph_property(self, p, style_id: str, tag: str):
         """The nearest w:pPr child ``tag`` for this paragraph, or None."""
         found = _property(p, W.pPr, tag)
-        for style in self.chain(style_id):
-            if found is not None:
-                break
-            found = _property(style, W.pPr, tag)
-        return found
+        if found is not None:
+            return found
+        key = (style_id, tag)
+        if key not in self._styled_paragraph:
+            self._styled_paragraph[key] = next(
+                (value for value in (_property(style, W.pPr, tag) for style in self.chain(style_id)) if value is not None),
+                None)
+        return self._styled_paragraph[key]
 
     def _run_property(self, run, style_id: str, tag: str):
         # Direct formatting, then the run's character style, then the paragraph's style chain.
-        char_style = _property(run, W.rPr, W.rStyle)
-        owners = [run] if run is not None else []
-        if char_style is not None:
-            owners += self.chain(char_style.get(W.val))
-        for owner in owners + self.chain(style_id):
-            found = _property(owner, W.rPr, tag)
+        char_style_id = None
+        if run is not None:
+            found = _property(run, W.rPr, tag)
             if found is not None:
                 return found
-        return self.defaults_rpr.find(tag) if self.defaults_rpr is not None else None
+            char_style = _property(run, W.rPr, W.rStyle)
+            char_style_id = char_style.get(W.val) if char_style is not None else None
+        return self._styled_run_property(char_style_id, style_id, tag)
+
+    def _styled_run_property(self, char_style_id: str | None, style_id: str, tag: str):
+        """What the styles give a run (cached: a long document asks the same
+        few questions of its few styles for every run)."""
+        key = (char_style_id, style_id, tag)
+        if key not in self._styled:
+            owners = (self.chain(char_style_id) if char_style_id else []) + self.chain(style_id)
+            found = next((value for value in (_property(owner, W.rPr, tag) for owner in owners) if value is not None), None)
+            if found is None and self.defaults_rpr is not None:
+                found = self.defaults_rpr.find(tag)
+            self._styled[key] = found
+        return self._styled[key]
 
     def run_emphasis(self, run, style_id: str) -> tuple[bool, bool]:
         return bool(on(self._run_property(run, style_id, W.b))), bool(on(self._run_property(run, style_id, W.i)))

@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 # Characters the plan schema refuses inside one line of text (controls, line
 # and paragraph separators, what XML cannot carry).
-_REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
@@ -30,7 +30,7 @@ def clean(text: str) -> str:
     """One line of plan text: NFC, tabs as spaces,
     characters the schema refuses removed, trimmed."""
     text = unicodedata.normalize("NFC", text).replace("\t", " ")
-    return _REFUSED.sub("", text).strip()
+    return REFUSED.sub("", text).strip()
 
 
 
