@@ -205,6 +205,8 @@ class ConventionsSchema(Schema):
     labels = fields.Dict(fields.String(), fields.String(), metadata=doc("Tên gọi", "Loại mục → tên gọi hiển thị"))
     document_types = fields.Dict(fields.String(), fields.String(),
                                  metadata=doc("Tên loại văn bản", "Tên loại → chữ viết tắt (Phụ lục III)"))
+    task_columns = fields.List(fields.Dict(fields.String(), fields.Raw()),
+                               metadata=doc("Cột bảng phân công", "Theo thứ tự: mã cột (key), tiêu đề thường dùng (header), in khi không chọn cột (default)"))
     kinds = fields.Dict(fields.String(), fields.Dict(),
                         metadata=doc("Loại văn bản", "Mã loại (kind) → tên gọi, tên loại in, mẫu trình bày"))
 

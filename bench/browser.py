@@ -1,17 +1,23 @@
 """``python -m bench.browser [--keys N] [--example NAME] [--no-scenario]``: the
 form in Debian's Chromium on the largest example — keystroke to paint, adding
-/ removing a paragraph and moving it between levels, and first load — printed
-as p50/p95; then the scripted clerk scenario (bench/clerk.py: last year's .doc
-to this year's plan, Word and PDF) with its count of actions, against the real
-LibreOffice pool."""
+/ removing a paragraph and moving it between levels, and first load — then
+typing in a 200-task matrix (the task list editor of an appendix) and adding
+/ removing one of its tasks, printed as p50/p95; then the scripted clerk
+scenario (bench/clerk.py: last year's .doc to this year's plan, Word and PDF)
+with its count of actions, against the real LibreOffice pool."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import sys
+import tempfile
+from pathlib import Path
 
 from app import create_app
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, LiveServer
+from tests.test_pdf_tables import matrix_plan
 
 from . import clerk
 from .stats import markdown_table, ms, p50, p95
@@ -47,6 +53,31 @@ def measure_clicks(page, count: int) -> list[float]:
         page.locator("#sec-recipients [data-action=remove]").last.click()
         page.wait_for_function("(n) => window.__paint.length >= n", arg=2 * index + 2, polling=5)
     return [value / 1000 for value in page.evaluate("window.__paint")]
+
+
+def measure_matrix(page, keys: int) -> tuple[int, list[float], list[float]]:
+    """Typing in the middle of a 200-task matrix (8 groups of 25), then adding
+    and removing a task of its group (the whole list is drawn again)."""
+    plan = matrix_plan()
+    tasks = sum(len(group["tasks"]) for group in plan["appendices"][0]["content"][0]["groups"])
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "ma-tran-200.json"
+        source.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+        page.set_input_files("#file-input", str(source))
+        page.wait_for_selector("#notice:has-text('ma-tran-200.json')")
+    page.wait_for_selector(".task-grid")
+    cell = page.get_by_label("Nhiệm vụ, nhiệm vụ 13 nhóm IV", exact=True)
+    cell.click()
+    page.keyboard.press("End")
+    typed = measure(page, list("giam ngheo ben vung "), keys)
+    page.evaluate("window.__paint = []")
+    for index in range(keys // 8):
+        page.get_by_role("button", name=re.compile("Thêm nhiệm vụ nhóm IV$")).click()
+        page.wait_for_function("(n) => window.__paint.length >= n", arg=2 * index + 1, polling=5)
+        page.get_by_role("button", name="Xóa nhiệm vụ 26 nhóm IV", exact=True).click()
+        page.wait_for_function("(n) => window.__paint.length >= n", arg=2 * index + 2, polling=5)
+    added = [value / 1000 for value in page.evaluate("window.__paint")]
+    return tasks, typed, added
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("move a paragraph between levels (Tab, Shift+Tab)", len(moved), ms(p50(moved)), ms(p95(moved))))
         rows_added = measure_clicks(page, args.keys // 4)
         rows.append(("add / remove a recipient row (Thêm nơi nhận, Xóa)", len(rows_added), ms(p50(rows_added)), ms(p95(rows_added))))
+        tasks, typed, added = measure_matrix(page, args.keys)
+        rows.append((f"keystroke → paint in a {tasks}-task matrix (a task's content)", len(typed), ms(p50(typed)), ms(p95(typed))))
+        rows.append((f"add / remove a task of the {tasks}-task matrix", len(added), ms(p50(added)), ms(p95(added))))
         browser.close()
     print(f"Form in Chromium, example {args.example} ({paragraphs} paragraphs in the body editor)\n")
     print(markdown_table(("measure", "samples", "p50", "p95"), rows))

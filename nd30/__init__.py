@@ -25,6 +25,8 @@ def conventions() -> dict:
         "sub_parts": {part: list(keys) for part, keys in parts.SUB_PARTS.items()},
         "labels": dict(parts.LABELS),
         "document_types": dict(document_types.DOCUMENT_TYPES),
+        "task_columns": [{"key": key, "header": header, "default": key in parts.DEFAULT_TASK_COLUMNS}
+                         for key, header in parts.TASK_COLUMNS.items()],
         "kinds": {name: {"label": kind.label, "type_name": kind.type_name, "model": kind.model}
                   for name, kind in kinds.KINDS.items()},
     }

@@ -38,6 +38,8 @@ TASK_COLUMNS = {
     "notes": "Ghi chú",
     "result": "Kết quả thực hiện",  # a report's matrix: what came of each task
 }
+# The columns a task matrix prints when the author chooses none.
+DEFAULT_TASK_COLUMNS = ("content", "product", "deadline", "lead", "support")
 
 LABELS = {
     "paragraph": "Đoạn văn",

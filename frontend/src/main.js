@@ -3,7 +3,7 @@
 // preview), live validation and the outline. Editing operations shared by
 // the structured fields live in `ctx`; the body is its own editor.
 
-import { ApiError, fetchConventions, fetchExample, fetchExamples, fetchSchema, importWord, renderPlan } from "./api/client.js";
+import { ApiError, exportTasks, fetchConventions, fetchExample, fetchExamples, fetchSchema, importWord, renderPlan } from "./api/client.js";
 import { downloadJson, readPlanFile, saveBlob } from "./api/files.js";
 import { createStructure } from "./editor/index.js";
 import { documentKind } from "./model/kind.js";
@@ -126,7 +126,19 @@ function revealElement(element) {
 }
 
 const ctx = createEditing({ store, ui, errors, getKind: () => kind, render });
-ctx.richTexts = new Set(); // the rich-text areas drawn with the form (appendix notes)
+ctx.richTexts = new Set(); // the rich-text areas drawn with the form (appendix content and notes)
+/** Every rich-text area: the body, then the appendices' content and notes. */
+ctx.areas = () => [bodyCard.area, ...ctx.richTexts];
+/** The plan's task matrices as a workbook (the button of each task matrix). */
+ctx.exportTasks = (button) => withBusy(button, async () => {
+  try {
+    const { blob, filename } = await exportTasks(currentPlan());
+    saveBlob(blob, filename);
+    notify(`Đã tạo tệp ${filename} (mỗi nhiệm vụ một dòng, kèm nhóm).`, { kind: "success" });
+  } catch (error) {
+    showApiError(error);
+  }
+}, "Đang tạo…");
 
 // --- drafts ------------------------------------------------------------------------
 
@@ -332,7 +344,7 @@ async function boot() {
     return;
   }
   const tabs = createTabBanner({ drafts, getPlan: currentPlan, show: showPlan, save: () => autosave.save(), form, statusLine });
-  ctx.deletions = createDeletions({ ctx, drafts, body: () => bodyCard.editor, onChange: () => autosave.schedule() });
+  ctx.deletions = createDeletions({ ctx, drafts, onChange: () => autosave.schedule() });
   const record = await drafts.initial();
   const plan = record ? record.plan : kind.emptyDocument();
   if (record) await drafts.use(record);
@@ -348,7 +360,12 @@ async function boot() {
     onHeadings: () => outline.schedule(),
   });
   ctx.bodyCard = bodyCard;
-  errors.editor = { show: (list) => bodyCard.editor.showErrors(list), focus: (path) => bodyCard.editor.focusPath(path) };
+  errors.areas = () => ctx.areas().map((area) => ({
+    root: area.path.join("."),
+    title: area.title,
+    show: (list) => area.editor.showErrors(list),
+    focus: (path) => area.editor.focusPath(path),
+  }));
   store.addEventListener("load", () => {
     bodyCard.load(store.plan.body);
     render();

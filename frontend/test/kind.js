@@ -7,9 +7,9 @@ import fs from "node:fs";
 import { documentKind } from "../src/model/kind.js";
 import { DocumentSchema } from "../src/model/schema.js";
 
-const root = new URL("../../", import.meta.url).pathname;
+export const root = new URL("../../", import.meta.url).pathname;
 const venv = `${root}.venv/bin/python`;
-const python = fs.existsSync(venv) ? venv : "python3";
+export const python = fs.existsSync(venv) ? venv : "python3";
 const ASK = `
 import json
 from app import create_app

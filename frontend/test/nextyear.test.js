@@ -35,3 +35,14 @@ test("find and replace one by one or all, never in chosen values", () => {
   assert.equal(plan.summary, "KH năm 2024");
   assert.equal(plan.document_type, "Kế hoạch");
 });
+
+test("a table's cells and a task's fields are texts; a task matrix's column keys and alignments are not", () => {
+  const plan = JSON.parse(fs.readFileSync(new URL("../../examples/cai-cach-hanh-chinh-2026.json", import.meta.url)));
+  assert.ok(findAll(plan, "Quý I").some((match) => match.path.includes("cells")));
+  assert.ok(findAll(plan, "Sở Tư pháp").some((match) => match.path.includes("lead")));
+  assert.deepEqual(findAll(plan, "content"), []);
+  assert.deepEqual(findAll(plan, "justify"), []);
+  const { plan: next } = forNextYear(plan);
+  assert.equal(next.appendices[0].content[0].groups[0].tasks[0].deadline, "Quý II/2027");
+  assert.equal(findAll(next, "2026").length, 0);
+});

@@ -18,6 +18,19 @@ for (const name of fs.readdirSync(examples).filter((file) => file.endsWith(".jso
   });
 }
 
+test("tables and task matrices stand in the text as one block each, under their point too", () => {
+  const plan = JSON.parse(fs.readFileSync(new URL("../../examples/cai-cach-hanh-chinh-2026.json", import.meta.url)));
+  const doc = bodyToDoc(plan.body);
+  const tables = doc.content.filter((node) => node.type === "tableblock");
+  assert.equal(tables.length, 1);
+  assert.equal(tables[0].attrs.attached, true); // under point a)
+  assert.deepEqual(docToBody(doc).body, plan.body);
+  const appendix = plan.appendices[0].content;
+  const { body, paths } = docToBody(bodyToDoc(appendix), "appendices.0.content");
+  assert.deepEqual(body, appendix);
+  assert.equal(paths[bodyToDoc(appendix).content.findIndex((node) => node.type === "tableblock")], "appendices.0.content.0");
+});
+
 test("inline markup round trip", () => {
   for (const text of ["**Về Y tế:** Thực hiện", "a (*nghiêng*) b", "***cả hai*** và *x* **y**", "giá 5\\* sao",
     "chú thích^[Tại Quyết định số 537/QĐ-UBND.] tiếp", "một * lẻ", ""]) {

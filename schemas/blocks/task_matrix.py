@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from marshmallow import ValidationError, validates_schema
 
-from nd30.parts import TASK_COLUMNS
+from nd30.parts import DEFAULT_TASK_COLUMNS, TASK_COLUMNS
 
 from .. import limits
 from ..base import StrictSchema
@@ -20,7 +20,6 @@ from ..fields import Choice, LinesText, List, Nested, Text, heading_text
 from ..problems import Problem
 from . import BlockSchema, register, type_field
 
-DEFAULT_COLUMNS = ("content", "product", "deadline", "lead", "support")
 AGENCY_COLUMNS = ("lead", "support")
 
 
@@ -69,7 +68,7 @@ class TaskMatrixSchema(BlockSchema):
     title = heading_text(load_default=None, allow_none=True, metadata=doc("Tên bảng", "In đậm, giữa, trên bảng"))
     number_header = Text(max_length=limits.SHORT, load_default="STT", metadata=doc("Tiêu đề cột số thứ tự", "STT hoặc TT"))
     columns = List(Choice(tuple(TASK_COLUMNS)), min_items=1, max_items=len(TASK_COLUMNS),
-                   load_default=lambda: list(DEFAULT_COLUMNS),
+                   load_default=lambda: list(DEFAULT_TASK_COLUMNS),
                    metadata=doc("Các cột in", "Theo thứ tự: content, product, deadline, lead, support, follow_up, budget, notes, result"))
     headers = List(LinesText(max_length=limits.NAME), max_items=len(TASK_COLUMNS), load_default=list,
                    metadata=doc("Tiêu đề các cột", "Theo thứ tự columns; không gửi thì in tên thường dùng"))

@@ -9,6 +9,8 @@ const urls = {
   validate: document.body.dataset.validateUrl,
   import: document.body.dataset.importUrl,
   clipboard: document.body.dataset.clipboardUrl,
+  importTable: document.body.dataset.importTableUrl,
+  exportTasks: document.body.dataset.exportTasksUrl,
 };
 
 const NETWORK_MESSAGE = "Không kết nối được máy chủ. Bản nháp vẫn được lưu trong trình duyệt; hãy thử lại sau.";
@@ -73,7 +75,15 @@ export async function fetchExample(url) {
 const MIME = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   pdf: "application/pdf",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
+
+/** The attachment of a response: {blob, filename}. */
+async function attachment(response, format, fallback) {
+  const blob = await response.blob();
+  const typed = blob.type ? blob : new Blob([blob], { type: MIME[format] });
+  return { blob: typed, filename: filenameFrom(response.headers.get("Content-Disposition")) || fallback };
+}
 
 /** POST the plan to /render; {blob, filename} or throws ApiError. */
 export async function renderPlan(plan, format) {
@@ -82,9 +92,17 @@ export async function renderPlan(plan, format) {
     headers: { "Content-Type": "application/json", Accept: `${MIME[format]}, application/json` },
     body: JSON.stringify(plan),
   });
-  const blob = await response.blob();
-  const typed = blob.type ? blob : new Blob([blob], { type: MIME[format] });
-  return { blob: typed, filename: filenameFrom(response.headers.get("Content-Disposition")) || `ke-hoach.${format}` };
+  return attachment(response, format, `ke-hoach.${format}`);
+}
+
+/** POST /export/tasks: the plan's task matrices as a workbook, {blob, filename}. */
+export async function exportTasks(plan) {
+  const response = await request(urls.exportTasks, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: `${MIME.xlsx}, application/json` },
+    body: JSON.stringify(plan),
+  });
+  return attachment(response, "xlsx", "phan-cong.xlsx");
 }
 
 /** The file name of an attachment (RFC 6266, with RFC 5987 filename*). */
@@ -129,4 +147,19 @@ export async function importClipboard({ html, text }) {
   });
   const result = await response.json();
   return { blocks: Array.isArray(result.blocks) ? result.blocks : [], warnings: Array.isArray(result.warnings) ? result.warnings : [] };
+}
+
+/** POST /import/table: a sheet (.xlsx, .csv file) or a pasted range ({html, text})
+ * made into a table or a task matrix: {block, warnings}. */
+export async function importTable(source) {
+  let options;
+  if (source instanceof Blob) {
+    const data = new FormData();
+    data.append("file", source, source.name);
+    options = { method: "POST", body: data };
+  } else {
+    options = { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ html: source.html || null, text: source.text || null }) };
+  }
+  const result = await (await request(urls.importTable, options)).json();
+  return { block: result.block, warnings: Array.isArray(result.warnings) ? result.warnings : [] };
 }

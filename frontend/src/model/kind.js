@@ -11,6 +11,10 @@ import { createNumbering } from "./numbering.js";
 // each item is in the editor: each agency of "Tổ chức thực hiện" is a
 // numbered heading, its closing one unnumbered heading.
 const LISTED_PARTS = { assignments: { agencies: "agency", closing: "closing" } };
+// The block types that are text: paragraphs and the two kinds of list. Every
+// other block type that is not a part (a table, a task matrix) stands in the
+// text as one block with an editor of its own.
+const TEXT_TYPES = ["paragraph", "bullets", "points"];
 
 /** schema: DocumentSchema of GET /schema; conventions: GET /conventions. */
 export function documentKind(schema, conventions) {
@@ -18,6 +22,7 @@ export function documentKind(schema, conventions) {
   const blockTypes = schema.blockTypes(root, "body");
   const partTypes = blockTypes.filter((type) => schema.extends(schema.defOfType(type), "Part"));
   const partFields = schema.keyOrder("Part");
+  const embeddedTypes = blockTypes.filter((type) => !partTypes.includes(type) && !TEXT_TYPES.includes(type));
 
   // kind of a sub-heading -> the part it belongs to and the key it is stored under
   const subParts = {};
@@ -49,6 +54,10 @@ export function documentKind(schema, conventions) {
     numbering: createNumbering(conventions),
     blockTypes,
     partTypes,
+    embeddedTypes,
+    /** The embedded block types a point may hold under it (a table, not a task matrix). */
+    underPoint: schema.blockTypes(schema.refOf(schema.defOfType("points"), "items"), "content")
+      .filter((type) => embeddedTypes.includes(type)),
     subParts,
     modelled,
     label,

@@ -2,14 +2,23 @@
 // replace and "Kế hoạch năm sau" go through. Values chosen from a list
 // (types, keys, kinds, orientations…) are not text and are left alone.
 
-const NOT_TEXT = new Set(["type", "key", "of", "kind", "orientation", "style", "authority", "document_type"]);
+const NOT_TEXT = new Set(["type", "key", "of", "kind", "orientation", "style", "authority", "document_type", "align"]);
 
-/** visit(path, text) for every written text of `value`, in document order. */
+/** visit(path, text) for every written text of `value`, in document order.
+ * A list of columns named by their keys (a task matrix's "content",
+ * "lead" …) is not text; columns that are objects have headers that are. */
 export function eachText(value, visit, path = []) {
   if (typeof value === "string") visit(path, value);
   else if (Array.isArray(value)) value.forEach((item, index) => eachText(item, visit, [...path, index]));
   else if (value && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) if (!NOT_TEXT.has(key)) eachText(item, visit, [...path, key]);
+    for (const [key, item] of Object.entries(value)) {
+      if (NOT_TEXT.has(key)) continue;
+      if (key === "columns" && Array.isArray(item)) {
+        item.forEach((column, index) => { if (typeof column !== "string") eachText(column, visit, [...path, key, index]); });
+      } else {
+        eachText(item, visit, [...path, key]);
+      }
+    }
   }
 }
 

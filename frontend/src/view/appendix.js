@@ -1,11 +1,14 @@
 // Appendices: label, title, page orientation, an optional table of
-// figures (tablegrid.js) and notes (a rich-text area, as the body).
+// figures (tablegrid.js), the appendix's content — tables, task matrices,
+// paragraphs — and its notes (rich-text areas, as the body).
 
 import { excerpt, toggleButton, toolbarLink } from "./cards.js";
 import { dotted, h, idFor } from "./dom.js";
 import { addButton, button, itemButtons, selectField, textField } from "./fields.js";
+import { insertTools } from "./blocks.js";
 import { createRichText } from "./richtext.js";
 import { newTable, tableEditor } from "./tablegrid.js";
+import { newTaskMatrix } from "./taskmatrix.js";
 
 const ORIENTATIONS = { auto: "Tự động", portrait: "Khổ dọc", landscape: "Khổ ngang" };
 
@@ -17,10 +20,13 @@ export function appendicesSection(ctx) {
   return h("section", { class: "card", id: "sec-appendices", "aria-labelledby": "sec-appendices-title", dataset: { title: "Phụ lục" } },
     h("h2", { class: "card-title", id: "sec-appendices-title" }, "Phụ lục"),
     toolbarLink(),
-    h("p", { class: "card-intro" }, "Bảng số liệu: tỷ lệ, hiệu, tổng và dòng tổng cộng được tính ngay khi nhập, theo đúng quy tắc khi in."),
+    h("p", { class: "card-intro" }, "Bảng số liệu: tỷ lệ, hiệu, tổng và dòng tổng cộng được tính ngay khi nhập, theo đúng quy tắc khi in. Bảng phân công nhiệm vụ và bảng thường đặt trong “Nội dung phụ lục”."),
     h("div", { class: "appendices", dataset: { path: "appendices" } },
       items.length ? h("ol", { class: "blocks" }, items) : h("p", { class: "empty" }, "Chưa có phụ lục."),
-      addButton(ctx, path, "Thêm phụ lục", () => ({ title: "", table: newTable() }), { order: ctx.schema.keyOrder(ctx.kind.root) })));
+      h("div", { class: "row" },
+        addButton(ctx, path, "Thêm phụ lục", () => ({ title: "", table: newTable() }), { order: ctx.schema.keyOrder(ctx.kind.root) }),
+        addButton(ctx, path, "Thêm phụ lục phân công nhiệm vụ", () => ({ title: "Phân công thực hiện nhiệm vụ", content: [newTaskMatrix()] }),
+          { order: ctx.schema.keyOrder(ctx.kind.root) }))));
 }
 
 function appendixEditor(ctx, path, appendix, index, count) {
@@ -66,8 +72,27 @@ function appendixEditor(ctx, path, appendix, index, count) {
           className: "btn-add", dataset: { add: dotted([...path, "table"]) },
           onClick: () => ctx.setObject([...path, "table"], newTable(), order),
         }),
+      h("h4", { class: "list-title", id: idFor(path, "-content") }, "Nội dung phụ lục"),
+      valid ? contentEditor(ctx, path, order, idFor(path, "-content"), shownLabel) : null,
       h("h4", { class: "list-title", id: idFor(path, "-notes") }, "Ghi chú dưới phụ lục"),
       valid ? notesEditor(ctx, path, order, idFor(path, "-notes")) : null));
+}
+
+/** What the appendix holds besides its table of figures: tables, a task
+ * matrix, paragraphs and points, edited like the body, with its insert buttons. */
+function contentEditor(ctx, path, order, labelId, appendixLabel) {
+  const content = createRichText(ctx, {
+    path: [...path, "content"], def: "Appendix", key: "content", order,
+    title: `${appendixLabel} › Nội dung phụ lục`,
+    label: `Nội dung ${appendixLabel.toLocaleLowerCase("vi")}`,
+    describedBy: labelId,
+    placeholder: () => "",
+    className: "pm-notes pm-content",
+  });
+  ctx.richTexts.add(content);
+  return h("div", { class: "appendix-content" },
+    h("div", { class: "area-toolbar", role: "toolbar", "aria-label": "Chèn vào nội dung phụ lục" }, insertTools(content, content.types)),
+    content.mount);
 }
 
 /** The notes under an appendix's table: paragraphs and bullets, edited like the body. */

@@ -4,6 +4,7 @@
 // their labels and default headings come from the document kind.
 
 import { importClipboard } from "../api/client.js";
+import { insertTools } from "./blocks.js";
 import { toolbarLink } from "./cards.js";
 import { h } from "./dom.js";
 import { notify } from "./notice.js";
@@ -76,7 +77,6 @@ export function createBodyCard(ctx, { footnoteText, onHeadings }) {
     recognize: importClipboard,
     notify: (message, type) => notify(message, { kind: type }),
     onChange: onHeadings,
-    onDeleted: (removed) => ctx.deletions.bodyRemoved(removed),
     onSelection: (info) => showSelection(info),
   });
   const editor = text.editor;
@@ -106,12 +106,13 @@ export function createBodyCard(ctx, { footnoteText, onHeadings }) {
     h("h2", { id: "sec-body-title", class: "card-title" }, "Nội dung kế hoạch"),
     toolbarLink(),
     h("p", { class: "card-intro", id: "body-help" },
-      "Soạn như trong Word: Enter sang đoạn mới; Tab / Shift+Tab hạ / nâng cấp (đề mục, điểm, gạch đầu dòng); gõ “a) ”, “- ”, “+ ” ở đầu đoạn để thành điểm hoặc gạch đầu dòng. Số và chữ đánh tự động. Esc rồi Tab để rời khung soạn."),
+      "Soạn như trong Word: Enter sang đoạn mới; Tab / Shift+Tab hạ / nâng cấp (đề mục, điểm, gạch đầu dòng); gõ “a) ”, “- ”, “+ ” ở đầu đoạn để thành điểm hoặc gạch đầu dòng; Alt+Shift+↑ / ↓ chuyển đoạn (hoặc bảng đã chọn) lên, xuống. Số và chữ đánh tự động. Esc rồi Tab để rời khung soạn."),
     h("div", { class: "body-toolbar", role: "toolbar", "aria-label": "Định dạng nội dung kế hoạch" },
       h("span", { class: "field" }, h("label", { for: "body-kind", class: "field-label" }, "Kiểu đoạn"), kind),
       h("span", { class: "field" }, h("label", { for: "body-part", class: "field-label" }, "Phần của kế hoạch"), part),
       lead.wrap, request.wrap, runIn.wrap,
-      h("span", { class: "tool-group" }, bold, italic, footnote, undoButton, redoButton)),
+      h("span", { class: "tool-group" }, bold, italic, footnote, undoButton, redoButton),
+      h("span", { class: "tool-group", role: "group", "aria-label": "Chèn bảng" }, insertTools(text, text.types))),
     text.mount);
 
   kind.addEventListener("change", () => editor.setKind(kind.value));
@@ -120,6 +121,8 @@ export function createBodyCard(ctx, { footnoteText, onHeadings }) {
   return {
     card,
     editor,
+    /** The body as one of the form's rich-text areas (view/richtext.js). */
+    area: text,
     flush: () => text.flush(),
     load(body) {
       text.load(body);

@@ -1,6 +1,8 @@
 // Server validation errors in the form: each message next to the control
 // whose data-path matches the error's path (or the nearest enclosing part
-// that has one), and a summary at the top whose links focus the field.
+// that has one) — or, inside a rich-text area (the body, an appendix's
+// content), under its paragraph or at the cell of its table — and a summary
+// at the top whose links focus the field.
 
 import { h } from "./dom.js";
 
@@ -14,7 +16,8 @@ export class ErrorView {
     this.reveal = reveal;
     this.errors = [];
     this.counter = 0;
-    this.editor = null; // {show(errors) -> errors not placed, focus(path)}: the body editor
+    // The rich-text areas: [{root: "body", title, show(errors) -> errors not placed, focus(path)}].
+    this.areas = () => [];
     this.shown = false; // whether the last apply() drew any message
   }
 
@@ -63,12 +66,19 @@ export class ErrorView {
     for (const box of this.form.querySelectorAll(".has-error")) box.classList.remove("has-error");
     for (const block of this.form.querySelectorAll(".contains-error")) block.classList.remove("contains-error");
 
-    // The body's errors go under their paragraph in the editor.
-    const inBody = (error) => error.path.startsWith("body.");
-    const unplaced = new Set(this.editor ? this.editor.show(this.errors.filter(inBody)) : this.errors.filter(inBody));
-    const entries = this.errors.map((error) => (inBody(error) && !unplaced.has(error)
-      ? { error, element: null, inEditor: true, exact: true }
-      : { error, ...this.#target(error.path) }));
+    // The errors inside a rich-text area go under their paragraph (or to their table's cell).
+    const areas = this.areas();
+    const areaOf = (error) => areas.find((area) => error.path.startsWith(`${area.root}.`));
+    const unplaced = new Set();
+    for (const area of areas) {
+      for (const error of area.show(this.errors.filter((error) => areaOf(error) === area))) unplaced.add(error);
+    }
+    const entries = this.errors.map((error) => {
+      const area = areaOf(error);
+      return area && !unplaced.has(error)
+        ? { error, element: null, area, exact: true }
+        : { error, ...this.#target(error.path) };
+    });
     const byElement = new Map();
     for (const entry of entries) {
       if (!entry.element) continue;
@@ -134,10 +144,10 @@ export class ErrorView {
     }
     const items = entries.map((entry) => {
       const text = `${this.#location(entry)}: ${entry.error.message}`;
-      if (entry.inEditor) {
+      if (entry.area) {
         return h("li", {}, h("a", {
           href: "#sec-body",
-          on: { click: (event) => { event.preventDefault(); this.editor.focus(entry.error.path); } },
+          on: { click: (event) => { event.preventDefault(); entry.area.focus(entry.error.path); } },
         }, text));
       }
       if (!entry.element) return h("li", {}, text);
@@ -161,8 +171,8 @@ export class ErrorView {
   }
 
   /** "Nội dung kế hoạch › Mục I. … › Đề mục" for one error. */
-  #location({ element, error, exact, rest, inEditor }) {
-    if (inEditor) return "Nội dung kế hoạch";
+  #location({ element, error, exact, rest, area }) {
+    if (area) return area.title;
     if (!element) return `Kế hoạch (trường “${error.path || "toàn bộ"}”)`;
     const crumbs = [];
     for (let node = element; node && node !== this.form; node = node.parentElement) {

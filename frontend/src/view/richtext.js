@@ -3,8 +3,11 @@
 // and writes them back shortly after each change. The kinds of paragraph it
 // offers are the block types the schema admits in that list.
 
+import { importTable } from "../api/client.js";
 import { createEditor } from "../editor/index.js";
+import { blockEditors } from "./blocks.js";
 import { dotted, h } from "./dom.js";
+import { reportTable } from "./sheetimport.js";
 
 const SYNC_MS = 150;
 
@@ -15,7 +18,8 @@ const KINDS_OF_BLOCK = { paragraph: ["paragraph"], bullets: ["bullet", "subbulle
 function allowedKinds(kind, types) {
   const allowed = new Set();
   for (const type of types) {
-    for (const name of KINDS_OF_BLOCK[type] || (kind.partTypes.includes(type) ? ["heading"] : [])) allowed.add(name);
+    const kinds = KINDS_OF_BLOCK[type] || (kind.partTypes.includes(type) ? ["heading"] : kind.embeddedTypes.includes(type) ? ["tableblock"] : []);
+    for (const name of kinds) allowed.add(name);
   }
   return allowed;
 }
@@ -28,6 +32,8 @@ function allowedKinds(kind, types) {
 export function createRichText(ctx, { path, def, key, order, title, ...settings }) {
   const { kind, schema } = ctx;
   const where = path;
+  const types = schema.blockTypes(def, key);
+  const holdsBlocks = types.some((type) => kind.embeddedTypes.includes(type));
   let timer = null;
   const mount = h("div", { class: "pm-mount", dataset: { path: dotted(where), title } });
   const sync = () => {
@@ -42,12 +48,21 @@ export function createRichText(ctx, { path, def, key, order, title, ...settings 
     structure: ctx.structure,
     numbering: kind.numbering,
     rootPath: dotted(where),
-    allowed: allowedKinds(kind, schema.blockTypes(def, key)),
+    allowed: allowedKinds(kind, types),
     limits: {
       paragraph: schema.field(schema.defOfType("paragraph"), "text").maxLength,
       heading: schema.field("Part", "heading").maxLength,
     },
     emptyText: (node) => (node.type.name === "paragraph" ? "Gõ nội dung…" : ""),
+    underPoint: kind.underPoint,
+    onBlockEdited: (changed) => ctx.edited([changed]),
+    onDeleted: (removed) => ctx.deletions.blocksRemoved(dotted(where), removed),
+    ...(holdsBlocks ? {
+      createBlock: blockEditors(ctx),
+      // A range of cells pasted into the text becomes a table (or a task matrix) there.
+      recognizeTable: importTable,
+      reportTable: (block, warnings) => reportTable(block, warnings, "từ vùng ô đã dán"),
+    } : {}),
     ...settings,
     onChange() {
       clearTimeout(timer);
@@ -58,6 +73,9 @@ export function createRichText(ctx, { path, def, key, order, title, ...settings 
   return {
     mount,
     editor,
+    title,
+    /** The block types the area's list admits (what its insert buttons offer). */
+    types,
     get path() {
       return where;
     },

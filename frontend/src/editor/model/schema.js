@@ -1,5 +1,6 @@
 // The ProseMirror schema of the body: one flat list of paragraphs whose
-// attributes carry the plan's structure (see structure.js).
+// attributes carry the plan's structure (see structure.js), and the tables
+// standing between them as single blocks.
 
 import { Schema } from "prosemirror-model";
 
@@ -26,6 +27,23 @@ export const schema = new Schema({
       group: "block", atom: true, selectable: true, attrs: { value: { default: null }, level: { default: 1 } },
       toDOM: () => ["div", { class: "pm-raw", contenteditable: "false" },
         "Phần này không đọc được nên được giữ nguyên như trong tệp; xem thông báo lỗi để sửa, hoặc chọn rồi xóa."],
+    },
+    // A table or a task matrix: one block of the text, edited by its own
+    // editor (editor/view/blockview.js); the block itself rides in `value`.
+    // Its DOM form carries the block, so a copy and paste inside the editor keeps it.
+    tableblock: {
+      group: "block", atom: true, selectable: true, attrs: { value: { default: null }, attached: { default: false } },
+      parseDOM: [{
+        tag: "div[data-pm-block]",
+        getAttrs: (dom) => {
+          try {
+            return { value: JSON.parse(dom.getAttribute("data-pm-block")), attached: dom.hasAttribute("data-attached") };
+          } catch {
+            return false;
+          }
+        },
+      }],
+      toDOM: (node) => ["div", { "data-pm-block": JSON.stringify(node.attrs.value), "data-attached": node.attrs.attached ? "" : null }],
     },
     point: {
       group: "block", content: "inline*", attrs: { restart: { default: false } },

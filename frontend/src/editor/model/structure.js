@@ -12,6 +12,8 @@
 //   point      {restart}           "a)" item; restart = a new list starts here
 //   bullet     {attached, restart} "-" item
 //   subbullet                      "+" item of the bullet above
+//   tableblock {value, attached}   a block with an editor of its own (a table,
+//              a task matrix), kept whole; attached = under the point above
 // A named part without a heading of its own shows its default heading as
 // text (the clerk edits it like any other); a heading equal to its default
 // is stored as no heading, so the schema's default applies. An empty heading
@@ -24,8 +26,9 @@ import { parseInline, serializeInline } from "./inline.js";
  * the editor knows, which are parts with a heading, the sub-parts of each
  * part and the fields the editor shows (any other field rides along).
  */
-export function createStructure({ blockTypes, partTypes, subParts, modelled, defaultHeading }) {
+export function createStructure({ blockTypes, partTypes, subParts, modelled, defaultHeading, embeddedTypes = [] }) {
   const known = new Set(blockTypes);
+  const embedded = new Set(embeddedTypes);
   const shownHeading = (heading, kind) => (heading === undefined ? defaultHeading(kind) : heading);
   const storedHeading = (text, kind) => (text && text !== defaultHeading(kind) ? text : null);
 
@@ -65,7 +68,9 @@ export function createStructure({ blockTypes, partTypes, subParts, modelled, def
     let previous = null;
     for (const block of blocks) {
       const restart = previous === block?.type;
-      if (!block || typeof block !== "object" || !known.has(block.type) || (block.type !== "paragraph" && !partTypes.includes(block.type) && !Array.isArray(block.items))) {
+      if (block && typeof block === "object" && known.has(block.type) && embedded.has(block.type)) {
+        out.push({ type: "tableblock", attrs: { value: block, attached } });
+      } else if (!block || typeof block !== "object" || !known.has(block.type) || (block.type !== "paragraph" && !partTypes.includes(block.type) && !Array.isArray(block.items))) {
         // Kept exactly as it came (the server says what is wrong with it).
         out.push({ type: "raw", attrs: { value: block, level } });
       } else if (block.type === "paragraph") {
@@ -226,6 +231,10 @@ export function createStructure({ blockTypes, partTypes, subParts, modelled, def
       const bullets = list[list.length - 1];
       bullets.items.push({ text });
       return `${base}.${list.length - 1}.items.${bullets.items.length - 1}.text`;
+    }
+    if (type === "tableblock") {
+      list.push(attrs.value);
+      return `${base}.${list.length - 1}`;
     }
     list.push({ type: "paragraph", text, ...(attrs.extra || {}) });
     return `${base}.${list.length - 1}.text`;

@@ -2,6 +2,8 @@
 // paragraph kinds, named parts and their flags.
 
 import { splitBlockAs } from "prosemirror-commands";
+import { Fragment } from "prosemirror-model";
+import { NodeSelection, TextSelection } from "prosemirror-state";
 
 import { schema } from "../model/schema.js";
 import { TYPED_LABEL } from "../model/labels.js";
@@ -13,7 +15,7 @@ function selectedBlocks(state) {
   const { from, to } = state.selection;
   const blocks = [];
   state.doc.forEach((node, offset, index) => {
-    if (offset + node.nodeSize > from && offset <= to) blocks.push({ node, pos: offset, index });
+    if (offset + node.nodeSize > from && offset < to) blocks.push({ node, pos: offset, index });
   });
   if (!blocks.length) {
     const $from = state.selection.$from;
@@ -44,11 +46,22 @@ export function kindAt(doc, index, level, kind = "section") {
   return kind === "agency" ? "section" : kind;
 }
 
-/** What Tab (deeper) or Shift+Tab (shallower) turns a node into. */
-function shifted(doc, index, node, deeper) {
-  const { heading, paragraph, point, bullet, subbullet } = schema.nodes;
+/** Whether a node at `index` follows a point (or what stands under one). */
+function afterPoint(doc, index) {
   const prev = previousOf(doc, index);
-  const inPoint = prev && (prev.type === point || prev.attrs.attached || prev.type === subbullet);
+  return Boolean(prev && (prev.type === schema.nodes.point || prev.attrs.attached || prev.type === schema.nodes.subbullet));
+}
+
+/** What Tab (deeper) or Shift+Tab (shallower) turns a node into;
+ * `underPoint`: the embedded block types a point may hold. */
+function shifted(doc, index, node, deeper, underPoint) {
+  const { heading, paragraph, point, bullet, subbullet, tableblock } = schema.nodes;
+  const prev = previousOf(doc, index);
+  const inPoint = afterPoint(doc, index);
+  if (node.type === tableblock) {
+    const attached = deeper ? inPoint && underPoint.includes(node.attrs.value?.type) : false;
+    return attached === node.attrs.attached ? null : [tableblock, { ...node.attrs, attached }];
+  }
   const above = headingAbove(doc, index);
   const kind = node.attrs.kind;
   if (node.type === heading) {
@@ -79,12 +92,12 @@ function shifted(doc, index, node, deeper) {
 
 /** Tab (deeper) or Shift+Tab; `allowed` names the node types this editor
  * may hold (appendix notes: paragraphs and bullets only). */
-export function shiftLevel(deeper, allowed) {
+export function shiftLevel(deeper, allowed, underPoint = []) {
   return (state, dispatch) => {
     const tr = state.tr;
     let changed = false;
     for (const { node, pos, index } of selectedBlocks(state)) {
-      const target = shifted(tr.doc, index, node, deeper);
+      const target = shifted(tr.doc, index, node, deeper, underPoint);
       if (!target || !allowed.has(target[0].name)) continue;
       tr.setNodeMarkup(pos, target[0], target[1]);
       changed = true;
@@ -161,6 +174,55 @@ export function insertFootnote(text) {
       return true;
     }
     if (dispatch) dispatch(state.tr.replaceSelectionWith(schema.nodes.footnote.create({ text }), false));
+    return true;
+  };
+}
+
+/** The paragraphs (or the block) at the selection moved above the one
+ * before them (step -1) or below the one after them (+1), as Word's
+ * Alt+Shift+↑ / ↓ moves a paragraph. */
+export function moveBlock(step) {
+  return (state, dispatch) => {
+    const blocks = selectedBlocks(state);
+    const first = blocks[0];
+    const last = blocks[blocks.length - 1];
+    const other = step < 0 ? first.index - 1 : last.index + 1;
+    if (other < 0 || other >= state.doc.childCount) return false;
+    if (!dispatch) return true;
+    const neighbour = state.doc.child(other);
+    const moved = state.doc.slice(first.pos, last.pos + last.node.nodeSize).content;
+    const from = step < 0 ? first.pos - neighbour.nodeSize : first.pos;
+    const to = step < 0 ? last.pos + last.node.nodeSize : last.pos + last.node.nodeSize + neighbour.nodeSize;
+    const content = step < 0 ? moved.append(Fragment.from(neighbour)) : Fragment.from(neighbour).append(moved);
+    const tr = state.tr.replaceWith(from, to, content);
+    const shift = step * neighbour.nodeSize;
+    const { selection } = state;
+    tr.setSelection(selection instanceof NodeSelection
+      ? NodeSelection.create(tr.doc, selection.from + shift)
+      : TextSelection.create(tr.doc, selection.anchor + shift, selection.head + shift));
+    dispatch(tr.scrollIntoView());
+    return true;
+  };
+}
+
+/** A block with an editor of its own (a table, a task matrix) put after the
+ * paragraph at the caret (instead of it, when it is an empty paragraph);
+ * under the point there when the point may hold it. */
+export function insertBlock(value, underPoint = []) {
+  return (state, dispatch) => {
+    const { $from } = state.selection;
+    const index = Math.min($from.index(0), state.doc.childCount - 1);
+    let pos = 0;
+    for (let i = 0; i < index; i += 1) pos += state.doc.child(i).nodeSize;
+    const here = state.doc.child(index);
+    const attached = underPoint.includes(value?.type)
+      && (here.type === schema.nodes.point || Boolean(here.attrs.attached));
+    const node = schema.nodes.tableblock.create({ value, attached });
+    if (!dispatch) return true;
+    const empty = here.type === schema.nodes.paragraph && here.content.size === 0;
+    const tr = empty ? state.tr.replaceWith(pos, pos + here.nodeSize, node) : state.tr.insert(pos + here.nodeSize, node);
+    const at = empty ? pos : pos + here.nodeSize;
+    dispatch(tr.setSelection(NodeSelection.create(tr.doc, at)).scrollIntoView());
     return true;
   };
 }

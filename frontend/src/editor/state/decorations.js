@@ -9,6 +9,10 @@ import { serializeInline } from "../model/inline.js";
 import { labels } from "../model/labels.js";
 
 export const errorsKey = new PluginKey("body-errors");
+/** Meta of a change a block's own editor made ({pos, inner}: the block and
+ * the path inside it that changed, "" for all of it): only the messages
+ * about that path go. */
+export const blockEditKey = new PluginKey("block-edit");
 const decorationsKey = new PluginKey("body-decorations");
 
 const vn = (number) => number.toLocaleString("vi-VN");
@@ -44,8 +48,10 @@ function build(doc, errors, options) {
   let index = 0;
   doc.forEach((node, pos) => {
     const attrs = { "data-label": numbers[index] };
-    if (node.isAtom) {
-      decorations.push(Decoration.node(pos, pos + node.nodeSize, attrs));
+    const here = errors.filter((error) => error.pos === pos);
+    if (node.type.name === "tableblock") {
+      // The block's editor shows each message at the cell it names.
+      decorations.push(Decoration.node(pos, pos + node.nodeSize, attrs, { errors: here }));
       index += 1;
       return;
     }
@@ -66,7 +72,7 @@ function build(doc, errors, options) {
       decorations.push(Decoration.widget(end, messageWidget(`${vn(length)} / ${vn(limit)} ký tự`, "pm-message pm-counter",
         `pm-count-${index}`), { side: -1, key: `count-${index}-${length}` }));
     }
-    const messages = errors.filter((error) => error.pos === pos).map((error) => error.message);
+    const messages = here.map((error) => error.message);
     if (messages.length) {
       classes.push("pm-invalid");
       decorations.push(Decoration.widget(end, messageWidget(messages.join(" "), "pm-message pm-error", `pm-error-${index}`),
@@ -90,6 +96,13 @@ export function errorsPlugin() {
         const replaced = tr.getMeta(errorsKey);
         if (replaced) return replaced;
         if (!tr.docChanged) return errors;
+        const edit = tr.getMeta(blockEditKey);
+        if (edit) {
+          const path = (error) => (edit.inner ? `${error.base}.${edit.inner}` : error.base);
+          const under = (error) => error.pos === edit.pos
+            && (error.path === path(error) || error.path.startsWith(`${path(error)}.`));
+          return errors.filter((error) => !under(error)).map((error) => ({ ...error, pos: tr.mapping.map(error.pos, 1) }));
+        }
         const touched = [];
         tr.steps.forEach((step, i) => step.getMap().forEach((_a, _b, from, to) => {
           const rest = tr.mapping.slice(i + 1);

@@ -6,13 +6,17 @@
 // Word's HTML is parsed into this page for that (its inline styles would
 // break the page's Content-Security-Policy); one line of text stays a local
 // paste, its bold and italic kept as tags and every style attribute dropped.
+// A range of cells (an HTML table and nothing else, or lines of
+// tab-separated cells) goes to POST /import/table instead and becomes a
+// table — or a task matrix, when its headers name one — at the caret.
 
 import { Fragment, Slice } from "prosemirror-model";
 import { Plugin } from "prosemirror-state";
 
+import { isTablePaste } from "../../model/tsv.js";
 import { claimedLevel } from "../model/labels.js";
 import { schema } from "../model/schema.js";
-import { headingAbove, kindAt } from "./commands.js";
+import { headingAbove, insertBlock, kindAt } from "./commands.js";
 
 /** Does this clipboard content hold more than one paragraph? */
 export function isMultiParagraph(html, text) {
@@ -65,14 +69,22 @@ function settleKinds(tr, from, count) {
 }
 
 /** options: recognize({html, text}) -> {blocks, warnings}; notify(message,
- * kind); structure (model/structure.js). */
-export function pastePlugin({ recognize, notify, structure }) {
+ * kind); structure (model/structure.js); recognizeTable({html, text}) ->
+ * {block, warnings} and reportTable(block, warnings) where tables may stand;
+ * underPoint: the block types a point may hold. */
+export function pastePlugin({ recognize, notify, structure, recognizeTable, reportTable, underPoint }) {
   const insert = (view, nodes) => {
     const { state } = view;
     const tr = state.tr.replaceSelection(new Slice(Fragment.fromArray(nodes), 0, 0));
     const first = tr.doc.resolve(tr.mapping.map(state.selection.from, -1)).index(0);
     settleKinds(tr, first, nodes.length + 1);
     view.dispatch(tr.scrollIntoView());
+  };
+  // When the server cannot be reached nothing is lost: the lines go in as plain paragraphs.
+  const insertLines = (view, text) => {
+    const lines = text.split(/\r?\n/).map((line) => line.replace(/\t+/g, " ").trim()).filter(Boolean);
+    insert(view, lines.map((line) => schema.nodes.paragraph.create({}, schema.text(line))));
+    return lines.length;
   };
   return new Plugin({
     props: {
@@ -81,7 +93,23 @@ export function pastePlugin({ recognize, notify, structure }) {
         paste(view, event) {
           const html = event.clipboardData?.getData("text/html") || "";
           const text = event.clipboardData?.getData("text/plain") || "";
-          if (!isMultiParagraph(html, text)) return false;
+          if (html.includes("data-pm-block")) return false; // a table copied in the editor itself
+          if (recognizeTable && isTablePaste(html, text)) {
+            event.preventDefault();
+            view.dom.setAttribute("aria-busy", "true");
+            recognizeTable({ html: html || null, text: text || null })
+              .then(({ block, warnings }) => {
+                insertBlock(block, underPoint)(view.state, view.dispatch);
+                reportTable(block, warnings);
+              })
+              .catch((error) => {
+                const count = insertLines(view, text);
+                notify(`Đã dán ${count} dòng thành đoạn văn nhưng chưa tạo được bảng (${error.message}).`, "error");
+              })
+              .finally(() => view.dom.removeAttribute("aria-busy"));
+            return true;
+          }
+          if (!recognize || !isMultiParagraph(html, text)) return false;
           event.preventDefault();
           view.dom.setAttribute("aria-busy", "true");
           recognize({ html: html || null, text: text || null })
@@ -93,10 +121,8 @@ export function pastePlugin({ recognize, notify, structure }) {
               notify(`Đã dán ${nodes.length} đoạn, giữ nguyên cấp mục và chữ đậm, nghiêng.${note}`, warnings.length ? "info" : "success");
             })
             .catch((error) => {
-              // Nothing is lost: the lines go in as plain paragraphs.
-              const lines = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
-              insert(view, lines.map((line) => schema.nodes.paragraph.create({}, schema.text(line))));
-              notify(`Đã dán ${lines.length} đoạn văn nhưng chưa nhận được cấp mục (${error.message}).`, "error");
+              const count = insertLines(view, text);
+              notify(`Đã dán ${count} đoạn văn nhưng chưa nhận được cấp mục (${error.message}).`, "error");
             })
             .finally(() => view.dom.removeAttribute("aria-busy"));
           return true;

@@ -9,7 +9,7 @@ import { EditorState } from "prosemirror-state";
 
 import { schema } from "../model/schema.js";
 import { decorationsPlugin, errorsPlugin } from "./decorations.js";
-import { enter, shiftLevel } from "./commands.js";
+import { enter, moveBlock, shiftLevel } from "./commands.js";
 import { pastePlugin } from "./paste.js";
 import { labelRules } from "./rules.js";
 
@@ -20,8 +20,10 @@ export function editorPlugins(options, escaped) {
     labelRules(options.allowed),
     keymap({
       Enter: enter,
-      Tab: unlessEscaped(shiftLevel(true, options.allowed)),
-      "Shift-Tab": unlessEscaped(shiftLevel(false, options.allowed)),
+      Tab: unlessEscaped(shiftLevel(true, options.allowed, options.underPoint)),
+      "Shift-Tab": unlessEscaped(shiftLevel(false, options.allowed, options.underPoint)),
+      "Alt-Shift-ArrowUp": moveBlock(-1),
+      "Alt-Shift-ArrowDown": moveBlock(1),
       "Mod-b": toggleMark(schema.marks.strong),
       "Mod-i": toggleMark(schema.marks.em),
       "Mod-z": undo,
@@ -32,7 +34,7 @@ export function editorPlugins(options, escaped) {
     history(),
     errorsPlugin(),
     decorationsPlugin(options),
-    ...(options.recognize ? [pastePlugin(options)] : []),
+    ...(options.recognize || options.recognizeTable ? [pastePlugin(options)] : []),
   ];
 }
 

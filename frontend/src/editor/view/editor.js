@@ -6,14 +6,15 @@
 import { toggleMark } from "prosemirror-commands";
 import { redo, undo } from "prosemirror-history";
 import { Fragment } from "prosemirror-model";
-import { TextSelection } from "prosemirror-state";
+import { NodeSelection, TextSelection } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 
 import { labels } from "../model/labels.js";
 import { schema } from "../model/schema.js";
-import { insertFootnote, setHeadingAttrs, setKind } from "../state/commands.js";
+import { insertBlock, insertFootnote, setHeadingAttrs, setKind, shiftLevel } from "../state/commands.js";
 import { editorPlugins, stateFor } from "../state/plugins.js";
 import { errorsKey } from "../state/decorations.js";
+import { blockEditorAt, blockNodeViews } from "./blockview.js";
 
 const ALL_KINDS = new Set(["paragraph", "heading", "point", "bullet", "subbullet"]);
 
@@ -32,8 +33,12 @@ const ALL_KINDS = new Set(["paragraph", "heading", "point", "bullet", "subbullet
  *                   without it a paste stays ProseMirror's own
  *   notify(message, kind)
  *   onChange()      after each change of the document
- *   onDeleted({index, nodes, heading})  after a change removed headings (whole parts):
- *                   the top-level nodes it removed (JSON), to keep in the draft's history
+ *   onDeleted({index, nodes, heading, blocks})  after a change removed headings (whole
+ *                   parts) or blocks (tables): the top-level nodes it removed (JSON), to
+ *                   keep in the draft's history
+ *   createBlock(value, host)  the editor of a table or task matrix (blockview.js)
+ *   underPoint      the block types a point may hold (kind.underPoint)
+ *   onBlockEdited(path)  after a block's editor changed what stands at that document path
  *   onSelection(info)   the kind and flags of the paragraph at the caret
  *   label           the accessible name of the editing area
  */
@@ -55,8 +60,23 @@ export function createEditor(mount, settings) {
       spellcheck: "true",
       lang: "vi",
     },
+    nodeViews: blockNodeViews(options.createBlock, {
+      pathOf: (pos) => api.read().paths[view.state.doc.resolve(pos).index(0)],
+      onEdited: options.onBlockEdited,
+    }),
     handleKeyDown(_view, event) {
       escaped = event.key === "Escape" || (escaped && event.key === "Tab");
+      // Tab / Shift+Tab on a selected table put it under the point above or
+      // take it out, as they do a paragraph; where it cannot go deeper, Tab
+      // goes into it (its first field).
+      const { selection } = view.state;
+      if (event.key === "Tab" && !escaped && selection instanceof NodeSelection && selection.node.type === schema.nodes.tableblock) {
+        const before = view.state.doc;
+        shiftLevel(!event.shiftKey, options.allowed, options.underPoint)(view.state, view.dispatch);
+        if (view.state.doc === before) return event.shiftKey || Boolean(blockEditorAt(view, selection.from)?.focus(null));
+        view.dispatch(view.state.tr.setSelection(NodeSelection.create(view.state.doc, selection.from))); // still selected
+        return true;
+      }
       return false;
     },
     dispatchTransaction(tr) {
@@ -106,7 +126,7 @@ export function createEditor(mount, settings) {
     view.focus();
   };
 
-  return {
+  const api = {
     view,
     /** {body, paths}: the plan body, and each paragraph's plan path. */
     read() {
@@ -127,10 +147,9 @@ export function createEditor(mount, settings) {
       const placed = [];
       const rest = [];
       for (const error of errors) {
-        let index = paths.findIndex((path) => path === error.path);
-        if (index < 0) index = paths.findIndex((path) => path.startsWith(`${error.path}.`) || error.path.startsWith(path.replace(/\.(text|heading|name)$/, ".")));
+        const index = nodeOf(paths, error.path);
         if (index < 0) rest.push(error);
-        else placed.push({ pos: positions[index], message: error.message, path: error.path });
+        else placed.push({ pos: positions[index], message: error.message, path: error.path, base: paths[index] });
       }
       view.dispatch(view.state.tr.setMeta(errorsKey, placed));
       return rest;
@@ -138,9 +157,16 @@ export function createEditor(mount, settings) {
     /** Put the caret in the paragraph whose plan path is `path`. */
     focusPath(path) {
       const { paths } = this.read();
-      let index = paths.indexOf(path);
-      if (index < 0) index = paths.findIndex((candidate) => candidate.startsWith(path) || path.startsWith(candidate.replace(/\.(text|heading|name)$/, "")));
+      const index = nodeOf(paths, path);
       if (index < 0) return false;
+      const node = view.state.doc.child(index);
+      if (node.type === schema.nodes.tableblock) {
+        const inner = path.startsWith(`${paths[index]}.`) ? path.slice(paths[index].length + 1) : null;
+        let pos = 0;
+        for (let i = 0; i < index; i += 1) pos += view.state.doc.child(i).nodeSize;
+        view.nodeDOM(pos)?.scrollIntoView?.({ block: "center" });
+        if (blockEditorAt(view, pos)?.focus(inner)) return true;
+      }
       this.focusIndex(index);
       return true;
     },
@@ -153,6 +179,25 @@ export function createEditor(mount, settings) {
       view.domAtPos(target).node?.parentElement?.scrollIntoView?.({ block: "center" });
     },
     insertNodes,
+    /** A table or a task matrix put at the caret; its first field takes the focus. */
+    insertBlock(value) {
+      insertBlock(value, options.underPoint)(view.state, view.dispatch);
+      if (!blockEditorAt(view, view.state.selection.from)?.focus(null)) view.focus();
+    },
+    /** The position and block of the table (or task matrix) whose path in the document is `path`. */
+    blockAt(path) {
+      const { paths } = this.read();
+      const index = paths.indexOf(path);
+      if (index < 0 || view.state.doc.child(index).type !== schema.nodes.tableblock) return null;
+      let pos = 0;
+      for (let i = 0; i < index; i += 1) pos += view.state.doc.child(i).nodeSize;
+      return { pos, value: view.state.doc.child(index).attrs.value };
+    },
+    /** The block at `pos` replaced by a new version (a restored row, task …). */
+    replaceBlock(pos, value) {
+      const node = view.state.doc.nodeAt(pos);
+      view.dispatch(view.state.tr.setNodeMarkup(pos, null, { ...node.attrs, value }));
+    },
     setKind: (kind) => run(setKind(kind)),
     setHeading: (changes) => run(setHeadingAttrs(changes)),
     toggleBold: () => run(toggleMark(schema.marks.strong)),
@@ -179,29 +224,59 @@ export function createEditor(mount, settings) {
     /** What an empty heading of `kind` shows. */
     placeholder: (kind) => options.placeholder(kind),
   };
+  return api;
+}
+
+/** The paragraph (or table) a document path is about: the one with that
+ * path, else the first inside it, else the one whose part holds it most
+ * closely (a table's cell is about the table, not the point above it). */
+function nodeOf(paths, path) {
+  const exact = paths.indexOf(path);
+  if (exact >= 0) return exact;
+  const inside = paths.findIndex((candidate) => candidate.startsWith(`${path}.`));
+  if (inside >= 0) return inside;
+  let best = -1;
+  let length = -1;
+  paths.forEach((candidate, index) => {
+    const part = candidate.replace(/\.(text|heading|name)$/, "");
+    if (path.startsWith(`${part}.`) && part.length > length) {
+      best = index;
+      length = part.length;
+    }
+  });
+  return best;
 }
 
 /** The whole parts a change removed: the top-level nodes between what the
  * two documents share at their start and end (ProseMirror keeps unchanged
- * nodes identical), when they held more headings than what replaced them. */
+ * nodes identical), when they held more headings or tables than what
+ * replaced them. */
 function removedParts(before, after) {
   let start = 0;
   while (start < before.childCount && start < after.childCount && before.child(start) === after.child(start)) start += 1;
   let end = 0;
   while (end < before.childCount - start && end < after.childCount - start
     && before.child(before.childCount - 1 - end) === after.child(after.childCount - 1 - end)) end += 1;
-  const headings = (doc, from, to) => {
+  const ofType = (type, doc, from, to) => {
     const found = [];
-    for (let i = from; i < to; i += 1) if (doc.child(i).type === schema.nodes.heading) found.push(doc.child(i));
+    for (let i = from; i < to; i += 1) if (doc.child(i).type === type) found.push(doc.child(i));
     return found;
   };
-  const gone = headings(before, start, before.childCount - end);
-  if (gone.length <= headings(after, start, after.childCount - end).length) return null;
+  const nodes = () => {
+    const list = [];
+    for (let i = start; i < before.childCount - end; i += 1) list.push(before.child(i).toJSON());
+    return list;
+  };
+  const { heading, tableblock } = schema.nodes;
+  const tables = ofType(tableblock, before, start, before.childCount - end);
+  if (tables.length > ofType(tableblock, after, start, after.childCount - end).length) {
+    return { index: start, nodes: nodes(), blocks: tables.map((table) => table.attrs.value) };
+  }
+  const gone = ofType(heading, before, start, before.childCount - end);
+  if (gone.length <= ofType(heading, after, start, after.childCount - end).length) return null;
   // A heading merged into the paragraph above (Backspace) keeps its words: nothing is lost.
   let kept = "";
   for (let i = start; i < after.childCount - end; i += 1) kept += after.child(i).textContent;
-  if (gone.every((heading) => kept.includes(heading.textContent))) return null;
-  const nodes = [];
-  for (let i = start; i < before.childCount - end; i += 1) nodes.push(before.child(i).toJSON());
-  return { index: start, nodes, heading: gone[0].textContent };
+  if (gone.every((node) => kept.includes(node.textContent))) return null;
+  return { index: start, nodes: nodes(), heading: gone[0].textContent };
 }
