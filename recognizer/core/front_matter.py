@@ -71,7 +71,9 @@ def is_basis(para: Para) -> bool:
     return any(words.startswith(start + " ") for start in BASIS_STARTS)
 
 
-def read_front_matter(paragraphs: list[Para], notes: Notes) -> FrontMatter:
+def read_front_matter(paragraphs: list[Para], notes: Notes, *, bases: bool = True) -> FrontMatter:
+    """The type line, the summary and, for a kind that has them (``bases``),
+    the legal bases and the lead-in; what follows is body text (``extra``)."""
     front = FrontMatter()
     rest = list(paragraphs)
     while rest and not rest[0].text.strip():
@@ -84,11 +86,14 @@ def read_front_matter(paragraphs: list[Para], notes: Notes) -> FrontMatter:
         while rest and not clean(rest[0].text) and not _summary_line(rest[0]):
             rest.pop(0)  # a web page's empty paragraphs (<p>&nbsp;</p>)
         while rest and _summary_line(rest[0]):
-            front.summary_lines.append(_summary_text(rest[0]))
+            front.summary_lines.append(summary_text(rest[0]))
             rest.pop(0)
         if not front.summary_lines and rest and _plain_summary(rest[0]):
-            front.summary_lines.append(_summary_text(rest.pop(0)))
-    bases: list[tuple[Para, str]] = []
+            front.summary_lines.append(summary_text(rest.pop(0)))
+    if not bases:
+        front.extra = rest
+        return front
+    found: list[tuple[Para, str]] = []
     for para in rest:
         text = clean(para.text)
         if not text or (RULE.match(text) and not is_own_style(para)):
@@ -96,14 +101,14 @@ def read_front_matter(paragraphs: list[Para], notes: Notes) -> FrontMatter:
         if front.lead_in is None and is_basis(para) and not _is_lead_in(text):
             body = _basis_text(para, notes)
             for piece in re.split(r";\s+(?=(?:Căn cứ|Thực hiện)\s)", body):
-                bases.append((para, piece))
+                found.append((para, piece))
             continue
         if front.lead_in is None and not front.extra:
             front.lead_in, front.lead_in_para = _markup(para, notes), para
             continue
         front.extra.append(para)
-    _split_lead_in(front, bases, notes)
-    _check_endings(front, bases, notes)
+    _split_lead_in(front, found, notes)
+    _check_endings(front, found, notes)
     return front
 
 
@@ -119,7 +124,7 @@ def _summary_line(para: Para) -> bool:
     return para.align == "center" or para.bold
 
 
-def _summary_text(para: Para) -> str:
+def summary_text(para: Para) -> str:
     """The summary as its author broke it. A Word line break after a space
     is the generator's own, put where the last line would be too short (the
     space stays at the end of the line above): the text runs on. Any other

@@ -44,16 +44,22 @@ def find_regions(items: list) -> Regions:
     if signature_at is None:
         signature_at = next((i for i in range(rest_start, len(items)) if starts_signature(items[i])), len(items))
     appendix_at = _appendix_start(items, signature_at)
-    middle = items[rest_start:signature_at]
-    body_at = next((i for i, item in enumerate(middle) if _starts_body(item)), len(middle))
+    front, body = split_front(items[rest_start:signature_at])
     return Regions(
         header=header,
-        front=[p for p in middle[:body_at] if isinstance(p, Para)],
-        body=middle[body_at:],
+        front=front,
+        body=body,
         signature=items[signature_at:appendix_at],
         appendices=items[appendix_at:],
         type_line=items[type_at] if type_at is not None else None,
     )
+
+
+def split_front(items: list) -> tuple[list[Para], list]:
+    """(the front matter's paragraphs, the body) of what stands between the
+    header and the signature block."""
+    body_at = next((i for i, item in enumerate(items) if _starts_body(item)), len(items))
+    return [p for p in items[:body_at] if isinstance(p, Para)], items[body_at:]
 
 
 def paragraphs_of(items: list) -> list[Para]:
