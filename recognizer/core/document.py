@@ -40,12 +40,14 @@ class Parts:
 
 
 def read_parts(document: Document, notes: Notes, *, regions: Regions | None = None, bases: bool = False,
-               addressees: bool = False, named_parts: bool = False, articles: bool = False) -> Parts:
+               addressees: bool = False, named_parts: bool = False, articles: bool = False,
+               attached: bool = False) -> Parts:
     """The parts of ``document`` (or of ``regions`` of it): the legal bases
     and lead-in read only for a kind that has them (``bases``), "Kính gửi:"
     for one that has addressees, the body's named parts for a plan, its
-    articles for a decision."""
-    if not any(p.text.strip() for p in document.paragraphs()):
+    articles for a decision. The document a decision issues (``attached``)
+    is read in the decision's file: the file's checks are the decision's."""
+    if not attached and not any(p.text.strip() for p in document.paragraphs()):
         notes.warn("empty_document")
     regions = regions or find_regions(document.items)
     front_paragraphs, body_items = regions.front, regions.body
@@ -64,7 +66,8 @@ def read_parts(document: Document, notes: Notes, *, regions: Regions | None = No
     body, table_appendices = read_body(body_items, notes, named_parts=named_parts, articles=articles)
     signature = read_signature(regions.signature, notes)
     appendices = table_appendices + read_appendices(regions.appendices, notes)
-    checks.check(document, notes)
+    if not attached:
+        checks.check(document, notes)
     issuer_as_written(header, appendices)
     return Parts(header, front, body, closing, signature, appendices, names)
 

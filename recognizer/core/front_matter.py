@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from nd30.document_types import DOCUMENT_TYPES
+from nd30.kinds import KINDS
 from nd30.styles import LEGAL_BASIS, SUMMARY
 from nd30.vietnamese import drop_ending
 from schemas import limits
@@ -37,9 +38,13 @@ class FrontMatter:
     extra: list[Para] = field(default_factory=list)   # paragraphs before the body that are body text
 
 
+# The type lines read: those a plan may carry and every kind's own (Giấy mời).
+TYPE_LINES = tuple(dict.fromkeys([*DOCUMENT_TYPES, *(kind.type_name for kind in KINDS.values() if kind.type_name)]))
+
+
 def document_type_of(text: str) -> str | None:
     words = words_of(text)
-    return next((name for name in DOCUMENT_TYPES if words == words_of(name)), None)
+    return next((name for name in TYPE_LINES if words == words_of(name)), None)
 
 
 def type_of(para: Para) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from nd30.document_types import DOCUMENT_TYPES
+from nd30.document_types import TYPE_CODES
 from nd30.styles import ISSUER, PARENT_BODY
 from nd30.wording import LETTER_SUMMARY
 from schemas.header import CODE_PATTERN
@@ -18,7 +18,7 @@ from ..notes import Notes
 from ..reading import Para
 from ..text import clean, fold, is_upper, lower, words_of
 from .columns import Piece, columns, lines
-from .front_matter import summary_text
+from .front_matter import document_type_of, summary_text
 
 COLLECTIVES = {"uy ban nhan dan": "Ủy ban nhân dân", "hoi dong nhan dan": "Hội đồng nhân dân"}
 ADMIN_UNITS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
@@ -202,7 +202,7 @@ def _issuer(header: Header, found: list[Piece], notes: Notes) -> None:
 
 
 def _is_type_line(text: str) -> bool:
-    return any(words_of(text) == words_of(name) for name in DOCUMENT_TYPES)
+    return document_type_of(text) is not None
 
 
 def restore_case(text: str, place: str | None = None) -> str:
@@ -253,4 +253,4 @@ def abbreviation(name: str) -> str:
 
 
 def type_code(document_type: str) -> str:
-    return DOCUMENT_TYPES[document_type]
+    return TYPE_CODES[document_type]
