@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from nd30.kinds import DEFAULT_KIND
+from schemas import KINDS
 from nd30.vietnamese import END_OF_TEXT, drop_ending
 
 from .. import blocks
@@ -26,6 +27,9 @@ from .front_matter import FrontMatter, read_front_matter
 from .header import Header, read_header
 from .regions import Regions, find_regions, paragraphs_of, split_front
 from .signature import Signature, read_signature
+
+
+ADDRESSEES_PLACEHOLDER = "[Nơi nhận văn bản]"
 
 
 @dataclass
@@ -107,6 +111,9 @@ def text_document(document: Document, notes: Notes, kind: str, *, addressees: bo
     data = head(parts, notes, kind)
     if addressees and parts.addressees:
         data["addressees"] = parts.addressees
+    elif addressees and KINDS[kind].fields["addressees"].required:
+        notes.warn("no_addressees", path="addressees")
+        data["addressees"] = [ADDRESSEES_PLACEHOLDER]
     data["body"] = parts.body
     if parts.closing:
         data["closing"] = parts.closing

@@ -48,8 +48,10 @@ def document_type_of(text: str) -> str | None:
 
 
 def type_of(para: Para) -> str | None:
-    """The document type the paragraph's first line names, if it is a type line."""
-    return document_type_of(para.text.split("\n", 1)[0])
+    """The document type the paragraph's first line names, if it is a type
+    line ("QUYẾT ĐỊNH:", which opens a decision's articles, is none)."""
+    first = para.text.split("\n", 1)[0]
+    return None if first.rstrip().endswith(":") else document_type_of(first)
 
 
 def _after_first_line(para: Para) -> Para | None:

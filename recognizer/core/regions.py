@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from nd30.styles import CLOSING
@@ -18,6 +19,7 @@ from nd30.styles import CLOSING
 from ..lines import BULLET, HEADING, POINT, SUB_BULLET
 from ..outline import classify
 from ..reading import Para, Table
+from .addressees import is_addressees_title
 from .appendix import is_label
 from .front_matter import is_basis, type_of
 from .header import NUMBER_LINE, is_motto, is_national_title
@@ -25,6 +27,9 @@ from .signature import starts_signature
 
 HEADER_SEARCH = 60   # the type line ("KẾ HOẠCH") is among the first items
 HEADER_TABLE_SEARCH = 5
+HEADER_LINES_SEARCH = 10
+# The header's last lines: the place and date, or a công văn's "V/v …".
+HEADER_END = re.compile(r"ngày\s*[\d.…_ ]*\s*tháng\s*[\d.…_ ]*\s*năm\s*\d{4}|^\s*V/v\b", re.I)
 
 
 @dataclass
@@ -81,7 +86,14 @@ def _header(items: list, type_at: int | None) -> tuple[list, int]:
             texts = [p.text for p in item.paragraphs]
             if any(is_national_title(t) or is_motto(t) or NUMBER_LINE.match(t) for t in texts):
                 return items[: index + 1], index + 1
-    return [], 0
+    # Typed on lines (columns with tabs or spaces): to the last line of the header's fields.
+    last = None
+    for index, item in enumerate(items[:HEADER_LINES_SEARCH]):
+        if isinstance(item, Table) or is_addressees_title(item):
+            break
+        if is_national_title(item.text) or is_motto(item.text) or "Số:" in item.text or HEADER_END.search(item.text):
+            last = index
+    return (items[: last + 1], last + 1) if last is not None else ([], 0)
 
 
 def _starts_body(item) -> bool:

@@ -37,7 +37,7 @@ AUTHORITY_PLACEHOLDER = "[Thẩm quyền ban hành]"
 
 def detect(signals: Signals) -> float:
     score = type_score(NAME, signals)
-    if signals.type_name is None and signals.decides and signals.articles:
+    if signals.type_name is None and signals.articles:
         score = max(score, BY_ARTICLES)
     return score
 
