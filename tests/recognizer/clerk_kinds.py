@@ -16,7 +16,7 @@ from nd30.vietnamese import point_label, upper
 from nd30.wording import DECIDES, LETTER_SUMMARY
 from schemas import load_plan
 
-from .clerk_documents import ClerkDocument, Shape
+from .clerk_documents import MOTTO, NATIONAL_TITLE, ClerkDocument, Shape
 
 
 class ClerkKindDocument(ClerkDocument):
@@ -63,6 +63,17 @@ class ClerkKindDocument(ClerkDocument):
             self.runs(paragraph, content[0]["text"])
             content = content[1:]
         self.children(content, 1)
+
+    def header(self, plan: dict) -> None:
+        if kind_of(plan) != "cong_van" or self.shape.header != "table":
+            super().header(plan)
+            return
+        # "V/v …" in the left cell of a row of its own under the number, as many offices type it.
+        issuer = [(line, True) for line in front_matter.issuer_lines(plan["issuer"]["name"])]
+        number = f"Số: {plan['number']:02d}/{front_matter.symbol(plan)}"
+        self.table([(issuer, [(NATIONAL_TITLE, True), (MOTTO, True)]),
+                    ([(number, False)], [(front_matter.place_date(plan), False)]),
+                    (self.under_number(plan), [])])
 
     def under_number(self, plan: dict) -> list[tuple[str, bool]]:
         return [(f"{LETTER_SUMMARY} {plan['summary']}", False)] if kind_of(plan) == "cong_van" else []
