@@ -114,6 +114,11 @@ def text_document(document: Document, notes: Notes, kind: str, *, addressees: bo
     elif addressees and KINDS[kind].fields["addressees"].required:
         notes.warn("no_addressees", path="addressees")
         data["addressees"] = [ADDRESSEES_PLACEHOLDER]
+    return with_text(data, parts, notes, kind)
+
+
+def with_text(data: dict, parts: Parts, notes: Notes, kind: str) -> dict:
+    """``data`` with the body, the closing, the foot and the appendices of a document of text (or a plan)."""
     data["body"] = parts.body
     if parts.closing:
         data["closing"] = parts.closing

@@ -17,7 +17,11 @@ from typing import Callable, Iterable
 
 from nd30.kinds import KINDS as KIND_NAMES
 
+from schemas import load_plan
+
 from ..core.detection import Signals, signals_of
+from ..core.document import text_document, text_document_texts
+from ..fitting import fit
 from ..notes import Notes
 from ..reading import Document
 from ..registry import add, discover
@@ -61,6 +65,17 @@ def type_score(name: str, signals: Signals) -> float:
     if signals.type_name is not None:
         return BY_TYPE_LINE if signals.type_name == own else 0.0
     return BY_SYMBOL if signals.symbol_type == own else 0.0
+
+
+def text_kind(name: str, detect: Callable[[Signals], float], *, addressees: bool) -> Kind:
+    """A kind whose body is text (models 1.4, 1.5: Tờ trình, Báo cáo, Thông báo,
+    Công văn), read on the core by ``core.document.text_document``."""
+
+    def build(document: Document) -> Reading:
+        notes = Notes()
+        return Reading(fit(text_document(document, notes, name, addressees=addressees), notes, load_plan), notes)
+
+    return Kind(name, detect, build, lambda data: text_document_texts(load_plan(data)))
 
 
 def kind_of(document: Document) -> tuple[Kind, float]:

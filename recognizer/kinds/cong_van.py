@@ -6,16 +6,8 @@ read on the core as a document of text with its addressees."""
 
 from __future__ import annotations
 
-from typing import Iterator
-
-from schemas import load_plan
-
 from ..core.detection import Signals
-from ..core.document import text_document, text_document_texts
-from ..fitting import fit
-from ..notes import Notes
-from ..reading import Document
-from . import Kind, Reading, register
+from . import register, text_kind
 
 NAME = "cong_van"
 WITH_LETTER_SUMMARY, WITH_ADDRESSEES, WITH_SYMBOL = 0.9, 0.6, 0.3
@@ -31,13 +23,4 @@ def detect(signals: Signals) -> float:
     return WITH_SYMBOL if signals.symbol_without_type else 0.0
 
 
-def build(document: Document) -> Reading:
-    notes = Notes()
-    return Reading(fit(text_document(document, notes, NAME, addressees=True), notes, load_plan), notes)
-
-
-def shown(data_json: dict) -> Iterator[str]:
-    yield from text_document_texts(load_plan(data_json))
-
-
-register(Kind(NAME, detect, build, shown))
+register(text_kind(NAME, detect, addressees=True))

@@ -13,7 +13,7 @@ from schemas import load_plan
 from .. import blocks
 from ..core.appendix import appendix_texts
 from ..core.detection import Signals
-from ..core.document import foot, head, read_parts
+from ..core.document import head, read_parts, with_text
 from ..core.fields import foot_texts, head_texts
 from ..fitting import fit
 from ..notes import Notes
@@ -39,13 +39,7 @@ def build(document: Document) -> Reading:
     plan = head(parts, notes, NAME)
     if parts.front.lead_in:
         plan["lead_in"] = parts.front.lead_in
-    plan["body"] = parts.body
-    if parts.closing:
-        plan["closing"] = parts.closing
-    plan.update(foot(parts, notes, NAME)[0])
-    if parts.appendices:
-        plan["appendices"] = parts.appendices
-    return Reading(fit(plan, notes, load_plan), notes)
+    return Reading(fit(with_text(plan, parts, notes, NAME), notes, load_plan), notes)
 
 
 def shown(plan_json: dict) -> Iterator[str]:

@@ -4,16 +4,8 @@ text with its addressees."""
 
 from __future__ import annotations
 
-from typing import Iterator
-
-from schemas import load_plan
-
 from ..core.detection import Signals
-from ..core.document import text_document, text_document_texts
-from ..fitting import fit
-from ..notes import Notes
-from ..reading import Document
-from . import Kind, Reading, register, type_score
+from . import register, text_kind, type_score
 
 NAME = "to_trinh"
 
@@ -22,13 +14,4 @@ def detect(signals: Signals) -> float:
     return type_score(NAME, signals)
 
 
-def build(document: Document) -> Reading:
-    notes = Notes()
-    return Reading(fit(text_document(document, notes, NAME, addressees=True), notes, load_plan), notes)
-
-
-def shown(data_json: dict) -> Iterator[str]:
-    yield from text_document_texts(load_plan(data_json))
-
-
-register(Kind(NAME, detect, build, shown))
+register(text_kind(NAME, detect, addressees=True))
