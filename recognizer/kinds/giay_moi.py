@@ -12,7 +12,7 @@ import re
 from typing import Iterator
 
 from nd30.markup import plain
-from nd30.vietnamese import drop_ending, meeting_time
+from nd30.vietnamese import drop_ending, meeting_time, upper
 from nd30.wording import ATTEND, BRING, CHAIR, INVITES, TIME, VENUE
 from schemas import load_plan
 
@@ -24,7 +24,7 @@ from ..core.fields import PLACEHOLDERS, foot_texts, head_texts
 from ..fitting import fit
 from ..notes import Notes
 from ..reading import Document
-from ..text import clean, words_of
+from ..text import clean
 from . import Kind, Reading, register, type_score
 
 NAME = "giay_moi"
@@ -78,7 +78,10 @@ def _lines(found: list[dict], invitation: dict, notes: Notes) -> tuple[dict, lis
         invites = re.search(rf"\s*{re.escape(INVITES.rstrip(':'))}\s*:?\s*", text, re.I) if "invitees" not in fields else None
         if invites:
             inviter = clean(text[:invites.start()])
-            if inviter and words_of(plain(inviter)) != words_of(invitation["issuer"]["name"]):
+            issuer = invitation["issuer"]
+            if upper(plain(inviter)) == upper(issuer["name"]):
+                issuer["name"] = plain(inviter)  # the header shows it in capitals, this line as it is spelled
+            elif inviter:
                 fields["inviter"] = inviter
             same_line = clean(text[invites.end():])
             if same_line:
