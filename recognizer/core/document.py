@@ -45,12 +45,14 @@ class Parts:
 
 def read_parts(document: Document, notes: Notes, *, regions: Regions | None = None, bases: bool = False,
                addressees: bool = False, named_parts: bool = False, articles: bool = False,
-               attached: bool = False) -> Parts:
+               attached: bool = False, closing: bool = True) -> Parts:
     """The parts of ``document`` (or of ``regions`` of it): the legal bases
     and lead-in read only for a kind that has them (``bases``), "Kính gửi:"
     for one that has addressees, the body's named parts for a plan, its
     articles for a decision. The document a decision issues (``attached``)
-    is read in the decision's file: the file's checks are the decision's."""
+    is read in the decision's file: the file's checks are the decision's.
+    A kind without a closing of its own (``closing=False``) still gets the
+    text that reads as one, without a warning when there is none."""
     if not attached and not any(p.text.strip() for p in document.paragraphs()):
         notes.warn("empty_document")
     regions = regions or find_regions(document.items)
@@ -66,7 +68,7 @@ def read_parts(document: Document, notes: Notes, *, regions: Regions | None = No
     body_items = list(front.extra) + body_items
     if bases and _one_paragraph_body(front, body_items):
         body_items, front.lead_in = [front.lead_in_para], None
-    closing, body_items = read_closing(body_items, notes)
+    closing, body_items = read_closing(body_items, notes, expected=closing)
     body, table_appendices = read_body(body_items, notes, named_parts=named_parts, articles=articles)
     signature = read_signature(regions.signature, notes)
     appendices = table_appendices + read_appendices(regions.appendices, notes)

@@ -248,8 +248,9 @@ def abbreviation(name: str) -> str:
         return "UBND"
     if words.startswith("hoi dong nhan dan"):
         return "HĐND"
-    initials = "".join(w[0] for w in name.split() if w[:1].isalpha()).upper()
-    return initials[:10] or "UBND"
+    initials = "".join(w[0] for w in name.split() if w[:1].isalpha()).upper()[:10]
+    # Initials a symbol cannot hold ("Ē") give the usual one: the abbreviation is required.
+    return initials if re.match(CODE_PATTERN, initials) else "UBND"
 
 
 def type_code(document_type: str) -> str:

@@ -53,7 +53,7 @@ def _sentence(text: str) -> str:
 
 def build(document: Document) -> Reading:
     notes = Notes()
-    parts = read_parts(document, notes)
+    parts = read_parts(document, notes, closing=False)
     invitation = head(parts, notes, NAME)
     found = list(parts.body) + ([{"type": "paragraph", "text": parts.closing}] if parts.closing else [])
     fields, rest = _lines(found, invitation, notes)

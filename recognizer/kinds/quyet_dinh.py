@@ -45,7 +45,7 @@ def detect(signals: Signals) -> float:
 def build(document: Document) -> Reading:
     notes = Notes()
     regions, authority, attached = decision_regions(document.items)
-    parts = read_parts(document, notes, regions=regions, bases=True, articles=True)
+    parts = read_parts(document, notes, regions=regions, bases=True, articles=True, closing=False)
     decision = head(parts, notes, NAME)
     if authority is None:
         notes.warn("no_authority", path="authority")
