@@ -12,7 +12,7 @@ from __future__ import annotations
 from generators import front_matter
 from generators.kinds import renderer
 from nd30.kinds import kind_of, type_name
-from nd30.vietnamese import point_label, upper
+from nd30.vietnamese import upper
 from nd30.wording import DECIDES, LETTER_SUMMARY
 from schemas import load_plan
 
