@@ -1,5 +1,6 @@
 """Labels clerks type (or Word draws) before a paragraph: "I.", "1.",
-"1.1.", "1.2.1.", "a)", "đ)", "-", "+", "•", followed by a space or a tab."""
+"1.1.", "1.2.1.", "a)", "đ)", "-", "+", "•", and a decision's "Điều 1.",
+followed by a space or a tab."""
 
 from __future__ import annotations
 
@@ -13,9 +14,12 @@ ARABIC = "arabic"
 LETTER = "letter"
 DASH = "dash"
 PLUS = "plus"
+ARTICLE = "article"
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _PATTERNS = (
+    # "Điều 1." (its dot or colon required: "Điều 5 Luật …" is text).
+    (ARTICLE, re.compile(r"^Điều\s+(\d{1,3})\s*[.:](?=[\s\u00a0]|$)", re.I)),
     (ROMAN, re.compile(r"^([IVXLC]{1,6})\s*[.):-](?=[\s\u00a0]|$)")),
     (ROMAN, re.compile(r"^(?:PHẦN|Phần|MỤC|Mục)\s+([IVXLC]{1,6})\s*[.):-]?(?=[\s\u00a0]|$)")),
     (ARABIC, re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})(\.|\))?(?=[\s\u00a0]|$)")),
@@ -87,6 +91,8 @@ def _label(kind: str, match: re.Match) -> Label | None:
         return Label(LETTER, letter + ")", 1, POINT_LETTERS.find(letter) + 1)
     if kind == PLUS:
         return Label(PLUS, "+")
+    if kind == ARTICLE:
+        return Label(ARTICLE, f"Điều {int(match.group(1))}.", 1, int(match.group(1)))
     return Label(DASH, "-")
 
 

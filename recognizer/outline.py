@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from . import blocks
 from . import labels as L
-from .lines import PARAGRAPH, Line, leading_text
+from .blocks.clauses import CLAUSE_ROLE, is_clause
+from .lines import HEADING, PARAGRAPH, Line, leading_text
 from .markup import cut, to_markup
 from .notes import Notes
 from .reading import Para
@@ -75,8 +76,11 @@ def classify(para: Para) -> Line:
 class OutlineBuilder:
     """Builds the block tree from classified lines, reporting as it goes."""
 
-    def __init__(self, notes: Notes):
+    def __init__(self, notes: Notes, articles: bool = False):
         self.notes = notes
+        # A decision's body: "Điều 1." opens an article, and in an article a
+        # numbered line ("1.") is one of its clauses, not a heading.
+        self.articles = articles
         self.root: list[dict] = []
         self.stack: list[tuple[int, dict]] = []      # open sections: (rank, block)
         self.point_item: dict | None = None
@@ -96,7 +100,11 @@ class OutlineBuilder:
         return self.stack[-1][1]["content"] if self.stack else self.root
 
     def add(self, line: Line) -> None:
-        blocks.roles()[line.role].add(self, line)
+        role = line.role
+        if self.articles and role == HEADING and self.stack:
+            role = CLAUSE_ROLE if is_clause(line) else PARAGRAPH
+            line = line if role == CLAUSE_ROLE else Line(line.para, PARAGRAPH, segments=line.para.segments)
+        blocks.roles()[role].add(self, line)
 
     def blocks(self) -> list[dict]:
         return self.root

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from nd30.kinds import issuing_body, name_of, symbol
 from nd30.styles import APPENDIX_ATTACHED, APPENDIX_LABEL, APPENDIX_TITLE, TABLE_NOTE
 from nd30.table_math import computed_table
 from nd30.vietnamese import appendix_label, date_text, figure, number_symbol
@@ -20,6 +21,7 @@ from ..notes import Notes
 from ..outline import OutlineBuilder, classify, is_own_style
 from ..reading import Para, Table
 from ..text import clean, sentence_case
+from .body import only
 
 UNIT_NOTE = re.compile(r"^\(?\s*(đơn vị tính|đvt|đơn vị)\s*[:.]", re.I)
 ATTACHED = re.compile(r"^\(\s*kèm theo", re.I)
@@ -122,34 +124,21 @@ def notes_blocks(paragraphs: list[Para], notes: Notes) -> list[dict]:
     builder = OutlineBuilder(notes)
     for para in paragraphs:
         builder.add(classify(para))
-    result = []
-    for block in builder.blocks():
-        if block["type"] in ("paragraph", "bullets"):
-            result.append(block)
-        else:
-            result.extend({"type": "paragraph", "text": text} for text in _texts(block))
-    return result
+    return only(("paragraph", "bullets"), builder.blocks())
 
 
-def _texts(block: dict) -> list[str]:
-    texts = [block[key] for key in ("heading", "text") if block.get(key)]
-    for item in block.get("items", []):
-        texts.append(item["text"])
-        for child in item.get("content", []):
-            texts.extend(_texts(child))
-    for child in block.get("content", []):
-        texts.extend(_texts(child))
-    return texts
-
-
-def appendix_texts(data: dict, symbol: str) -> Iterator[str]:
+def appendix_texts(data: dict, attached_to: str | None = None) -> Iterator[str]:
     """The texts the appendices of a (validated) document show, with the
-    "(Kèm theo … số … ngày … của …)" line and the tables' computed figures."""
+    "(Kèm theo …)" line (``attached_to``: the document they are attached to,
+    cited in full by default) and the tables' computed figures."""
     appendices = data["appendices"]
     for index, appendix in enumerate(appendices):
-        yield from (appendix["label"] or appendix_label(index, len(appendices)), appendix["title"], "Kèm theo",
-                    data["document_type"], "số", number_symbol(data["number"], symbol), date_text(data["date"]), "của",
-                    data["issuer"]["name"])
+        yield from (appendix["label"] or appendix_label(index, len(appendices)), appendix["title"], "Kèm theo")
+        if attached_to is not None:
+            yield attached_to
+        else:
+            yield from (name_of(data), "số", number_symbol(data["number"], symbol(data)), date_text(data["date"]), "của",
+                        issuing_body(data))
         if appendix["table"]:
             yield from _table_texts(appendix["table"])
         yield from blocks.shown_texts(appendix["content"])

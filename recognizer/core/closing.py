@@ -19,15 +19,17 @@ from ..reading import Para, Table
 from ..text import clean, words_of
 
 
-def read_closing(body_items: list, notes: Notes) -> tuple[str | None, list]:
-    """(the closing's text, the body items before it)."""
+def read_closing(body_items: list, notes: Notes, expected: bool = True) -> tuple[str | None, list]:
+    """(the closing's text, the body items before it); a kind that has no
+    closing of its own (a decision, an invitation) is not warned of its absence."""
     for index in range(len(body_items) - 1, -1, -1):
         item = body_items[index]
         if isinstance(item, Table) or not item.text.strip():
             continue
         text = clean(item.text)
         if is_own_style(item) and item.style_id != CLOSING.style_id:
-            notes.warn("no_closing")
+            if expected:
+                notes.warn("no_closing")
             if text == END_OF_TEXT and index and isinstance(body_items[index - 1], Table):
                 return None, body_items[:index] + body_items[index + 1:]  # our mark on its line after a table
             return None, body_items[:index] + [_without_end_mark(item)] + body_items[index + 1:]
@@ -41,7 +43,8 @@ def read_closing(body_items: list, notes: Notes) -> tuple[str | None, list]:
         closing = drop_ending(markup, END_OF_TEXT) if markup.endswith(END_OF_TEXT) else markup.rstrip(".;,:").rstrip() or markup
         # What follows the closing (empty lines, a table) stays in the body: nothing is left out.
         return closing, body_items[:index] + body_items[index + 1:]
-    notes.warn("no_closing")
+    if expected:
+        notes.warn("no_closing")
     return None, body_items
 
 

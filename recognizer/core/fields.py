@@ -10,8 +10,16 @@ import datetime
 import re
 from typing import Iterator
 
+from nd30.kinds import DEFAULT_KIND, KINDS, symbol, type_name
 from nd30.markup import plain
 from nd30.vietnamese import date_text, issuer_lines, number_symbol, upper
+from nd30.wording import (
+    ADDRESSEES,
+    AS_ABOVE,
+    AS_IN_ARTICLE,
+    LETTER_SUMMARY,
+    names_its_addressees,
+)
 
 from ..coverage import Literal
 from ..notes import Notes
@@ -28,9 +36,22 @@ PLACEHOLDERS = {
     "name": "[Họ và tên người ký]",
 }
 SIGNATORY_ORDER = ("collective", "authority", "principal_title", "title", "name")
+DECISION = "quyet_dinh"
+AS_ABOVE_LINE = re.compile(rf"^{re.escape(AS_ABOVE)}\b", re.I)
+AS_IN_ARTICLE_LINE = re.compile(rf"^{re.escape(AS_IN_ARTICLE)}\s+(\d{{1,3}})\b", re.I)
 
 
-def head_fields(header: Header, front: FrontMatter, notes: Notes) -> dict:
+def first_recipient(data: dict) -> str | None:
+    """The line a (validated) document prints first under "Nơi nhận:" itself."""
+    if data.get("kind") == DECISION:
+        return f"{AS_IN_ARTICLE} {data['executing_article'] or len(data['body'])}"
+    return AS_ABOVE if names_its_addressees(data) else None
+
+
+def head_fields(header: Header, front: FrontMatter, notes: Notes, kind: str = DEFAULT_KIND) -> dict:
+    """The head's fields of a document of ``kind``: a plan carries its type
+    (``document_type``), every other kind prints its own (a công văn none,
+    its symbol then the issuer's and the drafting unit's)."""
     fields: dict = {}
     if header.draft_mark:
         fields["draft_mark"] = header.draft_mark
@@ -38,20 +59,28 @@ def head_fields(header: Header, front: FrontMatter, notes: Notes) -> dict:
     if not name:
         notes.warn("no_issuer", path="issuer.name")
         name = PLACEHOLDERS["issuer"]
-    document_type = front.document_type or DEFAULT_DOCUMENT_TYPE
-    if not front.document_type:
-        notes.warn("no_document_type", path="document_type")
+    if kind == DEFAULT_KIND:
+        document_type = front.document_type or DEFAULT_DOCUMENT_TYPE
+        if not front.document_type:
+            notes.warn("no_document_type", path="document_type")
+    else:
+        document_type = KINDS[kind].type_name
     issuer_abbreviation = abbreviation(name)
-    symbol = header.symbol
+    symbol, drafting_unit = header.symbol, None
     if symbol:
         code, _, rest = symbol.partition("-")
-        if code == type_code(document_type) and rest:
-            issuer_abbreviation = rest
-            symbol = None
+        if document_type and code == type_code(document_type) and rest:
+            issuer_abbreviation, symbol = rest, None
+        elif not document_type and "-" not in rest and code:
+            # A công văn's symbol: the issuer's abbreviation, then the drafting unit's (UBND-VX).
+            issuer_abbreviation, drafting_unit, symbol = code, rest or None, None
     fields["issuer"] = {"name": name, "abbreviation": issuer_abbreviation}
     if header.parent:
         fields["issuer"] = {"parent": header.parent, **fields["issuer"]}
-    fields["document_type"] = document_type
+    if kind == DEFAULT_KIND:
+        fields["document_type"] = document_type
+    if drafting_unit:
+        fields["drafting_unit"] = drafting_unit
     if header.number is not None:
         fields["number"] = header.number
     if symbol:
@@ -60,13 +89,27 @@ def head_fields(header: Header, front: FrontMatter, notes: Notes) -> dict:
         notes.warn("no_place_date", path="place")
     fields["place"] = header.place or PLACEHOLDERS["place"]
     fields["date"] = _date(header.date, notes)
-    summary = " ".join(front.summary_lines)
+    summary = " ".join(front.summary_lines) or header.letter_summary or ""
     if not summary:
         notes.warn("no_summary", path="summary")
     fields["summary"] = summary or PLACEHOLDERS["summary"]
     if front.legal_bases:
         fields["legal_bases"] = front.legal_bases
     return fields
+
+
+def automatic_recipient(recipients: list[dict], kind: str) -> tuple[list[dict], int | None]:
+    """The recipients without the line the kind prints first itself ("Như
+    trên", a decision's "Như Điều 3"), and the article that line names."""
+    if not recipients or kind == DEFAULT_KIND:
+        return recipients, None
+    first = recipients[0]["name"]
+    article = AS_IN_ARTICLE_LINE.match(first)
+    if article and kind == DECISION:
+        return recipients[1:], int(article.group(1))
+    if AS_ABOVE_LINE.match(first):
+        return recipients[1:], None
+    return recipients, None
 
 
 def _date(found: dict, notes: Notes) -> dict:
@@ -104,24 +147,24 @@ def foot_fields(signature: Signature, notes: Notes) -> dict:
     return fields
 
 
-def symbol_of(data: dict) -> str:
-    """The symbol a (validated) document shows: its own, or type code and issuer."""
-    return data["symbol"] or f"{type_code(data['document_type'])}-{data['issuer']['abbreviation']}"
-
-
 def head_texts(data: dict) -> Iterator[str]:
     """The texts the head of a (validated) document shows, the national
     title and motto aside: what the coverage figure counts as kept."""
     issuer = data["issuer"]
     yield from map(Literal, (data["draft_mark"] or "", issuer["parent"] or "", *issuer_lines(issuer["name"]), "Số",
-                             number_symbol(data["number"], symbol_of(data)), data["place"], date_text(data["date"]),
-                             data["document_type"]))
-    yield from (data["summary"], *data["legal_bases"])
+                             number_symbol(data["number"], symbol(data)), data["place"], date_text(data["date"]),
+                             type_name(data) or LETTER_SUMMARY))
+    yield from (data["summary"], *data.get("legal_bases", ()))
+    if data.get("addressees"):
+        yield from (ADDRESSEES, *data["addressees"])
 
 
 def foot_texts(data: dict) -> Iterator[str]:
     """The texts the recipients and the signatory of a (validated) document show."""
     yield "Nơi nhận"
+    automatic = first_recipient(data)
+    if automatic:
+        yield automatic
     for recipient in data["recipients"]:
         yield from (recipient["name"], recipient["note"] or "")
     signatory = data["signatory"]

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from nd30.document_types import DOCUMENT_TYPES
+from nd30.kinds import KINDS
 from nd30.styles import LEGAL_BASIS, SUMMARY
 from nd30.vietnamese import drop_ending
 from schemas import limits
@@ -37,14 +38,20 @@ class FrontMatter:
     extra: list[Para] = field(default_factory=list)   # paragraphs before the body that are body text
 
 
+# The type lines read: those a plan may carry and every kind's own (Giấy mời).
+TYPE_LINES = tuple(dict.fromkeys([*DOCUMENT_TYPES, *(kind.type_name for kind in KINDS.values() if kind.type_name)]))
+
+
 def document_type_of(text: str) -> str | None:
     words = words_of(text)
-    return next((name for name in DOCUMENT_TYPES if words == words_of(name)), None)
+    return next((name for name in TYPE_LINES if words == words_of(name)), None)
 
 
 def type_of(para: Para) -> str | None:
-    """The document type the paragraph's first line names, if it is a type line."""
-    return document_type_of(para.text.split("\n", 1)[0])
+    """The document type the paragraph's first line names, if it is a type
+    line ("QUYẾT ĐỊNH:", which opens a decision's articles, is none)."""
+    first = para.text.split("\n", 1)[0]
+    return None if first.rstrip().endswith(":") else document_type_of(first)
 
 
 def _after_first_line(para: Para) -> Para | None:
@@ -71,7 +78,9 @@ def is_basis(para: Para) -> bool:
     return any(words.startswith(start + " ") for start in BASIS_STARTS)
 
 
-def read_front_matter(paragraphs: list[Para], notes: Notes) -> FrontMatter:
+def read_front_matter(paragraphs: list[Para], notes: Notes, *, bases: bool = True) -> FrontMatter:
+    """The type line, the summary and, for a kind that has them (``bases``),
+    the legal bases and the lead-in; what follows is body text (``extra``)."""
     front = FrontMatter()
     rest = list(paragraphs)
     while rest and not rest[0].text.strip():
@@ -84,11 +93,14 @@ def read_front_matter(paragraphs: list[Para], notes: Notes) -> FrontMatter:
         while rest and not clean(rest[0].text) and not _summary_line(rest[0]):
             rest.pop(0)  # a web page's empty paragraphs (<p>&nbsp;</p>)
         while rest and _summary_line(rest[0]):
-            front.summary_lines.append(_summary_text(rest[0]))
+            front.summary_lines.append(summary_text(rest[0]))
             rest.pop(0)
         if not front.summary_lines and rest and _plain_summary(rest[0]):
-            front.summary_lines.append(_summary_text(rest.pop(0)))
-    bases: list[tuple[Para, str]] = []
+            front.summary_lines.append(summary_text(rest.pop(0)))
+    if not bases:
+        front.extra = rest
+        return front
+    found: list[tuple[Para, str]] = []
     for para in rest:
         text = clean(para.text)
         if not text or (RULE.match(text) and not is_own_style(para)):
@@ -96,14 +108,14 @@ def read_front_matter(paragraphs: list[Para], notes: Notes) -> FrontMatter:
         if front.lead_in is None and is_basis(para) and not _is_lead_in(text):
             body = _basis_text(para, notes)
             for piece in re.split(r";\s+(?=(?:Căn cứ|Thực hiện)\s)", body):
-                bases.append((para, piece))
+                found.append((para, piece))
             continue
         if front.lead_in is None and not front.extra:
             front.lead_in, front.lead_in_para = _markup(para, notes), para
             continue
         front.extra.append(para)
-    _split_lead_in(front, bases, notes)
-    _check_endings(front, bases, notes)
+    _split_lead_in(front, found, notes)
+    _check_endings(front, found, notes)
     return front
 
 
@@ -119,7 +131,7 @@ def _summary_line(para: Para) -> bool:
     return para.align == "center" or para.bold
 
 
-def _summary_text(para: Para) -> str:
+def summary_text(para: Para) -> str:
     """The summary as its author broke it. A Word line break after a space
     is the generator's own, put where the last line would be too short (the
     space stays at the end of the line above): the text runs on. Any other

@@ -1,6 +1,7 @@
 """The header block: parent and issuing body, "Số: …/KH-UBND", the
 national title and motto (recognized and dropped), place and date, and a
-"DỰ THẢO" mark. Read from the header table's cells or from the first
+"DỰ THẢO" mark, and a công văn's summary "V/v …" under the number (its
+lines in the same cell, or the lines typed under it before the date). Read from the header table's cells or from the first
 paragraphs (two columns typed on one line with tabs are split)."""
 
 from __future__ import annotations
@@ -8,14 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from nd30.document_types import DOCUMENT_TYPES
+from nd30.document_types import TYPE_CODES
 from nd30.styles import ISSUER, PARENT_BODY
+from nd30.wording import LETTER_SUMMARY
 from schemas.header import CODE_PATTERN
 
 from ..notes import Notes
 from ..reading import Para
 from ..text import clean, fold, is_upper, lower, words_of
 from .columns import Piece, columns, lines
+from .front_matter import document_type_of, summary_text
 
 COLLECTIVES = {"uy ban nhan dan": "Ủy ban nhân dân", "hoi dong nhan dan": "Hội đồng nhân dân"}
 ADMIN_UNITS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
@@ -25,6 +28,7 @@ DATE_LINE = re.compile(
     r"^(?P<place>.*?)\s*(?P<comma>,)?\s*ngày\s*(?P<day>[\d.…_ ]*?)\s*tháng\s*(?P<month>[\d.…_ ]*?)\s*năm\s*(?P<year>\d{4})",
     re.I)
 BLANKS = re.compile(r"^[\s._…-]*$")
+LETTER_SUMMARY_LINE = re.compile(rf"^\s*{re.escape(LETTER_SUMMARY)}\s*[:.]?\s*", re.I)
 ISSUER_STYLE, PARENT_STYLE = ISSUER.style_id, PARENT_BODY.style_id
 
 
@@ -37,6 +41,7 @@ class Header:
     place: str | None = None
     date: dict = field(default_factory=dict)
     draft_mark: str | None = None
+    letter_summary: str | None = None   # "V/v …" without its prefix
     found: bool = False
 
 
@@ -58,8 +63,12 @@ def is_motto(text: str) -> bool:
 def read_header(paragraphs: list[Para], notes: Notes) -> Header:
     header = Header()
     issuer_lines: list[Piece] = []
+    letter: list[Piece] = []
     for piece in pieces(paragraphs):
         text = piece.text
+        if letter and _continues(letter, piece):
+            letter.append(piece)
+            continue
         own_style = piece.para.style_id in (ISSUER_STYLE, PARENT_STYLE)
         if BLANKS.match(text) and not own_style:
             continue
@@ -79,6 +88,9 @@ def read_header(paragraphs: list[Para], notes: Notes) -> Header:
         if words_of(text).startswith("du thao"):
             header.draft_mark = clean(text[:1].upper() + lower(text[1:]))
             continue
+        if LETTER_SUMMARY_LINE.match(text) and not letter and header.found:
+            letter.append(piece)
+            continue
         number = NUMBER_LINE.match(text)
         if number and words_of(text).startswith("so"):
             header.found = True
@@ -92,7 +104,26 @@ def read_header(paragraphs: list[Para], notes: Notes) -> Header:
         if header.number is None and header.symbol is None and not header.place:
             issuer_lines.append(piece)
     _issuer(header, issuer_lines, notes)
+    if letter:
+        header.letter_summary = _letter_summary(letter)
     return header
+
+
+def _continues(letter: list[Piece], piece: Piece) -> bool:
+    """A line of the "V/v …" summary: in its cell (or its paragraph), not a field of its own."""
+    first = letter[0].para
+    same_place = piece.para is first or (first.cell is not None and piece.para.cell == first.cell)
+    text = piece.text
+    return same_place and not (DATE_LINE.match(text) or is_national_title(text) or is_motto(text))
+
+
+def _letter_summary(letter: list[Piece]) -> str:
+    """The summary as typed after "V/v", its lines joined as the words run on
+    (the generator breaks it to the column's width itself)."""
+    paragraphs = list(dict.fromkeys(piece.para.index for piece in letter))
+    by_index = {piece.para.index: piece.para for piece in letter}
+    text = " ".join(summary_text(by_index[index]) for index in paragraphs)
+    return clean(LETTER_SUMMARY_LINE.sub("", text, count=1))
 
 
 def _number_symbol(header: Header, match: re.Match, para: Para, notes: Notes) -> None:
@@ -171,7 +202,7 @@ def _issuer(header: Header, found: list[Piece], notes: Notes) -> None:
 
 
 def _is_type_line(text: str) -> bool:
-    return any(words_of(text) == words_of(name) for name in DOCUMENT_TYPES)
+    return document_type_of(text) is not None
 
 
 def restore_case(text: str, place: str | None = None) -> str:
@@ -217,9 +248,10 @@ def abbreviation(name: str) -> str:
         return "UBND"
     if words.startswith("hoi dong nhan dan"):
         return "HĐND"
-    initials = "".join(w[0] for w in name.split() if w[:1].isalpha()).upper()
-    return initials[:10] or "UBND"
+    initials = "".join(w[0] for w in name.split() if w[:1].isalpha()).upper()[:10]
+    # Initials a symbol cannot hold ("Ē") give the usual one: the abbreviation is required.
+    return initials if re.match(CODE_PATTERN, initials) else "UBND"
 
 
 def type_code(document_type: str) -> str:
-    return DOCUMENT_TYPES[document_type]
+    return TYPE_CODES[document_type]

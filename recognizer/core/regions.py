@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from nd30.styles import CLOSING
@@ -18,6 +19,7 @@ from nd30.styles import CLOSING
 from ..lines import BULLET, HEADING, POINT, SUB_BULLET
 from ..outline import classify
 from ..reading import Para, Table
+from .addressees import is_addressees_title
 from .appendix import is_label
 from .front_matter import is_basis, type_of
 from .header import NUMBER_LINE, is_motto, is_national_title
@@ -25,6 +27,9 @@ from .signature import starts_signature
 
 HEADER_SEARCH = 60   # the type line ("KẾ HOẠCH") is among the first items
 HEADER_TABLE_SEARCH = 5
+HEADER_LINES_SEARCH = 10
+# The header's last lines: the place and date, or a công văn's "V/v …".
+HEADER_END = re.compile(r"ngày\s*[\d.…_ ]*\s*tháng\s*[\d.…_ ]*\s*năm\s*\d{4}|^\s*V/v\b", re.I)
 
 
 @dataclass
@@ -44,16 +49,22 @@ def find_regions(items: list) -> Regions:
     if signature_at is None:
         signature_at = next((i for i in range(rest_start, len(items)) if starts_signature(items[i])), len(items))
     appendix_at = _appendix_start(items, signature_at)
-    middle = items[rest_start:signature_at]
-    body_at = next((i for i, item in enumerate(middle) if _starts_body(item)), len(middle))
+    front, body = split_front(items[rest_start:signature_at])
     return Regions(
         header=header,
-        front=[p for p in middle[:body_at] if isinstance(p, Para)],
-        body=middle[body_at:],
+        front=front,
+        body=body,
         signature=items[signature_at:appendix_at],
         appendices=items[appendix_at:],
         type_line=items[type_at] if type_at is not None else None,
     )
+
+
+def split_front(items: list) -> tuple[list[Para], list]:
+    """(the front matter's paragraphs, the body) of what stands between the
+    header and the signature block."""
+    body_at = next((i for i, item in enumerate(items) if _starts_body(item)), len(items))
+    return [p for p in items[:body_at] if isinstance(p, Para)], items[body_at:]
 
 
 def paragraphs_of(items: list) -> list[Para]:
@@ -75,7 +86,14 @@ def _header(items: list, type_at: int | None) -> tuple[list, int]:
             texts = [p.text for p in item.paragraphs]
             if any(is_national_title(t) or is_motto(t) or NUMBER_LINE.match(t) for t in texts):
                 return items[: index + 1], index + 1
-    return [], 0
+    # Typed on lines (columns with tabs or spaces): to the last line of the header's fields.
+    last = None
+    for index, item in enumerate(items[:HEADER_LINES_SEARCH]):
+        if isinstance(item, Table) or is_addressees_title(item):
+            break
+        if is_national_title(item.text) or is_motto(item.text) or "Số:" in item.text or HEADER_END.search(item.text):
+            last = index
+    return (items[: last + 1], last + 1) if last is not None else ([], 0)
 
 
 def _starts_body(item) -> bool:

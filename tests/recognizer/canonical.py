@@ -34,6 +34,7 @@ from generators.appendix import label as appendix_label
 from generators.blocks.assignments import agency_heading as _agency_heading
 from generators.blocks.section import is_empty_default
 from generators.blocks.targets import target_text as _target_text
+from nd30.kinds import kind_of, type_name
 from nd30.markup import Footnote, parse
 from nd30.vietnamese import upper
 from schemas import load_plan
@@ -100,12 +101,39 @@ def _unended(key: tuple) -> tuple:
 
 
 def canonical(plan_json: dict) -> dict:
-    plan = load_plan(plan_json)
+    """A document of any kind: the core every kind shares, then its own fields."""
+    document = load_plan(plan_json)
+    kind = document.get("kind") or "ke_hoach"
+    if kind == "giay_moi":
+        text = {**document, "body": document["notes"], "closing": None}
+        return _core(text) | {"lines": _invitation_lines(document)}
+    if kind == "quyet_dinh":
+        bases = front_matter.legal_basis_texts(document)
+        decision = _core({**document, "legal_bases": bases, "closing": None}) | {"authority": upper(document["authority"])}
+        attachment = document["attachment"]
+        if attachment:
+            decision["attachment"] = _core({**document, **attachment, "kind": "ke_hoach", "legal_bases": [],
+                                            "recipients": [], "archive": []})
+        return decision
+    result = _core(document)
+    if document.get("addressees"):
+        names = document["addressees"]
+        result["addressees"] = [_ended(n) for n in front_matter.addressee_lines(names)] if len(names) > 1 else [runs(names[0])]
+    return result
+
+
+def _invitation_lines(invitation: dict) -> list:
+    """The invitation's lines as they print (one source: the generator's)."""
+    from generators.kinds import renderer
+    return [_block(block, 1) for block in renderer("giay_moi").body_blocks({**invitation, "notes": []})]
+
+
+def _core(plan: dict) -> dict:
     body = _blocks(plan["body"], 1)
     body = _children(body)
-    if not plan["closing"]:
+    if not plan.get("closing"):
         _fold_end(body)  # the last paragraph of the body then ends with "./." instead
-    lead_in = plan["lead_in"]
+    lead_in = plan.get("lead_in")
     if lead_in is None and body and body[0]["type"] == "paragraph":
         lead_in = body.pop(0)["text_key"]
     else:
@@ -116,18 +144,25 @@ def canonical(plan_json: dict) -> dict:
         "issuer": (upper(issuer["parent"] or ""), tuple(front_matter.issuer_lines(issuer["name"]))),
         "number_symbol": (plan["number"], front_matter.symbol(plan)),
         "place_date": front_matter.place_date(plan),
-        "document_type": plan["document_type"],
+        "document_type": type_name(plan),
         "summary": runs(plan["summary"], bold=False),
         # Legal bases are italic by their style: italic in them does not show.
-        "legal_bases": [_ended(b, italic=False) for b in front_matter.legal_bases(plan["legal_bases"])],
+        "legal_bases": [_ended(b, italic=False) for b in front_matter.legal_bases(plan.get("legal_bases", []))],
         "lead_in": lead_in,
         "body": body,
-        "closing": _ended(front_matter.ensure_ending(plan["closing"], "./.")) if plan["closing"] else None,
-        "recipients": [_ended(front_matter.recipient_line(r)) for r in plan["recipients"]],
+        "closing": _ended(front_matter.ensure_ending(plan["closing"], "./.")) if plan.get("closing") else None,
+        "recipients": [_ended(front_matter.recipient_line(r)) for r in _recipients(plan)],
         "archive": front_matter.archive_line(plan["archive"]),
         "signatory": (tuple(front_matter.authority_lines(plan["signatory"])), plan["signatory"]["name"]),
-        "appendices": [_appendix(a, i, len(plan["appendices"])) for i, a in enumerate(plan["appendices"])],
+        "appendices": [_appendix(a, i, len(plan.get("appendices", []))) for i, a in enumerate(plan.get("appendices", []))],
     }
+
+
+def _recipients(document: dict) -> list[dict]:
+    """The recipients as printed: the line the kind prints first included."""
+    from generators.kinds import renderer
+    first = renderer(kind_of(document)).first_recipient(document) if document.get("recipients") is not None else None
+    return ([{"name": first}] if first else []) + document["recipients"]
 
 
 def _section(kind: str, heading: str | None, run_in: bool, children: list[dict], depth: int) -> dict:
@@ -174,9 +209,11 @@ def _block(block: dict, depth: int) -> dict | None:
         return {"type": "paragraph", "text_key": runs(block["text"])}
     if kind == "bullets":
         return {"type": "bullets", "items": [(runs(i["text"]), tuple(runs(s) for s in i["sub_items"])) for i in block["items"]]}
-    if kind == "points":
-        return {"type": "points", "items": [{"text": runs(i["text"]), "content": _blocks(i["content"], depth)}
-                                            for i in block["items"]]}
+    if kind in ("points", "clauses"):
+        return {"type": kind, "items": [{"text": runs(i["text"]), "content": _blocks(i["content"], depth)}
+                                        for i in block["items"]]}
+    if kind == "article":  # the title bold by its style; without one, the first paragraph runs in
+        return {"type": "article", "heading": runs(block["heading"], bold=False), "children": _children(_blocks(block["content"], depth))}
     if kind == "table":  # as it prints (tests/tables/printed.py): the grid, not its spelling
         return {"type": "table", "title": heading_key(block["title"], ITALIC_HEADING_DEPTH + 1),
                 "unit_note": runs(block["unit_note"]), **effective(block)}
@@ -236,14 +273,14 @@ def _children(blocks: list[dict]) -> list[dict]:
         if last and "children" in last and "children" not in block:
             last["children"] = _children(last["children"] + [block])  # text after a section reads as its own
             continue
-        if last and last["type"] == "points" and block["type"] in ("paragraph", "bullets", "table"):
+        if last and last["type"] in ("points", "clauses") and block["type"] in ("paragraph", "bullets", "table"):
             last["items"][-1]["content"] = _children(last["items"][-1]["content"] + [block])
             continue
         if last and last["type"] == "bullets" and block["type"] == "bullets":
             last["items"] = last["items"] + block["items"]
             continue
-        if block["type"] == "points":
-            block = {"type": "points", "items": [dict(i, content=_children(i["content"])) for i in block["items"]]}
+        if block["type"] in ("points", "clauses"):
+            block = {"type": block["type"], "items": [dict(i, content=_children(i["content"])) for i in block["items"]]}
         out.append(block)
     return out
 

@@ -126,7 +126,10 @@ class ClerkDocument:
     # --- the plan ---------------------------------------------------------------
 
     def build(self, plan_json: dict) -> bytes:
-        plan = load_plan(plan_json)
+        return self.write(load_plan(plan_json))
+
+    def write(self, plan: dict) -> bytes:
+        """The document of a validated plan (or of another kind's document, laid out alike)."""
         if self.shape.draft_box or plan["draft_mark"]:
             mark = self.document.add_paragraph()
             parts.text_box(mark, (plan["draft_mark"] or "Dự thảo").upper())
@@ -137,10 +140,10 @@ class ClerkDocument:
             self.block(block, 1)
         if self.shape.body_table:
             self.text_table(WORK_TABLE)
-        if plan["closing"]:
+        if plan.get("closing"):
             self.line(front_matter.ensure_ending(plan["closing"], "./."), style=self.styled("text"))
         self.signature(plan)
-        for index, appendix in enumerate(plan["appendices"]):
+        for index, appendix in enumerate(plan.get("appendices", [])):
             self.appendix(plan, appendix, index, len(plan["appendices"]))
         self.footnotes.write()
         output = io.BytesIO()
@@ -164,11 +167,19 @@ class ClerkDocument:
 
     # --- header and signature: two columns, in every shape ----------------------
 
+    def under_number(self, plan: dict) -> list[tuple[str, bool]]:
+        """Lines under the number in the header's left column (a công văn's "V/v …")."""
+        return []
+
+    def first_recipients(self, plan: dict) -> list[dict]:
+        """The lines typed first under "Nơi nhận:" ("Như trên")."""
+        return []
+
     def header(self, plan: dict) -> None:
         issuer = ([(plan["issuer"]["parent"].upper(), False)] if plan["issuer"]["parent"] else []) + \
             [(line, True) for line in front_matter.issuer_lines(plan["issuer"]["name"])]
         number = (f"Số: {plan['number']:02d}/" if plan["number"] is not None else "Số:      /") + front_matter.symbol(plan)
-        left = issuer + [(number, False)]
+        left = issuer + [(number, False)] + self.under_number(plan)
         right = [(NATIONAL_TITLE, True), (MOTTO, True)] + [("", False)] * (len(issuer) - 2) + \
             [(front_matter.place_date(plan), False)]
         shape = self.shape.header
@@ -189,7 +200,8 @@ class ClerkDocument:
         self.table(rows)
 
     def signature(self, plan: dict) -> None:
-        left = [("Nơi nhận:", True)] + [("- " + front_matter.recipient_line(r), False) for r in plan["recipients"]] + \
+        left = [("Nơi nhận:", True)] + [("- " + front_matter.recipient_line(r), False)
+                                        for r in self.first_recipients(plan) + plan["recipients"]] + \
             [("- " + front_matter.archive_line(plan["archive"]), False)]
         right = [(line, True) for line in front_matter.authority_lines(plan["signatory"])] + \
             [("", False)] * 3 + [(plan["signatory"]["name"], True)]

@@ -57,7 +57,12 @@ def words(text: str) -> list[str]:
 
 
 def recall_precision(seed_name: str, produced_text: str) -> tuple[float, float]:
-    seed = words(next(SEEDS_DIR.glob(f"{SEEDS[seed_name]}_*.txt")).read_text(encoding="utf-8"))
+    return recall_precision_of(next(SEEDS_DIR.glob(f"{SEEDS[seed_name]}_*.txt")).read_text(encoding="utf-8"), produced_text)
+
+
+def recall_precision_of(original_text: str, produced_text: str) -> tuple[float, float]:
+    """The share of the original's words found in order in what was produced, and the share of those among it."""
+    seed = words(original_text)
     produced = words(produced_text)
     matcher = difflib.SequenceMatcher(None, seed, produced, autojunk=False)
     matched = sum(block.size for block in matcher.get_matching_blocks())
