@@ -182,9 +182,8 @@ def issuer_as_written(header: Header, appendices: list[dict]) -> None:
         written = match.group(1).strip() if match else None
         if written and header.name:
             # The header's two lines do not show whether a space joined them ("Ủy ban nhân dân<").
-            shown = plain(written)  # the line is markup; the name is the text it shows
-            same = issuer_lines(shown) == issuer_lines(header.name)
-            header.name = shown if same else _spelled(header.name, shown)
+            same = issuer_lines(written) == issuer_lines(header.name)
+            header.name = written if same else _spelled(header.name, plain(written))
 
 
 def _spelled(capitals: str, shown: str) -> str:
