@@ -102,7 +102,7 @@ def measure_pdf(document: bytes, samples: int) -> str:
 
     from .lo import DirectUnoserver
 
-    pool = UnoserverPool(1, timeout=120, recycle_after=0)
+    pool = UnoserverPool(1, timeout=120, recycle_after=None)  # never recycled: 0 would mean after every conversion
     pool.start()
     try:
         if not pool.wait_ready(timeout=120, count=1):
