@@ -165,7 +165,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(PlanInvalid)
     def invalid_plan(invalid: PlanInvalid):
-        message = f"Kế hoạch có {len(invalid.errors)} lỗi; xem danh sách errors."
+        message = f"{invalid.called} có {len(invalid.errors)} lỗi; xem danh sách errors."
         return error_response(ApiError(422, "invalid_plan", message, errors=invalid.errors))
 
     # The worker pool's and LibreOffice's supervisors turn callers away alike.

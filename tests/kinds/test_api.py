@@ -56,3 +56,12 @@ def test_the_document_a_decision_issues_as_its_own_file(client):
 def test_conventions_name_the_kinds(client):
     kinds = client.get("/conventions").get_json()["kinds"]
     assert kinds["giay_moi"] == {"label": "Giấy mời", "type_name": "Giấy mời", "model": "Mẫu 1.7"}
+
+
+def test_an_invalid_document_is_called_by_its_kind(client):
+    """The 422's message names the document as a clerk does."""
+    for kind, called in (("quyet_dinh", "Quyết định"), ("cong_van", "Công văn"), (None, "Kế hoạch"), ("x", "Văn bản")):
+        body = {"schema_version": 1} if kind is None else {"schema_version": 1, "kind": kind}
+        response = client.post("/validate", json=body)
+        assert response.status_code == 422
+        assert response.get_json()["message"].startswith(f"{called} có "), (kind, response.get_json()["message"])
