@@ -13,6 +13,7 @@ from nd30.markup import Run, parse
 from nd30.table_math import computed_table
 from nd30.vietnamese import figure
 
+from .table_grid import cell_properties
 from .wordml import W_NS, Footnotes, RunFormat, inline_xml, paragraph_xml
 
 NUMBER_COLUMN_TWIPS = 510  # 0.9 cm
@@ -57,15 +58,7 @@ class TableXml:
 
     def cell(self, column: int, text: str, style: S.Style, *, span: int = 1, merge: str | None = None,
              base: RunFormat = RunFormat(), literal: bool = False) -> str:
-        width = sum(self.widths[column:column + span])
-        properties = f'<w:tcW w:w="{width}" w:type="dxa"/>'
-        if span > 1:
-            properties += f'<w:gridSpan w:val="{span}"/>'
-        if merge == "restart":
-            properties += '<w:vMerge w:val="restart"/>'
-        elif merge == "continue":
-            properties += "<w:vMerge/>"
-        properties += '<w:vAlign w:val="center"/>'
+        properties = cell_properties(self.widths, column, span, merge)
         items = (Run(text),) if literal else parse(text)  # generated figures carry no markup
         runs = inline_xml(items, self.footnotes, base) if text else ""
         return f"<w:tc><w:tcPr>{properties}</w:tcPr>{paragraph_xml(style.style_id, runs)}</w:tc>"

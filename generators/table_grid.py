@@ -79,9 +79,10 @@ def grid_xml(grid: Grid, width_twips: int, footnotes: Footnotes) -> str:
     return f'<w:tbl xmlns:w="{W_NS}">{properties}<w:tblGrid>{columns}</w:tblGrid>{"".join(rows)}</w:tbl>'
 
 
-def _cell_xml(cell: GridCell, widths: list[int], column: int, footnotes: Footnotes, merge: str | None,
-              keep: bool) -> str:
-    span = min(cell.colspan, len(widths) - column)
+def cell_properties(widths: list[int], column: int, span: int, merge: str | None) -> str:
+    """A cell's w:tcPr content: its width over the columns it spans, the
+    span, its place in a vertical merge ("restart", "continue"), centred
+    vertically. Shared by every table the generators write."""
     properties = f'<w:tcW w:w="{sum(widths[column:column + span])}" w:type="dxa"/>'
     if span > 1:
         properties += f'<w:gridSpan w:val="{span}"/>'
@@ -89,7 +90,13 @@ def _cell_xml(cell: GridCell, widths: list[int], column: int, footnotes: Footnot
         properties += '<w:vMerge w:val="restart"/>'
     elif merge == "continue":
         properties += "<w:vMerge/>"
-    properties += '<w:vAlign w:val="center"/>'
+    return properties + '<w:vAlign w:val="center"/>'
+
+
+def _cell_xml(cell: GridCell, widths: list[int], column: int, footnotes: Footnotes, merge: str | None,
+              keep: bool) -> str:
+    span = min(cell.colspan, len(widths) - column)
+    properties = cell_properties(widths, column, span, merge)
     lines = [""] if merge == "continue" else cell.text.split("\n")
     # Word keeps a row with the next one when every paragraph of it keeps with the next.
     paragraphs = "".join(paragraph_xml(cell.style.style_id, inline_xml(parse(line), footnotes) if line else "",
