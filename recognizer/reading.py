@@ -12,13 +12,14 @@ formatting or numbering labels.
 from __future__ import annotations
 
 import io
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from .numbering import Numbering
-from .styles import Styles, W, on
+from .styles import EMPTY, Styles, W, on, properties
 
 PACKAGE_ROOT_RELS = "_rels/.rels"
 MAIN_DOCUMENT_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
@@ -190,10 +191,10 @@ def _footnotes(root, styles: Styles) -> dict[str, tuple[Segment, ...]]:
             continue
         segments: list[Segment] = []
         for p in note.iter(W.p):
-            style_id = styles.paragraph_style_id(p)
+            style_id = styles.paragraph_style_id(properties(p, W.pPr))
             if segments:
                 segments.append(Segment(" "))
-            segments.extend(s for s in _segments(p, styles, style_id, {}) if s.note is None)
+            segments.extend(s for s in _segments(p, styles, style_id, {})[0] if s.note is None)
         notes[note.get(W.id)] = tuple(_trim(segments))
     return notes
 
@@ -220,17 +221,22 @@ def _runs(p):
             yield from _runs(child)
 
 
-def _segments(p, styles: Styles, style_id: str, footnotes: dict) -> list[Segment]:
+def _segments(p, styles: Styles, style_id: str, footnotes: dict) -> tuple[list[Segment], dict]:
+    """The paragraph's text as segments of one emphasis, and the direct
+    properties of its first run with text (what its size and font are read from)."""
     segments: list[Segment] = []
+    first = None
     for run in _runs(p):
-        bold, italic = styles.run_emphasis(run, style_id)
-        direct = run.find(f"{W.rPr}/{W.b}")
-        direct_bold = on(direct)
+        rpr = properties(run, W.rPr)
+        bold, italic = styles.run_emphasis(rpr, style_id)
+        direct_bold = on(rpr.get(W.b))
         text = []
         for child in run:
             tag = child.tag
             if tag == W.t:
                 text.append(child.text or "")
+                if first is None:
+                    first = rpr
             elif tag == W.tab or tag == W.ptab:
                 text.append("\t")
             elif tag in (W.br, W.cr):
@@ -239,14 +245,20 @@ def _segments(p, styles: Styles, style_id: str, footnotes: dict) -> list[Segment
                 text.append("-")
             elif tag == W.footnoteReference:
                 if text:
-                    segments.append(Segment("".join(text), bold, italic, direct_bold=direct_bold))
+                    segments.append(Segment(_nfc(text), bold, italic, direct_bold=direct_bold))
                     text = []
                 note = footnotes.get(child.get(W.id))
                 if note is not None:  # an empty footnote still shows its number
                     segments.append(Segment("", note=note))
         if text:
-            segments.append(Segment("".join(text), bold, italic, direct_bold=direct_bold))
-    return segments
+            segments.append(Segment(_nfc(text), bold, italic, direct_bold=direct_bold))
+    return segments, EMPTY if first is None else first
+
+
+def _nfc(pieces: list[str]) -> str:
+    # Text typed with combining accents (Unikey's "Unicode tổ hợp") reads as
+    # the same letters precomposed: the decree's NFC, what the schema keeps.
+    return unicodedata.normalize("NFC", "".join(pieces))
 
 
 class _Reader:
@@ -280,11 +292,11 @@ class _Reader:
 
     def paragraph(self, p, cell: tuple[int, int, int] | None = None) -> Para:
         self.count += 1
-        style_id = self.styles.paragraph_style_id(p)
-        label, level, bullet = self.numbering.label(p, style_id)
-        segments = _segments(p, self.styles, style_id, self.footnotes)
-        first_run = next((r for r in _runs(p) if r.find(W.t) is not None), None)
-        base_bold, base_italic = self.styles.run_emphasis(None, style_id)
+        ppr = properties(p, W.pPr)
+        style_id = self.styles.paragraph_style_id(ppr)
+        label, level, bullet = self.numbering.label(ppr, style_id)
+        segments, first_run = _segments(p, self.styles, style_id, self.footnotes)
+        base_bold, base_italic = self.styles.run_emphasis(EMPTY, style_id)
         return Para(
             index=self.count,
             segments=segments,
@@ -293,10 +305,10 @@ class _Reader:
             numbering_label=label,
             numbering_level=level,
             bullet=bullet,
-            align=self.styles.alignment(p, style_id),
+            align=self.styles.alignment(ppr, style_id),
             size=self.styles.run_size(first_run, style_id),
             font=self.styles.run_font(first_run, style_id),
-            border_bottom=self.styles.border_bottom(p, style_id),
+            border_bottom=self.styles.border_bottom(ppr, style_id),
             base_bold=base_bold,
             base_italic=base_italic,
             cell=cell,
