@@ -33,7 +33,7 @@ FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallbac
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A stretch of text with one formatting, or a footnote (``note`` holds
     the footnote's own segments and ``text`` is empty)."""
@@ -45,7 +45,7 @@ class Segment:
     direct_bold: bool | None = None     # bold set on the run itself (not by a style)
 
 
-@dataclass
+@dataclass(slots=True)
 class Para:
     index: int                      # 1-based, in reading order, table cells included
     segments: list[Segment]
@@ -277,7 +277,7 @@ class _Reader:
                 for box in _text_boxes(child):  # what a text box holds stands before its anchor
                     items.extend(self.document(box).items)
                 items.append(self.paragraph(child))
-                sect = child.find(f"{W.pPr}/{W.sectPr}")
+                sect = properties(child, W.pPr).get(W.sectPr)
                 if sect is not None:
                     self.pages.append(page_setup(sect))
             elif child.tag == W.tbl:
@@ -334,17 +334,15 @@ class _Reader:
         for row_index, tr in enumerate(tbl.iter(W.tr)):
             if _owner_table(tr) is not tbl:
                 continue
-            leading = leading and bool(on(tr.find(f"{W.trPr}/{W.tblHeader}")))
+            leading = leading and bool(on(properties(tr, W.trPr).get(W.tblHeader)))
             repeated += leading
             cells = []
             for column, tc in enumerate(c for c in tr if c.tag == W.tc or c.tag == W.sdt):
                 tc = tc if tc.tag == W.tc else tc.find(f".//{W.tc}")
                 if tc is None:
                     continue
-                props = tc.find(W.tcPr)
-                span = merge = None
-                if props is not None:
-                    span, merge = props.find(W.gridSpan), props.find(W.vMerge)
+                props = properties(tc, W.tcPr)
+                span, merge = props.get(W.gridSpan), props.get(W.vMerge)
                 paragraphs = self.cell_paragraphs(tc, (number, row_index, column))
                 cells.append(Cell(
                     paragraphs,

@@ -21,12 +21,21 @@ OFF = {"0", "false", "off", "none"}
 EMPTY: dict = {}
 
 
+def child(element, tag: str):
+    """``element``'s first child ``tag``, or None: lxml's ``find`` goes
+    through ElementPath and costs several times more, for every run."""
+    for candidate in element:
+        if candidate.tag == tag:
+            return candidate
+    return None
+
+
 def properties(owner, container: str) -> dict:
     """``owner``'s properties inside its ``container`` (w:pPr, w:rPr) by tag,
     the first of a tag kept as Word does: one pass over them, where a
     paragraph or run is asked several questions. EMPTY when it has none."""
-    props = owner.find(container)
-    return {child.tag: child for child in reversed(props)} if props is not None else EMPTY
+    props = child(owner, container)
+    return {item.tag: item for item in reversed(props)} if props is not None else EMPTY
 
 
 def on(element) -> bool | None:
@@ -45,6 +54,7 @@ class Styles:
         self._styled: dict[tuple, object] = {}            # (character style, paragraph style, tag) → run property
         self._styled_paragraph: dict[tuple, object] = {}  # (paragraph style, tag) → paragraph property
         self._names: dict[str, str] = {}
+        self._emphasis: dict[str, tuple[bool, bool]] = {}  # paragraph style → a plain run's (bold, italic)
         if root is None:
             return
         for style in root.findall(W.style):
@@ -121,7 +131,12 @@ class Styles:
     # (EMPTY for what the paragraph's style alone gives).
 
     def run_emphasis(self, rpr: dict, style_id: str) -> tuple[bool, bool]:
-        return bool(on(self._run_property(rpr, style_id, W.b))), bool(on(self._run_property(rpr, style_id, W.i)))
+        if W.b in rpr or W.i in rpr or W.rStyle in rpr:
+            return bool(on(self._run_property(rpr, style_id, W.b))), bool(on(self._run_property(rpr, style_id, W.i)))
+        if style_id not in self._emphasis:  # most runs: what the paragraph's style gives, asked once per style
+            self._emphasis[style_id] = (bool(on(self._styled_run_property(None, style_id, W.b))),
+                                        bool(on(self._styled_run_property(None, style_id, W.i))))
+        return self._emphasis[style_id]
 
     def run_size(self, rpr: dict, style_id: str) -> float | None:
         size = self._run_property(rpr, style_id, W.sz)
