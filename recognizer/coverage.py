@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Iterable
+from itertools import chain
+from typing import Iterable, Iterator
 
 from nd30.markup import Footnote, Run, parse
 
@@ -43,15 +44,10 @@ class Literal(str):
 MARKUP = re.compile(r"[*^\[\]\\_]")
 TITLE_WORDS = {len(line.split()) for line in (NATIONAL_TITLE, MOTTO)}
 
-Word = tuple[str, str]   # (the key it is compared by, the word as typed)
 
-
-def words(text: str) -> list[Word]:
-    return [(_key(token), token) for token in WORD.findall(text)]
-
-
-def keys(text: str) -> list[str]:
-    return [_key(token) for token in WORD.findall(text)]
+def keys(text: str) -> Iterator[str]:
+    """The keys of the words of ``text``, as they are compared."""
+    return map(_key, WORD.findall(text))
 
 
 @lru_cache(maxsize=1 << 16)  # a document's words repeat: folding each once
@@ -60,8 +56,8 @@ def _key(token: str) -> str:
     return str(int(token)) if token.isdecimal() and len(token) < 50 else fold(token.upper())
 
 
-def original_words(document: Document) -> list[tuple[int, list[Word]]]:
-    """(paragraph number, its words) for every paragraph that has words."""
+def original_words(document: Document) -> list[tuple[int, list[str]]]:
+    """(paragraph number, its words as typed) for every paragraph that has words."""
     result = []
     for para in document.paragraphs():
         found = _para_words(para)
@@ -70,39 +66,37 @@ def original_words(document: Document) -> list[tuple[int, list[Word]]]:
     return result
 
 
-def _para_words(para: Para) -> list[Word]:
-    found: list[Word] = []
+def _para_words(para: Para) -> list[str]:
+    found: list[str] = []
     for number, piece in enumerate(COLUMN_GAP.split(para.text)):
         if number == 0:
             _, offset = labels.parse(piece)
             piece = piece[offset:]
-        typed = words(piece)
+        typed = WORD.findall(piece)
         if not _title_line(piece, typed):
             found += typed
     for segment in para.segments:
         if segment.note is not None:
-            found += words(_note_text(segment.note))
+            found += WORD.findall(_note_text(segment.note))
     return found
 
 
-def _title_line(piece: str, typed: list[Word]) -> bool:
+def _title_line(piece: str, typed: list[str]) -> bool:
     """The national title or the motto, which the generator writes itself
     (compared on the words' keys: a short line of just those words)."""
     return (len(piece) < TITLE_CHARS and len(typed) in TITLE_WORDS
-            and " ".join(key for key, _ in typed) in (NATIONAL_TITLE, MOTTO))
+            and " ".join(map(_key, typed)) in (NATIONAL_TITLE, MOTTO))
 
 
-def _markup_keys(text: str) -> list[str]:
+def _markup_keys(text: str) -> Iterator[str]:
     """The keys of the words a text in markup shows: its runs (emphasis may
     start inside a word), then each footnote's."""
     if not MARKUP.search(text):
         return keys(text)  # no emphasis, escape or footnote: the text is what it shows
     items = parse(text)
-    found = keys("".join(item.text for item in items if isinstance(item, Run)))
-    for item in items:
-        if isinstance(item, Footnote):
-            found += keys("".join(run.text for run in item.runs))
-    return found
+    shown = ["".join(item.text for item in items if isinstance(item, Run))]
+    shown += ["".join(run.text for run in item.runs) for item in items if isinstance(item, Footnote)]
+    return keys("\n".join(shown))
 
 
 def _note_text(segments: tuple[Segment, ...]) -> str:
@@ -115,10 +109,10 @@ def measure(document: Document, shown: Iterable[str]) -> dict:
     share (1 when there are none), and each paragraph some of whose words
     did not, with those words (``{"paragraph", "excerpt"}``)."""
     original = original_words(document)
-    kept_words = Counter()
+    kept_words: Counter = Counter()
     for text in shown:
         kept_words.update(keys(text) if isinstance(text, Literal) else _markup_keys(text))
-    total = Counter(key for _, found in original for key, _ in found)
+    total = Counter(map(_key, chain.from_iterable(typed for _, typed in original)))
     missing = total - kept_words
     count = sum(total.values())
     lost = sum(missing.values())
@@ -128,7 +122,7 @@ def measure(document: Document, shown: Iterable[str]) -> dict:
             "message": message(share, places)}
 
 
-def _places(original: list[tuple[int, list[Word]]], missing: Counter) -> list[dict]:
+def _places(original: list[tuple[int, list[str]]], missing: Counter) -> list[dict]:
     """The missing words given back to the paragraphs that hold them, the
     paragraphs most of whose words are missing first (a paragraph left out
     entirely rather than a word that also stands elsewhere)."""
@@ -137,15 +131,16 @@ def _places(original: list[tuple[int, list[Word]]], missing: Counter) -> list[di
         return []
 
     def suspicion(entry):
-        index, found = entry
-        return (-sum(1 for key, _ in found if key in missing) / len(found), index)
+        index, typed = entry
+        return (-sum(1 for word in typed if _key(word) in missing) / len(typed), index)
 
     taken: dict[int, list[str]] = {}
-    for index, found in sorted(original, key=suspicion):
-        for key, typed in found:
+    for index, typed in sorted(original, key=suspicion):
+        for word in typed:
+            key = _key(word)
             if left[key] > 0:
                 left[key] -= 1
-                taken.setdefault(index, []).append(typed)
+                taken.setdefault(index, []).append(word)
     return [{"paragraph": index, "excerpt": " ".join(taken[index])} for index in sorted(taken)]
 
 

@@ -54,7 +54,7 @@ class Styles:
         self._styled: dict[tuple, object] = {}            # (character style, paragraph style, tag) → run property
         self._styled_paragraph: dict[tuple, object] = {}  # (paragraph style, tag) → paragraph property
         self._names: dict[str, str] = {}
-        self._emphasis: dict[str, tuple[bool, bool]] = {}  # paragraph style → a plain run's (bold, italic)
+        self._plain_runs: dict[tuple, object] = {}  # (question, paragraph style) → a plain run's answer
         if root is None:
             return
         for style in root.findall(W.style):
@@ -128,24 +128,37 @@ class Styles:
         return self._styled[key]
 
     # A run is given by its direct properties, ``properties(run, W.rPr)``
-    # (EMPTY for what the paragraph's style alone gives).
+    # (EMPTY for what the paragraph's style alone gives). Most runs set
+    # none of what is asked: the style's answer is then worked out once.
+
+    def _for_run(self, rpr: dict, style_id: str, tags: tuple[str, ...], answer):
+        if W.rStyle in rpr or any(tag in rpr for tag in tags):
+            return answer(rpr, style_id)
+        key = (answer.__name__, style_id)
+        if key not in self._plain_runs:
+            self._plain_runs[key] = answer(EMPTY, style_id)
+        return self._plain_runs[key]
 
     def run_emphasis(self, rpr: dict, style_id: str) -> tuple[bool, bool]:
-        if W.b in rpr or W.i in rpr or W.rStyle in rpr:
-            return bool(on(self._run_property(rpr, style_id, W.b))), bool(on(self._run_property(rpr, style_id, W.i)))
-        if style_id not in self._emphasis:  # most runs: what the paragraph's style gives, asked once per style
-            self._emphasis[style_id] = (bool(on(self._styled_run_property(None, style_id, W.b))),
-                                        bool(on(self._styled_run_property(None, style_id, W.i))))
-        return self._emphasis[style_id]
+        return self._for_run(rpr, style_id, (W.b, W.i), self._emphasis)
 
     def run_size(self, rpr: dict, style_id: str) -> float | None:
+        return self._for_run(rpr, style_id, (W.sz,), self._size)
+
+    def run_font(self, rpr: dict, style_id: str) -> str | None:
+        return self._for_run(rpr, style_id, (W.rFonts,), self._font)
+
+    def _emphasis(self, rpr: dict, style_id: str) -> tuple[bool, bool]:
+        return bool(on(self._run_property(rpr, style_id, W.b))), bool(on(self._run_property(rpr, style_id, W.i)))
+
+    def _size(self, rpr: dict, style_id: str) -> float | None:
         size = self._run_property(rpr, style_id, W.sz)
         try:
             return int(size.get(W.val)) / 2 if size is not None else None
         except (TypeError, ValueError):
             return None
 
-    def run_font(self, rpr: dict, style_id: str) -> str | None:
+    def _font(self, rpr: dict, style_id: str) -> str | None:
         fonts = self._run_property(rpr, style_id, W.rFonts)
         if fonts is None:
             return None
