@@ -19,10 +19,11 @@ plan's:
   is a run);
 - table cells: twice a plan's cells (label, number and code columns hold no
   figures);
-- paragraphs and runs without text (blank lines, tabs, breaks, fields'
-  codes): as many as paragraphs with text. They are no part of a plan, but
-  reading each costs as much: 175,000 empty paragraphs, 6 KB zipped, held a
-  worker for 10 s before this cap.
+- tables: a plan's blocks (each table is one);
+- paragraphs, runs and table rows without text or cells (blank lines, tabs,
+  breaks, fields' codes): as many as paragraphs with text. They are no part
+  of a plan, but reading each costs as much: 175,000 empty paragraphs, 6 KB
+  zipped, held a worker for 10 s before this cap.
 
 A document within these caps may still give a plan over one of its own
 caps; the import then answers with the plan and its errors (nothing lost).
@@ -57,6 +58,7 @@ CAPS = {
     "too_many_runs": 2 * limits.RUNS_TOTAL + limits.CELLS_TOTAL,
     "too_many_cells": 2 * limits.CELLS_TOTAL,
     "too_many_empty": limits.RUNS_TOTAL + limits.CELLS_TOTAL,
+    "too_many_tables": limits.BLOCKS_TOTAL,
 }
 # What reading a broken package raises: the file is corrupt.
 UNREADABLE_PACKAGE = (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, KeyError, OSError, EOFError,
@@ -124,13 +126,17 @@ def _events(package: zipfile.ZipFile, part: str, tags: tuple[str, ...]):
 
 def _count(package: zipfile.ZipFile, part: str, counts: _Counts) -> None:
     paragraph_text = run_text = False
-    for event, element in _events(package, part, (W + "p", W + "r", W + "t", W + "tc", W + "footnoteReference")):
+    rows: list[int] = []  # for each open row, the cells counted when it opened
+    tags = (W + "p", W + "r", W + "t", W + "tc", W + "tr", W + "tbl", W + "footnoteReference")
+    for event, element in _events(package, part, tags):
         tag = element.tag
         if event == "start":
             if tag == W + "p":
                 paragraph_text = False
             elif tag == W + "r":
                 run_text = False
+            elif tag == W + "tr":
+                rows.append(counts.values["too_many_cells"])
             continue
         if tag == W + "t" and element.text:
             counts.add("too_much_text", len(element.text))
@@ -141,6 +147,10 @@ def _count(package: zipfile.ZipFile, part: str, counts: _Counts) -> None:
             counts.add("too_many_paragraphs" if paragraph_text else "too_many_empty")
         elif tag == W + "tc":
             counts.add("too_many_cells")
+        elif tag == W + "tr" and rows and rows.pop() == counts.values["too_many_cells"]:
+            counts.add("too_many_empty")  # a row without cells
+        elif tag == W + "tbl":
+            counts.add("too_many_tables")
         elif tag == W + "footnoteReference":
             counts.add("too_many_footnotes")
 
