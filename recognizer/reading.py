@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .content import check_sizes, read_counted
 from .numbering import Numbering
 from .styles import EMPTY, Styles, W, on, properties
 
@@ -137,13 +138,16 @@ class NotWordprocessing(ValueError):
 
 
 def read(docx: bytes) -> Document:
+    """What a .docx shows, in reading order; FileRefused when it holds more
+    than a plan may (``content.read_counted``: counted as it is parsed)."""
     with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        check_sizes(package)
         main = _main_part(package)
         related = _relations(package, main)
+        root, footnotes_root = read_counted(package, main, related.get("footnotes"))  # refused when too much
         styles = Styles(_xml(package, related.get("styles")))
         numbering = Numbering(_xml(package, related.get("numbering")), styles)
-        footnotes = _footnotes(_xml(package, related.get("footnotes")), styles)
-        root = _xml(package, main)
+        footnotes = _footnotes(footnotes_root, styles)
     if root is None or root.find(W.body) is None:
         raise NotWordprocessing(main)
     return _Reader(styles, numbering, footnotes).document(root.find(W.body))
