@@ -53,6 +53,8 @@ CODES = {
     "too_many_paragraphs": (422, "văn bản có nhiều đoạn hơn một kế hoạch"),
     "too_many_runs": (422, "văn bản có nhiều đoạn định dạng hơn một kế hoạch"),
     "too_many_cells": (422, "các bảng có nhiều ô hơn một kế hoạch"),
+    "too_many_tables": (422, "văn bản có nhiều bảng hơn một kế hoạch"),
+    "too_many_empty": (422, "văn bản có quá nhiều đoạn, đoạn định dạng hoặc dòng bảng trống"),
     "too_much_content": (422, "văn bản vẫn nhiều hơn một kế hoạch có thể chứa sau khi đã sắp xếp lại (nơi nhận, dòng, mục …)"),
     "render_too_large": (422, "soạn văn bản cần quá nhiều bộ nhớ"),
     "import_too_large": (422, "đọc tệp cần quá nhiều bộ nhớ"),

@@ -10,6 +10,7 @@ from marshmallow import EXCLUDE, Schema, fields
 
 import recognizer
 from converters import ConversionFailed, ConversionTimeout
+from recognizer.refusals import CONTENT_CODES
 from schemas import PlanSchema, block_union
 from schemas.docs import doc
 
@@ -40,8 +41,8 @@ FILE_TYPES = (
     "application/rtf",
     "application/octet-stream",
 )
-REFUSALS = ("unsupported_file", "encrypted_file", "corrupt_file", "part_too_large", "too_many_footnotes",
-            "too_much_text", "too_many_paragraphs", "too_many_runs", "too_many_cells", "too_much_content")  # fmt: skip
+# The files the recognizer refuses: unreadable ones, then more than a plan holds.
+REFUSALS = ("unsupported_file", "encrypted_file", "corrupt_file", *CONTENT_CODES, "too_much_content")
 
 
 class FileUploadSchema(Schema):

@@ -53,7 +53,7 @@ def recognize(docx: bytes, convert=None) -> dict:
     if score < kinds.SURE and kind.name != DEFAULT_KIND:
         reading.notes.warn("kind_unsure", path="kind", kind=KIND_LABELS[kind.name].label)
     return {"plan": reading.data, "warnings": reading.notes.warnings, "fixes": reading.notes.fixes,
-            "coverage": measure(document, kind.shown(reading.data))}
+            "coverage": measure(document, kind.shown(reading.validated()))}
 
 
 __all__ = ["FileRefused", "TooMuchContent", "docx_from", "recognize", "recognize_clipboard"]

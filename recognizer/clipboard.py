@@ -117,7 +117,7 @@ def _valid(blocks: list[dict], notes: Notes) -> list[dict]:
     probe = {"schema_version": 1, "issuer": {"name": "x", "abbreviation": "X"}, "place": "x", "date": {"year": 2024},
              "summary": "x", "signatory": {"title": "x", "name": "x"}, "body": blocks}
     try:
-        return fit(probe, notes, load_plan)["body"]
+        return fit(probe, notes, load_plan)[0]["body"]
     except TooMuchContent:
         notes.warn("clipboard_too_large")
         return []

@@ -17,15 +17,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from itertools import chain
+from typing import Iterable, Iterator
 
 from nd30.markup import Footnote, Run, parse
 
 from . import labels
 from .reading import Document, Para, Segment
-from .text import fold, words_of
+from .text import fold
 
 WORD = re.compile(r"\w+")
 # Columns a clerk typed on one line: a tab, a line break or a run of spaces.
@@ -42,16 +42,12 @@ class Literal(str):
 
 # What the inline markup reads as more than itself (nd30/markup.py).
 MARKUP = re.compile(r"[*^\[\]\\_]")
+TITLE_WORDS = {len(line.split()) for line in (NATIONAL_TITLE, MOTTO)}
 
 
-@dataclass
-class _Word:
-    key: str        # compared
-    shown: str      # as typed
-
-
-def words(text: str) -> list[_Word]:
-    return [_Word(_key(token), token) for token in WORD.findall(text)]
+def keys(text: str) -> Iterator[str]:
+    """The keys of the words of ``text``, as they are compared."""
+    return map(_key, WORD.findall(text))
 
 
 @lru_cache(maxsize=1 << 16)  # a document's words repeat: folding each once
@@ -60,8 +56,8 @@ def _key(token: str) -> str:
     return str(int(token)) if token.isdecimal() and len(token) < 50 else fold(token.upper())
 
 
-def original_words(document: Document) -> list[tuple[int, list[_Word]]]:
-    """(paragraph number, its words) for every paragraph that has words."""
+def original_words(document: Document) -> list[tuple[int, list[str]]]:
+    """(paragraph number, its words as typed) for every paragraph that has words."""
     result = []
     for para in document.paragraphs():
         found = _para_words(para)
@@ -70,32 +66,37 @@ def original_words(document: Document) -> list[tuple[int, list[_Word]]]:
     return result
 
 
-def _para_words(para: Para) -> list[_Word]:
-    found: list[_Word] = []
+def _para_words(para: Para) -> list[str]:
+    found: list[str] = []
     for number, piece in enumerate(COLUMN_GAP.split(para.text)):
-        if len(piece) < TITLE_CHARS and words_of(piece) in (NATIONAL_TITLE, MOTTO):
-            continue
         if number == 0:
             _, offset = labels.parse(piece)
             piece = piece[offset:]
-        found += words(piece)
+        typed = WORD.findall(piece)
+        if not _title_line(piece, typed):
+            found += typed
     for segment in para.segments:
         if segment.note is not None:
-            found += words(_note_text(segment.note))
+            found += WORD.findall(_note_text(segment.note))
     return found
 
 
-def _markup_words(text: str) -> list[_Word]:
-    """The words a text in markup shows: its runs (emphasis may start inside a
-    word), then each footnote's."""
+def _title_line(piece: str, typed: list[str]) -> bool:
+    """The national title or the motto, which the generator writes itself
+    (compared on the words' keys: a short line of just those words)."""
+    return (len(piece) < TITLE_CHARS and len(typed) in TITLE_WORDS
+            and " ".join(map(_key, typed)) in (NATIONAL_TITLE, MOTTO))
+
+
+def _markup_keys(text: str) -> Iterator[str]:
+    """The keys of the words a text in markup shows: its runs (emphasis may
+    start inside a word), then each footnote's."""
     if not MARKUP.search(text):
-        return words(text)  # no emphasis, escape or footnote: the text is what it shows
+        return keys(text)  # no emphasis, escape or footnote: the text is what it shows
     items = parse(text)
-    found = words("".join(item.text for item in items if isinstance(item, Run)))
-    for item in items:
-        if isinstance(item, Footnote):
-            found += words("".join(run.text for run in item.runs))
-    return found
+    shown = ["".join(item.text for item in items if isinstance(item, Run))]
+    shown += ["".join(run.text for run in item.runs) for item in items if isinstance(item, Footnote)]
+    return keys("\n".join(shown))
 
 
 def _note_text(segments: tuple[Segment, ...]) -> str:
@@ -108,9 +109,10 @@ def measure(document: Document, shown: Iterable[str]) -> dict:
     share (1 when there are none), and each paragraph some of whose words
     did not, with those words (``{"paragraph", "excerpt"}``)."""
     original = original_words(document)
-    kept_words = Counter(word.key for text in shown
-                         for word in (words(text) if isinstance(text, Literal) else _markup_words(text)))
-    total = Counter(word.key for _, found in original for word in found)
+    kept_words: Counter = Counter()
+    for text in shown:
+        kept_words.update(keys(text) if isinstance(text, Literal) else _markup_keys(text))
+    total = Counter(map(_key, chain.from_iterable(typed for _, typed in original)))
     missing = total - kept_words
     count = sum(total.values())
     lost = sum(missing.values())
@@ -120,7 +122,7 @@ def measure(document: Document, shown: Iterable[str]) -> dict:
             "message": message(share, places)}
 
 
-def _places(original: list[tuple[int, list[_Word]]], missing: Counter) -> list[dict]:
+def _places(original: list[tuple[int, list[str]]], missing: Counter) -> list[dict]:
     """The missing words given back to the paragraphs that hold them, the
     paragraphs most of whose words are missing first (a paragraph left out
     entirely rather than a word that also stands elsewhere)."""
@@ -129,15 +131,16 @@ def _places(original: list[tuple[int, list[_Word]]], missing: Counter) -> list[d
         return []
 
     def suspicion(entry):
-        index, found = entry
-        return (-sum(1 for word in found if word.key in missing) / len(found), index)
+        index, typed = entry
+        return (-sum(1 for word in typed if _key(word) in missing) / len(typed), index)
 
     taken: dict[int, list[str]] = {}
-    for index, found in sorted(original, key=suspicion):
-        for word in found:
-            if left[word.key] > 0:
-                left[word.key] -= 1
-                taken.setdefault(index, []).append(word.shown)
+    for index, typed in sorted(original, key=suspicion):
+        for word in typed:
+            key = _key(word)
+            if left[key] > 0:
+                left[key] -= 1
+                taken.setdefault(index, []).append(word)
     return [{"paragraph": index, "excerpt": " ".join(taken[index])} for index in sorted(taken)]
 
 

@@ -55,14 +55,15 @@ class TooMuchContent(FileRefused):
         return TooMuchContent, (self.errors,)
 
 
-def fit(data: dict, notes: Notes, load: Callable[[dict], dict]) -> dict:
-    """``data`` restructured until ``load`` accepts it; ``TooMuchContent`` when
-    it still holds more than a plan may. Any other problem left (none is
-    known) is the caller's validation to report, with the data kept."""
+def fit(data: dict, notes: Notes, load: Callable[[dict], dict]) -> tuple[dict, dict | None]:
+    """``data`` restructured until ``load`` accepts it, and what ``load``
+    made of it (the document as its schema loads it: read once, not again
+    for the coverage); ``TooMuchContent`` when it still holds more than a
+    plan may. Any other problem left (none is known) is the caller's
+    validation to report, with the data kept (and None for the loaded)."""
     for _ in range(MAX_ROUNDS):
         try:
-            load(data)
-            return data
+            return data, load(data)
         except PlanInvalid as invalid:
             errors = invalid.errors
         if not _restructure(data, errors, notes):
@@ -70,7 +71,7 @@ def fit(data: dict, notes: Notes, load: Callable[[dict], dict]) -> dict:
     too_much = [error for error in errors if error["code"] in TOO_MUCH]
     if too_much:
         raise TooMuchContent(too_much)
-    return data
+    return data, None
 
 
 def _restructure(data: dict, errors: list[dict], notes: Notes) -> bool:

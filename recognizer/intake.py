@@ -3,9 +3,9 @@ converted to .docx first (by the caller's converter); everything else
 refused with a code the API maps to a 4xx — macro-enabled files,
 password-protected files (OLE2 "EncryptedPackage"), OLE2 files that are no
 Word document, ODF packages without content, RTF whose binary data runs
-past its end, zip bombs, broken packages, other formats — and, before any
-part is parsed, a document holding more than a plan may
-(``recognizer.content``).
+past its end, zip bombs, broken packages, other formats. (A document
+holding more than a plan may is refused as its parts are parsed:
+``recognizer.content``.)
 
 Only signatures and the zip directory are read here, with every part read
 bounded in size: a refusal costs next to nothing.
@@ -18,7 +18,7 @@ import re
 import zipfile
 from typing import Callable
 
-from .content import UNREADABLE_PACKAGE, check_content
+from .content import UNREADABLE_PACKAGE
 from .refusals import FileRefused
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -119,7 +119,7 @@ def check_rtf(data: bytes) -> None:
 def docx_from(data: bytes, convert: Callable[[bytes], bytes] | None = None) -> bytes:
     """The .docx bytes to read for an uploaded file: as sent, or converted by
     ``convert`` (LibreOffice) for .doc, .odt and .rtf; refused (FileRefused)
-    when it is no readable Word document or holds more than a plan may.
+    when it is no readable Word document.
     ``convert`` raises FileRefused for a file it cannot read."""
     if not data:
         return data
@@ -129,8 +129,7 @@ def docx_from(data: bytes, convert: Callable[[bytes], bytes] | None = None) -> b
         data = convert(data)
         if kind_of(data) != "docx":
             raise FileRefused("corrupt_file")
-    check_content(data)
     return data
 
 
-__all__ = ["FileRefused", "check_content", "docx_from", "kind_of"]
+__all__ = ["FileRefused", "docx_from", "kind_of"]

@@ -28,6 +28,8 @@ _PATTERNS = (
     (PLUS, re.compile(r"^\+(?=[\s\u00a0]|$|\S)")),
     (DASH, re.compile(r"^[•·●▪◦○■□➢➤✓√§](?=[\s\u00a0]|$|\S)")),
 )
+# Any of them: most paragraphs have no label, and are told so by one match, not eight.
+_ANY = re.compile("|".join(f"(?{'i' if pattern.flags & re.I else ''}:{pattern.pattern})" for _, pattern in _PATTERNS))
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,8 @@ def parse(text: str) -> tuple[Label | None, int]:
     """The label at the start of ``text`` and where the text after it (and
     its spaces or tab) starts; (None, 0) without a label."""
     stripped = text.lstrip(" \u00a0")
+    if not _ANY.match(stripped):
+        return None, 0
     offset = len(text) - len(stripped)
     for kind, pattern in _PATTERNS:
         match = pattern.match(stripped)

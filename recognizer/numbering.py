@@ -54,19 +54,10 @@ class Numbering:
                     starts[_int(override.get(W.ilvl), 0)] = _int(start.get(W.val), 1)
             self.nums[num.get(W.numId)] = (abstract.get(W.val), starts)
 
-    def _num_pr(self, p, style_id: str):
-        props = p.find(W.pPr)
-        if props is not None and props.find(W.numPr) is not None:
-            return props.find(W.numPr), None
-        for style in self.styles.chain(style_id):
-            style_props = style.find(W.pPr)
-            if style_props is not None and style_props.find(W.numPr) is not None:
-                return style_props.find(W.numPr), style_props
-        return None, None
-
-    def label(self, p, style_id: str) -> tuple[str, int, bool]:
-        """(label text, list level, is a bullet) of paragraph ``p``; ("", 0, False) without numbering."""
-        num_pr, _ = self._num_pr(p, style_id)
+    def label(self, ppr: dict, style_id: str) -> tuple[str, int, bool]:
+        """(label text, list level, is a bullet) of the paragraph whose direct
+        properties are ``ppr``; ("", 0, False) without numbering."""
+        num_pr = self.styles.paragraph_property(ppr, style_id, W.numPr)
         if num_pr is None:
             return "", 0, False
         num_id_el, ilvl_el = num_pr.find(W.numId), num_pr.find(W.ilvl)

@@ -12,13 +12,15 @@ formatting or numbering labels.
 from __future__ import annotations
 
 import io
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .content import check_sizes, read_counted
 from .numbering import Numbering
-from .styles import Styles, W, on
+from .styles import EMPTY, Styles, W, on, properties
 
 PACKAGE_ROOT_RELS = "_rels/.rels"
 MAIN_DOCUMENT_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
@@ -32,7 +34,7 @@ FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallbac
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A stretch of text with one formatting, or a footnote (``note`` holds
     the footnote's own segments and ``text`` is empty)."""
@@ -44,7 +46,7 @@ class Segment:
     direct_bold: bool | None = None     # bold set on the run itself (not by a style)
 
 
-@dataclass
+@dataclass(slots=True)
 class Para:
     index: int                      # 1-based, in reading order, table cells included
     segments: list[Segment]
@@ -136,13 +138,16 @@ class NotWordprocessing(ValueError):
 
 
 def read(docx: bytes) -> Document:
+    """What a .docx shows, in reading order; FileRefused when it holds more
+    than a plan may (``content.read_counted``: counted as it is parsed)."""
     with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        check_sizes(package)
         main = _main_part(package)
         related = _relations(package, main)
+        root, footnotes_root = read_counted(package, main, related.get("footnotes"))  # refused when too much
         styles = Styles(_xml(package, related.get("styles")))
         numbering = Numbering(_xml(package, related.get("numbering")), styles)
-        footnotes = _footnotes(_xml(package, related.get("footnotes")), styles)
-        root = _xml(package, main)
+        footnotes = _footnotes(footnotes_root, styles)
     if root is None or root.find(W.body) is None:
         raise NotWordprocessing(main)
     return _Reader(styles, numbering, footnotes).document(root.find(W.body))
@@ -190,10 +195,10 @@ def _footnotes(root, styles: Styles) -> dict[str, tuple[Segment, ...]]:
             continue
         segments: list[Segment] = []
         for p in note.iter(W.p):
-            style_id = styles.paragraph_style_id(p)
+            style_id = styles.paragraph_style_id(properties(p, W.pPr))
             if segments:
                 segments.append(Segment(" "))
-            segments.extend(s for s in _segments(p, styles, style_id, {}) if s.note is None)
+            segments.extend(s for s in _segments(p, styles, style_id, {})[0] if s.note is None)
         notes[note.get(W.id)] = tuple(_trim(segments))
     return notes
 
@@ -220,17 +225,22 @@ def _runs(p):
             yield from _runs(child)
 
 
-def _segments(p, styles: Styles, style_id: str, footnotes: dict) -> list[Segment]:
+def _segments(p, styles: Styles, style_id: str, footnotes: dict) -> tuple[list[Segment], dict]:
+    """The paragraph's text as segments of one emphasis, and the direct
+    properties of its first run with text (what its size and font are read from)."""
     segments: list[Segment] = []
+    first = None
     for run in _runs(p):
-        bold, italic = styles.run_emphasis(run, style_id)
-        direct = run.find(f"{W.rPr}/{W.b}")
-        direct_bold = on(direct)
+        rpr = properties(run, W.rPr)
+        bold, italic = styles.run_emphasis(rpr, style_id)
+        direct_bold = on(rpr.get(W.b))
         text = []
         for child in run:
             tag = child.tag
             if tag == W.t:
                 text.append(child.text or "")
+                if first is None:
+                    first = rpr
             elif tag == W.tab or tag == W.ptab:
                 text.append("\t")
             elif tag in (W.br, W.cr):
@@ -239,14 +249,20 @@ def _segments(p, styles: Styles, style_id: str, footnotes: dict) -> list[Segment
                 text.append("-")
             elif tag == W.footnoteReference:
                 if text:
-                    segments.append(Segment("".join(text), bold, italic, direct_bold=direct_bold))
+                    segments.append(Segment(_nfc(text), bold, italic, direct_bold=direct_bold))
                     text = []
                 note = footnotes.get(child.get(W.id))
                 if note is not None:  # an empty footnote still shows its number
                     segments.append(Segment("", note=note))
         if text:
-            segments.append(Segment("".join(text), bold, italic, direct_bold=direct_bold))
-    return segments
+            segments.append(Segment(_nfc(text), bold, italic, direct_bold=direct_bold))
+    return segments, EMPTY if first is None else first
+
+
+def _nfc(pieces: list[str]) -> str:
+    # Text typed with combining accents (Unikey's "Unicode tổ hợp") reads as
+    # the same letters precomposed: the decree's NFC, what the schema keeps.
+    return unicodedata.normalize("NFC", "".join(pieces))
 
 
 class _Reader:
@@ -265,7 +281,7 @@ class _Reader:
                 for box in _text_boxes(child):  # what a text box holds stands before its anchor
                     items.extend(self.document(box).items)
                 items.append(self.paragraph(child))
-                sect = child.find(f"{W.pPr}/{W.sectPr}")
+                sect = properties(child, W.pPr).get(W.sectPr)
                 if sect is not None:
                     self.pages.append(page_setup(sect))
             elif child.tag == W.tbl:
@@ -280,11 +296,11 @@ class _Reader:
 
     def paragraph(self, p, cell: tuple[int, int, int] | None = None) -> Para:
         self.count += 1
-        style_id = self.styles.paragraph_style_id(p)
-        label, level, bullet = self.numbering.label(p, style_id)
-        segments = _segments(p, self.styles, style_id, self.footnotes)
-        first_run = next((r for r in _runs(p) if r.find(W.t) is not None), None)
-        base_bold, base_italic = self.styles.run_emphasis(None, style_id)
+        ppr = properties(p, W.pPr)
+        style_id = self.styles.paragraph_style_id(ppr)
+        label, level, bullet = self.numbering.label(ppr, style_id)
+        segments, first_run = _segments(p, self.styles, style_id, self.footnotes)
+        base_bold, base_italic = self.styles.run_emphasis(EMPTY, style_id)
         return Para(
             index=self.count,
             segments=segments,
@@ -293,10 +309,10 @@ class _Reader:
             numbering_label=label,
             numbering_level=level,
             bullet=bullet,
-            align=self.styles.alignment(p, style_id),
+            align=self.styles.alignment(ppr, style_id),
             size=self.styles.run_size(first_run, style_id),
             font=self.styles.run_font(first_run, style_id),
-            border_bottom=self.styles.border_bottom(p, style_id),
+            border_bottom=self.styles.border_bottom(ppr, style_id),
             base_bold=base_bold,
             base_italic=base_italic,
             cell=cell,
@@ -322,17 +338,15 @@ class _Reader:
         for row_index, tr in enumerate(tbl.iter(W.tr)):
             if _owner_table(tr) is not tbl:
                 continue
-            leading = leading and bool(on(tr.find(f"{W.trPr}/{W.tblHeader}")))
+            leading = leading and bool(on(properties(tr, W.trPr).get(W.tblHeader)))
             repeated += leading
             cells = []
             for column, tc in enumerate(c for c in tr if c.tag == W.tc or c.tag == W.sdt):
                 tc = tc if tc.tag == W.tc else tc.find(f".//{W.tc}")
                 if tc is None:
                     continue
-                props = tc.find(W.tcPr)
-                span = merge = None
-                if props is not None:
-                    span, merge = props.find(W.gridSpan), props.find(W.vMerge)
+                props = properties(tc, W.tcPr)
+                span, merge = props.get(W.gridSpan), props.get(W.vMerge)
                 paragraphs = self.cell_paragraphs(tc, (number, row_index, column))
                 cells.append(Cell(
                     paragraphs,

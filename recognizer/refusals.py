@@ -19,11 +19,13 @@ MESSAGES = {
     "too_many_paragraphs": "Văn bản có {count} đoạn có chữ, quá giới hạn {max} của một kế hoạch; hãy chia nhỏ văn bản.",
     "too_many_runs": "Văn bản có {count} đoạn định dạng (chữ đậm, nghiêng…), quá giới hạn {max}; hãy bỏ bớt định dạng hoặc chia nhỏ văn bản.",
     "too_many_cells": "Các bảng của văn bản có {count} ô, quá giới hạn {max} của một kế hoạch; hãy chia nhỏ bảng.",
+    "too_many_empty": "Văn bản có hơn {max} đoạn, đoạn định dạng hoặc dòng bảng trống; hãy xóa các dòng trống thừa rồi gửi lại.",
+    "too_many_tables": "Văn bản có {count} bảng, quá giới hạn {max} của một kế hoạch; hãy chia nhỏ văn bản.",
 }
 STATUS = {"unsupported_file": 415, "encrypted_file": 422, "corrupt_file": 422, "too_large": 413}
 # Refusals for what a document holds: the file is readable, a plan cannot hold it.
 CONTENT_CODES = ("part_too_large", "too_many_footnotes", "too_much_text", "too_many_paragraphs", "too_many_runs",
-                 "too_many_cells")  # fmt: skip
+                 "too_many_cells", "too_many_tables", "too_many_empty")  # fmt: skip
 STATUS.update(dict.fromkeys(CONTENT_CODES, 422))
 
 

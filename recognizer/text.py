@@ -13,17 +13,30 @@ REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufff
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
+class _WithoutMarks(dict):
+    """A ``str.translate`` table that drops combining marks, filled as
+    characters are met (the marks are many, a document uses a few)."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_WITHOUT_MARKS = _WithoutMarks()
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
 def fold(text: str) -> str:
     """Lower case, no diacritics, đ → d, single spaces: what two spellings of
     one heading have in common ("TỔ CHỨC THỰC HIỆN" ~ "Tổ chức thực hiện")."""
     decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _SPACES.sub(" ", bare.casefold()).strip()
+    return _SPACES.sub(" ", decomposed.translate(_WITHOUT_MARKS).casefold()).strip()
 
 
 def words_of(text: str) -> str:
     """``fold`` with punctuation turned into spaces, for keyword matching."""
-    return " ".join(re.sub(r"[^\w]+", " ", fold(text)).split())
+    return " ".join(_NOT_WORD.sub(" ", fold(text)).split())
 
 
 def clean(text: str) -> str:

@@ -2,7 +2,8 @@
 how surely a document is of the kind (``detect``: a score from what tells
 a kind, ``core.detection.Signals``, found once per document), how to read it into that kind's JSON
 (``build``), and the texts a document of that kind shows for its JSON
-(``shown``: what the coverage figure counts as kept).
+(``shown``, given the JSON as its schema loads it: what the coverage
+figure counts as kept).
 
 Kinds share the Decree 30 core (``recognizer/core``: regions, header,
 front matter, legal bases, closing, recipients and signatory, appendices).
@@ -32,10 +33,21 @@ SURE = 0.9
 
 @dataclass
 class Reading:
-    """A document read as one kind: its JSON and what the reading found wrong."""
+    """A document read as one kind: its JSON, what the reading found wrong,
+    and the JSON as the schema loads it (defaults filled in)."""
 
     data: dict
     notes: Notes
+    loaded: dict | None = None  # None when fitting could not make it valid
+
+    def validated(self) -> dict:
+        return self.loaded if self.loaded is not None else load_plan(self.data)
+
+
+def fitted(data: dict, notes: Notes) -> Reading:
+    """The reading of ``data`` made to fit its kind's schema (``fitting.fit``)."""
+    data, loaded = fit(data, notes, load_plan)
+    return Reading(data, notes, loaded)
 
 
 @dataclass(frozen=True)
@@ -43,7 +55,7 @@ class Kind:
     name: str
     detect: Callable[[Signals], float]        # 0 … 1
     build: Callable[[Document], Reading]
-    shown: Callable[[dict], Iterable[str]]
+    shown: Callable[[dict], Iterable[str]]   # of the JSON as loaded (Reading.validated)
 
 
 KINDS: dict[str, Kind] = {}
@@ -72,9 +84,9 @@ def text_kind(name: str, detect: Callable[[Signals], float], *, addressees: bool
 
     def build(document: Document) -> Reading:
         notes = Notes()
-        return Reading(fit(text_document(document, notes, name, addressees=addressees), notes, load_plan), notes)
+        return fitted(text_document(document, notes, name, addressees=addressees), notes)
 
-    return Kind(name, detect, build, lambda data: text_document_texts(load_plan(data)))
+    return Kind(name, detect, build, text_document_texts)
 
 
 def kind_of(document: Document) -> tuple[Kind, float]:

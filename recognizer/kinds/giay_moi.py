@@ -14,18 +14,16 @@ from typing import Iterator
 from nd30.markup import plain
 from nd30.vietnamese import drop_ending, meeting_time, upper
 from nd30.wording import ATTEND, BRING, CHAIR, INVITES, TIME, VENUE
-from schemas import load_plan
 
 from .. import blocks
 from ..core.body import only
 from ..core.detection import Signals
 from ..core.document import foot, head, read_parts
 from ..core.fields import PLACEHOLDERS, foot_texts, head_texts
-from ..fitting import fit
 from ..notes import Notes
 from ..reading import Document
 from ..text import clean
-from . import Kind, Reading, register, type_score
+from . import Kind, Reading, fitted, register, type_score
 
 NAME = "giay_moi"
 NOTE_BLOCKS = ("paragraph", "bullets")
@@ -64,7 +62,7 @@ def build(document: Document) -> Reading:
                  [{"type": "paragraph", "text": appendix["title"]}, *appendix.get("content", []), *appendix.get("notes", [])]]
     invitation["notes"] = only(NOTE_BLOCKS, rest)
     invitation.update(foot(parts, notes, NAME)[0])
-    return Reading(fit(invitation, notes, load_plan), notes)
+    return fitted(invitation, notes)
 
 
 def _lines(found: list[dict], invitation: dict, notes: Notes) -> tuple[dict, list[dict]]:
@@ -147,8 +145,7 @@ def _required(fields: dict, invitation: dict, notes: Notes) -> None:
         fields["time"] = {"year": date["year"], "month": date.get("month", 1), "day": date.get("day", 1), "hour": 0}
 
 
-def shown(invitation_json: dict) -> Iterator[str]:
-    invitation = load_plan(invitation_json)
+def shown(invitation: dict) -> Iterator[str]:
     yield from head_texts(invitation)
     yield from (invitation["inviter"] or invitation["issuer"]["name"], INVITES, *invitation["invitees"])
     yield from (ATTEND, invitation["event"], invitation["chair"] or "", invitation["venue"], invitation["bring"] or "")

@@ -8,17 +8,15 @@ from __future__ import annotations
 from typing import Iterator
 
 from nd30.kinds import KINDS
-from schemas import load_plan
 
 from .. import blocks
 from ..core.appendix import appendix_texts
 from ..core.detection import Signals
 from ..core.document import head, read_parts, with_text
 from ..core.fields import foot_texts, head_texts
-from ..fitting import fit
 from ..notes import Notes
 from ..reading import Document
-from . import Kind, Reading, register
+from . import Kind, Reading, fitted, register
 
 NAME = "ke_hoach"
 # A plan's type line names it surely; a type of Appendix III that has no
@@ -39,13 +37,12 @@ def build(document: Document) -> Reading:
     plan = head(parts, notes, NAME)
     if parts.front.lead_in:
         plan["lead_in"] = parts.front.lead_in
-    return Reading(fit(with_text(plan, parts, notes, NAME), notes, load_plan), notes)
+    return fitted(with_text(plan, parts, notes, NAME), notes)
 
 
-def shown(plan_json: dict) -> Iterator[str]:
-    """The texts a plan's document shows (labels and the national title and
-    motto aside): what the coverage figure counts as kept."""
-    plan = load_plan(plan_json)
+def shown(plan: dict) -> Iterator[str]:
+    """The texts a (loaded) plan's document shows (labels and the national
+    title and motto aside): what the coverage figure counts as kept."""
     yield from head_texts(plan)
     yield plan["lead_in"] or ""
     yield from blocks.shown_texts(plan["body"])

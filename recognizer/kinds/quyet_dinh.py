@@ -13,7 +13,6 @@ from typing import Iterator
 from nd30.kinds import citation
 from nd30.vietnamese import upper
 from nd30.wording import DECIDES, ISSUED_WITH, PROPOSED_BY
-from schemas import load_plan
 from schemas.blocks.article import ARTICLE_CONTENT
 
 from .. import blocks
@@ -30,10 +29,9 @@ from ..core.document import foot, head, read_parts
 from ..core.fields import PLACEHOLDERS, foot_texts, head_texts
 from ..core.regions import find_regions
 from ..coverage import Literal
-from ..fitting import fit
 from ..notes import Notes
 from ..reading import Document
-from . import Kind, Reading, register, type_score
+from . import Kind, Reading, fitted, register, type_score
 
 NAME = "quyet_dinh"
 BY_ARTICLES = 0.7
@@ -70,7 +68,7 @@ def build(document: Document) -> Reading:
         decision["attachment"] = _attachment(document, attached, notes)
     if parts.appendices:
         _place_appendices(decision, parts.appendices, notes)
-    return Reading(fit(decision, notes, load_plan), notes)
+    return fitted(decision, notes)
 
 
 def _articles(found: list[dict], closing: str | None, notes: Notes) -> list[dict]:
@@ -131,8 +129,7 @@ def _attachment(document: Document, items: list, notes: Notes) -> dict:
     return attachment
 
 
-def shown(decision_json: dict) -> Iterator[str]:
-    decision = load_plan(decision_json)
+def shown(decision: dict) -> Iterator[str]:
     yield from head_texts(decision)
     yield Literal(upper(decision["authority"]))
     if decision["proposed_by"]:

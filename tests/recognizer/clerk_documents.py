@@ -18,6 +18,7 @@ and the motto aside): what an import has to keep."""
 from __future__ import annotations
 
 import io
+import unicodedata
 from dataclasses import dataclass
 
 import docx
@@ -65,6 +66,7 @@ class Shape:
     draft_box: bool = False        # "DỰ THẢO" drawn in a text box
     footnotes: bool = False        # the plan's footnotes as real footnotes (else left out)
     body_table: bool = False       # a table of text (no figures) at the end of the body
+    decomposed: bool = False       # letters typed with combining accents (Unikey's "Unicode tổ hợp")
 
 
 class ClerkDocument:
@@ -146,6 +148,9 @@ class ClerkDocument:
         for index, appendix in enumerate(plan.get("appendices", [])):
             self.appendix(plan, appendix, index, len(plan["appendices"]))
         self.footnotes.write()
+        if self.shape.decomposed:
+            for text in self.document.element.body.iter(qn("w:t")):
+                text.text = unicodedata.normalize("NFD", text.text or "")
         output = io.BytesIO()
         self.document.save(output)
         return output.getvalue()

@@ -50,8 +50,9 @@ def formatted(text: str) -> list:
 def fitted(data: dict) -> tuple[dict, Notes]:
     """The plan fitted, as the schema stores it (texts trimmed), and the notes."""
     notes = Notes()
-    result = fit(copy.deepcopy(data), notes, load_plan)
-    return load_plan(result), notes
+    result, loaded = fit(copy.deepcopy(data), notes, load_plan)
+    assert loaded == load_plan(result)
+    return loaded, notes
 
 
 def codes(notes: Notes) -> list[str]:

@@ -23,7 +23,8 @@ FIELDS = ("draft_mark", "issuer", "document_type", "number", "symbol", "place", 
           "lead_in", "closing", "recipients", "archive", "signatory")
 SHAPES = ([Shape(header=header) for header in HEADERS] + [Shape(signature=signature) for signature in SIGNATURES]
           + [Shape(styles=styles) for styles in STYLES]
-          + [Shape(draft_box=True), Shape(footnotes=True), Shape(word_numbering=True), Shape(tab=False, word_bullets=False)])
+          + [Shape(draft_box=True), Shape(footnotes=True), Shape(word_numbering=True), Shape(tab=False, word_bullets=False),
+             Shape(decomposed=True)])
 
 
 def without_footnotes(plan: dict) -> dict:
