@@ -90,6 +90,10 @@ function render({ focus = null, scope = null } = {}) {
     form.replaceChildren(...renderForm(ctx));
   }
   errors.apply();
+  // The outline lists only the parts this kind of document has.
+  for (const link of document.querySelectorAll('#outline a[href^="#sec-"]')) {
+    link.parentElement.hidden = !document.getElementById(link.getAttribute("href").slice(1));
+  }
   window.scrollTo(0, scroll);
   if (focus && focusFirst(focus)) return;
   if (activeId) {

@@ -157,6 +157,8 @@ def test_invitation_time_place_and_invitees(page, live_server):
     new_document(page, "Giấy mời")
     expect(page.locator("#sec-body-title")).to_have_text("Lưu ý")
     expect(page.locator("#sec-bases")).to_have_count(0)  # an invitation has no legal bases
+    expect(page.locator("#outline a[href='#sec-bases']")).to_be_hidden()
+    expect(page.locator("#outline a[href='#sec-kind']")).to_be_visible()
     fill_core(page, "Dự Hội nghị triển khai Kế hoạch giảm nghèo năm 2025")
     page.locator("#f-invitees-0").fill("Chủ tịch Ủy ban nhân dân các xã, thị trấn")
     page.get_by_label("Tới dự").fill("Hội nghị triển khai Kế hoạch giảm nghèo năm 2025")
