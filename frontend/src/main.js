@@ -3,7 +3,9 @@
 // kind, drafts, examples, plan and Word files, companions, DOCX/PDF,
 // preview), live validation and the outline. Editing operations shared by
 // the structured fields live in `ctx`; the body is its own editor, made
-// again when a draft of another kind opens.
+// again when a draft of another kind opens. Past ~400 lines because it is
+// the page's wiring in one place: each feature's own logic is in its module
+// under view/ and session/ (moving the wiring out would scatter start-up order).
 
 import { ApiError, exportTasks, fetchConventions, fetchSchema, importWord, renderPlan } from "./api/client.js";
 import { downloadJson, readPlanFile, saveBlob } from "./api/files.js";
