@@ -44,6 +44,8 @@ class KindSchema(Schema):
     type_name = fields.String(allow_none=True, metadata=doc("Tên loại in", "Dòng tên loại; công văn: không có"))
     model = fields.String(metadata=doc("Mẫu trình bày", "Theo Phụ lục III Nghị định 30/2020/NĐ-CP"))
     companion = fields.Boolean(metadata=doc("Soạn từ kế hoạch", "Có thể soạn từ một kế hoạch (POST /companions/<kind>)"))
+    companion_label = fields.String(allow_none=True, metadata=doc("Tên văn bản kèm theo", "Văn bản soạn từ kế hoạch là gì với kế hoạch"))
+    proposer_required = fields.Boolean(metadata=doc("Cần cơ quan trình", "Soạn từ kế hoạch phải kèm proposer (cơ quan trình)"))
     examples = fields.List(fields.Nested(ExampleSchema), metadata=doc("Văn bản mẫu", "Các mẫu của loại này"))
 
 
@@ -69,6 +71,8 @@ def example_item(kind: str, name: str, path: Path) -> dict:
 def kinds():
     return [{"name": name, "label": kind.label, "type_name": kind.type_name, "model": kind.model,
              "companion": name in COMPANIONS,
+             "companion_label": COMPANIONS[name].label if name in COMPANIONS else None,
+             "proposer_required": name in COMPANIONS and COMPANIONS[name].needs_proposer,
              "examples": [example_item(name, example, path) for example, path in example_index()[name].items()]}
             for name, kind in KINDS.items()]
 

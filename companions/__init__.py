@@ -23,14 +23,15 @@ from .submission import submission
 @dataclass(frozen=True)
 class Companion:
     draft: Callable[[dict, dict | None], dict]  # (plan, proposer or None) → document
+    label: str  # what it is to the plan, as a clerk says it
     needs_proposer: bool = False
 
 
 # By the kind of the document drafted.
 COMPANIONS = {
-    "to_trinh": Companion(submission, needs_proposer=True),
-    "quyet_dinh": Companion(decision),
-    "bao_cao": Companion(report),
+    "to_trinh": Companion(submission, "Tờ trình đề nghị ban hành kế hoạch", needs_proposer=True),
+    "quyet_dinh": Companion(decision, "Quyết định ban hành kế hoạch (kế hoạch kèm theo)"),
+    "bao_cao": Companion(report, "Báo cáo kết quả thực hiện kế hoạch"),
 }
 
 __all__ = ["COMPANIONS", "Companion"]

@@ -1,18 +1,23 @@
-// Starts the form: loads the schema and the drafts, renders the plan, and
-// wires the toolbar (drafts, examples, plan and Word files, DOCX/PDF,
+// Starts the form: loads the schema and the drafts, renders the document of
+// the open draft as its kind, and wires the toolbar (new document of a
+// kind, drafts, examples, plan and Word files, companions, DOCX/PDF,
 // preview), live validation and the outline. Editing operations shared by
-// the structured fields live in `ctx`; the body is its own editor.
+// the structured fields live in `ctx`; the body is its own editor, made
+// again when a draft of another kind opens. Past ~400 lines because it is
+// the page's wiring in one place: each feature's own logic is in its module
+// under view/ and session/ (moving the wiring out would scatter start-up order).
 
-import { ApiError, exportTasks, fetchConventions, fetchExample, fetchExamples, fetchSchema, importWord, renderPlan } from "./api/client.js";
+import { ApiError, exportTasks, fetchConventions, fetchSchema, importWord, renderPlan } from "./api/client.js";
 import { downloadJson, readPlanFile, saveBlob } from "./api/files.js";
 import { createStructure } from "./editor/index.js";
-import { documentKind } from "./model/kind.js";
+import { documentKinds, kindName } from "./model/kind.js";
 import { DocumentSchema } from "./model/schema.js";
 import { Store } from "./model/store.js";
 import { startAutosave } from "./session/autosave.js";
 import { Drafts } from "./session/drafts.js";
 import { startValidation } from "./session/validation.js";
 import { createBodyCard } from "./view/bodyeditor.js";
+import { createCompanions } from "./view/companions.js";
 import { askText } from "./view/dialog.js";
 import { h } from "./view/dom.js";
 import { createDraftsPanel } from "./view/draftspanel.js";
@@ -26,6 +31,7 @@ import { createPreview } from "./view/preview.js";
 import { createTabBanner } from "./view/tabbanner.js";
 import { createDeletions } from "./view/deletions.js";
 import { createFindReplace } from "./view/findreplace.js";
+import { createNewDocument } from "./view/newdocument.js";
 import { createNextYear } from "./view/nextyear.js";
 import { renderForm, renderSection } from "./view/sections.js";
 import { ViewState } from "./view/viewstate.js";
@@ -38,7 +44,9 @@ const form = document.getElementById("plan-form");
 const statusLine = document.getElementById("save-status");
 const store = new Store(null);
 const ui = new ViewState();
-let kind = null;
+let schema = null;
+let kinds = {}; // every kind of GET /schema by name (model/kind.js)
+let kind = null; // the kind of the open document
 let drafts = null;
 let bodyCard = null;
 let autosave = null;
@@ -47,6 +55,7 @@ const errors = new ErrorView({
   summary: document.getElementById("error-summary"),
   form,
   reveal: revealElement,
+  documentName: () => kind?.title ?? "Văn bản",
 });
 
 /** The plan with the body's latest keystrokes in it. */
@@ -67,7 +76,7 @@ export function structure() {
  * the plan) when one does, else every part. */
 function render({ focus = null, scope = null } = {}) {
   const active = document.activeElement;
-  const activeId = active && form.contains(active) && !bodyCard.card.contains(active) ? active.id : null;
+  const activeId = active && form.contains(active) && !bodyCard?.card.contains(active) ? active.id : null;
   const selection = active && "selectionStart" in active ? [active.selectionStart, active.selectionEnd] : null;
   const scroll = window.scrollY;
   const dropNotes = () => {
@@ -83,6 +92,10 @@ function render({ focus = null, scope = null } = {}) {
     form.replaceChildren(...renderForm(ctx));
   }
   errors.apply();
+  // The outline lists only the parts this kind of document has.
+  for (const link of document.querySelectorAll('#outline a[href^="#sec-"]')) {
+    link.parentElement.hidden = !document.getElementById(link.getAttribute("href").slice(1));
+  }
   window.scrollTo(0, scroll);
   if (focus && focusFirst(focus)) return;
   if (activeId) {
@@ -128,7 +141,7 @@ function revealElement(element) {
 const ctx = createEditing({ store, ui, errors, getKind: () => kind, render });
 ctx.richTexts = new Set(); // the rich-text areas drawn with the form (appendix content and notes)
 /** Every rich-text area: the body, then the appendices' content and notes. */
-ctx.areas = () => [bodyCard.area, ...ctx.richTexts];
+ctx.areas = () => [bodyCard?.area, ...ctx.richTexts].filter(Boolean);
 /** The plan's task matrices as a workbook (the button of each task matrix). */
 ctx.exportTasks = (button) => withBusy(button, async () => {
   try {
@@ -142,19 +155,44 @@ ctx.exportTasks = (button) => withBusy(button, async () => {
 
 // --- drafts ------------------------------------------------------------------------
 
-/** Show `plan` in the form (it is already the current draft's plan). */
+/** The kind `document` is of (a document without `kind` is a plan). */
+const kindOf = (document) => kinds[kindName(schema, document) ?? ""];
+
+/** Put the `opened` document in the store, as the kind it is: a document of another
+ * kind gets a body editor made for that kind (its block types, headings and
+ * numbering); the previous one is dropped first, its last keystrokes
+ * written into the previous document. */
+function adopt(opened) {
+  const next = kindOf(opened);
+  if (next !== kind) {
+    bodyCard?.destroy();
+    bodyCard = null;
+  }
+  store.plan = opened;
+  if (next === kind && (bodyCard || !kind.textKey)) return;
+  kind = next;
+  ctx.structure = createStructure(kind);
+  bodyCard = kind.textKey ? createBodyCard(ctx, bodyCardOptions) : null;
+  ctx.bodyCard = bodyCard;
+  document.body.dataset.kind = kind.name ?? "";
+  document.getElementById("btn-next-year").hidden = kind !== kindOf({});
+}
+
+/** Show `plan` in the form as its kind (it is already the current draft's). */
 function showPlan(plan) {
   errors.clear();
+  adopt(plan);
   store.load(plan);
   window.scrollTo(0, 0);
 }
 
-/** Opening an example or a file always makes a new draft: nothing is replaced. */
-async function openAsNewDraft(plan, message) {
-  autosave.flush();
+/** Opening an example or a file always makes a new draft: nothing is
+ * replaced. `parent`: the draft it travels with (a plan's companions). */
+async function openAsNewDraft(plan, message, { parent = null } = {}) {
+  await autosave.flush();
   document.getElementById("import-report").hidden = true; // it told about the previous draft
   nextYear.hide();
-  await drafts.create(plan);
+  await drafts.create(plan, { parent });
   showPlan(plan);
   notify(`${message} Bản nháp trước vẫn còn trong “Các bản nháp”.`, { kind: "success" });
   panel.refresh();
@@ -198,40 +236,7 @@ async function download(format, button) {
   });
 }
 
-async function loadExamples() {
-  const select = document.getElementById("example-select");
-  const open = document.getElementById("btn-example");
-  try {
-    const examples = await fetchExamples();
-    select.replaceChildren(h("option", { value: "" }, "— Chọn một kế hoạch mẫu —"),
-      ...examples.map((example) => h("option", { value: example.url, dataset: { title: example.summary || "" } },
-        example.summary || "Kế hoạch mẫu")));
-    select.disabled = false;
-    open.disabled = false;
-  } catch {
-    select.replaceChildren(h("option", { value: "" }, "Không tải được danh sách mẫu"));
-  }
-  open.addEventListener("click", async () => {
-    if (!select.value) {
-      notify("Hãy chọn một kế hoạch mẫu trong danh sách trước.", { kind: "info" });
-      select.focus();
-      return;
-    }
-    try {
-      const plan = await fetchExample(select.value);
-      await openAsNewDraft(plan, `Đã mở kế hoạch mẫu “${select.selectedOptions[0].dataset.title}” thành bản nháp mới.`);
-    } catch (error) {
-      showApiError(error);
-    }
-  });
-}
-
 function wireToolbar() {
-  document.getElementById("btn-new").addEventListener("click", async () => {
-    await openAsNewDraft(kind.emptyDocument(), "Đã bắt đầu kế hoạch mới.");
-    document.getElementById("f-issuer-name").focus();
-  });
-
   const planInput = document.getElementById("file-input");
   document.getElementById("btn-upload").addEventListener("click", () => planInput.click());
   planInput.addEventListener("change", async () => {
@@ -255,7 +260,8 @@ function wireToolbar() {
     await withBusy(wordButton, async () => {
       try {
         const result = await importWord(file);
-        await openAsNewDraft(result.plan, `Đã mở tệp Word “${file.name}” thành bản nháp mới.`);
+        const read = kindOf(result.plan).title.toLowerCase();
+        await openAsNewDraft(result.plan, `Đã mở tệp Word “${file.name}” (${read}) thành bản nháp mới.`);
         showImportReport(result, { fileName: file.name, focusPath, form });
       } catch (error) {
         notify(error instanceof ApiError ? error.message : `Không đọc được tệp “${file.name}”.`, { kind: "error" });
@@ -301,7 +307,7 @@ function wireToolbar() {
 
 /** Focus the field showing a plan path (the body's paragraphs included). */
 function focusPath(path) {
-  if (path.startsWith("body.") && bodyCard.editor.focusPath(path)) return true;
+  if (bodyCard && path.startsWith(`${kind.textKey}.`) && bodyCard.editor.focusPath(path)) return true;
   for (let parts = path.split("."); parts.length; parts.pop()) {
     const element = form.querySelector(`[data-path="${CSS.escape(parts.join("."))}"]`);
     if (element) {
@@ -325,14 +331,24 @@ let nextYear = null;
 
 // --- start -----------------------------------------------------------------------------
 
+// The body card's settings (the card is made again for each kind).
+const outline = createOutline(document.getElementById("outline-body"), () => bodyCard?.editor);
+const bodyCardOptions = {
+  footnoteText: (current) => askText({
+    heading: current ? "Sửa chú thích cuối trang" : "Chèn chú thích cuối trang",
+    label: "Nội dung chú thích", value: current || "",
+  }),
+  onHeadings: () => outline.schedule(),
+};
+
 async function boot() {
   try {
     const [schemaJson, conventions] = await Promise.all([fetchSchema(), fetchConventions()]);
-    kind = documentKind(new DocumentSchema(schemaJson), conventions);
-    ctx.structure = createStructure(kind);
+    schema = new DocumentSchema(schemaJson);
+    kinds = documentKinds(schema, conventions);
   } catch (error) {
     form.replaceChildren(h("p", { class: "field-error" },
-      `Không tải được định dạng kế hoạch từ máy chủ: ${error.message}. Hãy tải lại trang.`));
+      `Không tải được định dạng văn bản từ máy chủ: ${error.message}. Hãy tải lại trang.`));
     statusLine.textContent = "Chưa sẵn sàng";
     return;
   }
@@ -346,20 +362,11 @@ async function boot() {
   const tabs = createTabBanner({ drafts, getPlan: currentPlan, show: showPlan, save: () => autosave.save(), form, statusLine });
   ctx.deletions = createDeletions({ ctx, drafts, onChange: () => autosave.schedule() });
   const record = await drafts.initial();
-  const plan = record ? record.plan : kind.emptyDocument();
+  const plan = record ? record.plan : kindOf({}).emptyDocument();
   if (record) await drafts.use(record);
   else await drafts.create(plan);
-  store.plan = plan;
+  adopt(plan);
 
-  const outline = createOutline(document.getElementById("outline-body"), () => bodyCard.editor);
-  bodyCard = createBodyCard(ctx, {
-    footnoteText: (current) => askText({
-      heading: current ? "Sửa chú thích cuối trang" : "Chèn chú thích cuối trang",
-      label: "Nội dung chú thích", value: current || "",
-    }),
-    onHeadings: () => outline.schedule(),
-  });
-  ctx.bodyCard = bodyCard;
   errors.areas = () => ctx.areas().map((area) => ({
     root: area.path.join("."),
     title: area.title,
@@ -367,7 +374,7 @@ async function boot() {
     focus: (path) => area.editor.focusPath(path),
   }));
   store.addEventListener("load", () => {
-    bodyCard.load(store.plan.body);
+    bodyCard?.load(store.plan[kind.textKey]);
     render();
   });
   store.addEventListener("structure", (event) => render(event.detail));
@@ -386,12 +393,15 @@ async function boot() {
     },
   });
   nextYear = createNextYear({ openAsNewDraft, focusPath });
+  const kindTitle = (name) => kinds[name ?? ""]?.title ?? kindOf({}).title;
   panel = createDraftsPanel({
     drafts,
     beforeSwitch: () => autosave.flush(),
     show: showPlan,
     nextYear: (plan, name) => nextYear.start(plan, name),
     notify,
+    kindTitle,
+    hasNextYear: (name) => kindOf({ kind: name }) === kindOf({}),
   });
   createFindReplace({ getPlan: currentPlan, apply: (plan) => store.load(plan), notify });
   startValidation(store, {
@@ -401,9 +411,29 @@ async function boot() {
   });
   form.addEventListener("submit", (event) => event.preventDefault()); // Enter in a field never reloads
   setupMarkup(form);
-  createPreview({ getPlan: currentPlan, onInvalid: showApiError });
+  createPreview({ getPlan: currentPlan, onInvalid: showApiError, documentName: () => kind.title });
   wireToolbar();
-  loadExamples();
+  const starter = createNewDocument({
+    start: async (name) => {
+      const fresh = kinds[name];
+      await openAsNewDraft(fresh.emptyDocument(), `Đã bắt đầu ${fresh.title.toLowerCase()} mới.`);
+      document.getElementById("f-issuer-name").focus();
+    },
+    openExample: (example, title) => openAsNewDraft(example, `Đã mở ${title.charAt(0).toLowerCase()}${title.slice(1)} thành bản nháp mới.`),
+    onError: showApiError,
+  });
+  createCompanions({
+    kinds: starter.kinds,
+    getPlan: currentPlan,
+    isPlan: () => kind === kindOf({}),
+    open: async (drafted, entry) => {
+      const plan = drafts.current;
+      await openAsNewDraft(drafted, `Đã soạn ${entry.label.toLowerCase()} từ kế hoạch “${plan.name}”, mở thành bản nháp mới gắn với kế hoạch.`,
+        { parent: plan.id });
+    },
+    showPlanErrors: showApiError,
+    notify,
+  });
   document.body.dataset.ready = "true";
   performance.mark("form-ready"); // read by bench/browser.py (first load)
 }

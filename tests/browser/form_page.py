@@ -20,9 +20,16 @@ def field(page, path: str):
     return page.locator(f'[data-path="{path}"]')
 
 
-def open_example(page, name: str) -> None:
+def new_document(page, kind_label: str = "Kế hoạch") -> None:
+    """"Văn bản mới…", then the kind as the dialog names it."""
+    page.get_by_role("button", name="Văn bản mới…").click()
+    page.locator("#new-kinds button", has_text=kind_label).first.click()
+    page.wait_for_selector(f"#notice:has-text('Đã bắt đầu {kind_label.lower()} mới')")
+
+
+def open_example(page, name: str, kind: str = "ke_hoach") -> None:
     page.wait_for_selector("#example-select:not([disabled])")
-    page.select_option("#example-select", value=f"/examples/{name}")
+    page.select_option("#example-select", value=f"/kinds/{kind}/examples/{name}")
     page.get_by_role("button", name="Mở mẫu").click()
     page.wait_for_selector("#notice:has-text('thành bản nháp mới')")
     page.wait_for_selector(".pm-body > *")

@@ -23,6 +23,7 @@ from .form_page import (
     download,
     download_json,
     field,
+    new_document,
     open_example,
     open_form,
     upload,
@@ -240,7 +241,7 @@ def test_draft_survives_reload_and_closed_tab(context, page, live_server):
     open_form(again, live_server)
     assert again.get_by_label("Trích yếu nội dung").input_value() == "Phòng, chống thiên tai năm 2025 trên địa bàn xã"
 
-    again.get_by_role("button", name="Kế hoạch mới").click()  # a new draft: the old one stays in the list
+    new_document(again)  # a new draft: the old one stays in the list
     expect(again.get_by_label("Tên cơ quan ban hành")).to_have_value("")
     expect(again.get_by_label("Tên cơ quan ban hành")).to_be_focused()
     again.reload()

@@ -16,6 +16,7 @@ from .form_page import (
     body_paragraphs,
     download_json,
     field,
+    new_document,
     open_example,
     open_form,
     open_rendered_word,
@@ -172,7 +173,7 @@ def test_a_new_plan_starts_clean(page, live_server, tmp_path):
     report = page.locator("#import-report")
     expect(report).to_contain_text("Đã sửa cho đúng thể thức")
     assert "null" not in report.inner_text()
-    page.get_by_role("button", name="Kế hoạch mới").click()
+    new_document(page)
     expect(report).to_be_hidden()
     body_editor(page).click()
     page.wait_for_load_state("networkidle")  # a validation on load would have answered by now

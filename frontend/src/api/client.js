@@ -4,7 +4,8 @@
 const urls = {
   schema: document.body.dataset.schemaUrl,
   conventions: document.body.dataset.conventionsUrl,
-  examples: document.body.dataset.examplesUrl,
+  kinds: document.body.dataset.kindsUrl,
+  companions: document.body.dataset.companionsUrl,
   render: document.body.dataset.renderUrl,
   validate: document.body.dataset.validateUrl,
   import: document.body.dataset.importUrl,
@@ -63,9 +64,21 @@ export async function fetchConventions() {
   return (await request(urls.conventions)).json();
 }
 
-/** [{name, summary, url}] */
-export async function fetchExamples() {
-  return (await request(urls.examples)).json();
+/** The kinds of document with their examples (GET /kinds):
+ * [{name, label, type_name, model, companion, examples: [{name, summary, url}]}] */
+export async function fetchKinds() {
+  return (await request(urls.kinds)).json();
+}
+
+/** POST /companions/<kind>: the document of that kind drafted from `plan`
+ * ({plan, proposer}); throws ApiError (422 with the plan's errors). */
+export async function draftCompanion(kind, { plan, proposer = null }) {
+  const response = await request(`${urls.companions}/${encodeURIComponent(kind)}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(proposer ? { plan, proposer } : { plan }),
+  });
+  return response.json();
 }
 
 export async function fetchExample(url) {

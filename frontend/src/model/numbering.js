@@ -16,8 +16,10 @@ export function roman(number) {
   return out;
 }
 
-/** conventions: the answer of GET /conventions (its `point_letters`). */
-export function createNumbering({ point_letters: letters }) {
+/** conventions: the answer of GET /conventions (its `point_letters`);
+ * topWord: the word before the number of a top-level heading when the kind
+ * numbers them so ("Điều" 1., a decision's articles), else roman numerals. */
+export function createNumbering({ point_letters: letters }, { topWord = null } = {}) {
   if (!Array.isArray(letters) || !letters.length) throw new Error("GET /conventions gave no point letters");
   return {
     roman,
@@ -30,7 +32,7 @@ export function createNumbering({ point_letters: letters }) {
     },
     /** The label of a heading at `level` (1-4) from its counters per level. */
     headingLabel(level, counters) {
-      if (level === 1) return `${roman(counters[1])}.`;
+      if (level === 1) return topWord ? `${topWord} ${counters[1]}.` : `${roman(counters[1])}.`;
       return `${counters.slice(2, level + 1).map((n) => n || 1).join(".")}.`;
     },
   };

@@ -30,11 +30,13 @@ export function startAutosave(store, drafts, { getPlan, onSaved, onSkipped, onFa
     timer = setTimeout(save, DELAY_MS);
   };
   store.addEventListener("change", schedule);
+  /** Save pending edits now; the promise settles once they are stored
+   * (before another draft opens in their place). */
   const flush = () => {
     const plan = getPlan(); // also writes the body editor's pending keystrokes into the plan
-    if (timer === null) return;
+    if (timer === null) return Promise.resolve();
     drafts.stash(plan);
-    save();
+    return save();
   };
   window.addEventListener("pagehide", flush);
   document.addEventListener("visibilitychange", () => {

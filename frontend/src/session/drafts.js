@@ -37,12 +37,17 @@ function run(db, mode, work) {
 
 const newId = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`);
 
-/** The name a clerk recognizes a draft by: its summary, else the issuer. */
+/** The name a clerk recognizes a draft by: its summary, else the issuer
+ * (its type is shown beside it: see `kind` of list()). */
 export function draftName(plan) {
   const summary = typeof plan?.summary === "string" ? plan.summary.trim() : "";
   const issuer = typeof plan?.issuer?.name === "string" ? plan.issuer.name.trim() : "";
-  return summary || (issuer ? `Kế hoạch của ${issuer}` : "Kế hoạch chưa có trích yếu");
+  return summary || (issuer ? `Văn bản của ${issuer}` : "Văn bản chưa có trích yếu");
 }
+
+/** The kind a stored document names; null for a plan saved without one
+ * (every draft of the versions before kinds), which opens as a plan. */
+const kindOf = (plan) => (typeof plan?.kind === "string" ? plan.kind : null);
 
 export class Drafts extends EventTarget {
   /** Open the database and move an old localStorage draft in. */
@@ -57,7 +62,7 @@ export class Drafts extends EventTarget {
     super();
     this.db = db;
     this.tab = newId();
-    this.current = null; // {id, name, updatedAt}
+    this.current = null; // {id, name, updatedAt, parent}
     this.deleted = []; // what was deleted in the current draft (view/deletions.js)
     this.readOnly = false;
     this.releaseLock = null;
@@ -128,7 +133,7 @@ export class Drafts extends EventTarget {
     const all = await run(this.db, "readonly", (store) => store.getAll());
     const key = bin ? "deletedAt" : "updatedAt";
     return all.filter((record) => Boolean(record.deletedAt) === bin)
-      .map(({ id, name, updatedAt, deletedAt }) => ({ id, name, updatedAt, deletedAt }))
+      .map(({ id, name, updatedAt, deletedAt, plan, parent }) => ({ id, name, updatedAt, deletedAt, kind: kindOf(plan), parent: parent ?? null }))
       .sort((a, b) => String(b[key]).localeCompare(String(a[key])));
   }
 
@@ -147,9 +152,12 @@ export class Drafts extends EventTarget {
     return record;
   }
 
-  /** Store `plan` as a new draft and make it the tab's current one. */
-  async create(plan) {
+  /** Store `plan` as a new draft and make it the tab's current one;
+   * `parent`: the id of the draft it was made from and travels with (the
+   * plan of a Tờ trình, a Quyết định, a Báo cáo drafted from it). */
+  async create(plan, { parent = null } = {}) {
     const record = { id: newId(), name: draftName(plan), updatedAt: new Date().toISOString(), plan, deleted: [] };
+    if (parent) record.parent = parent;
     await this.put(record);
     await this.use(record);
     return record;
@@ -163,7 +171,7 @@ export class Drafts extends EventTarget {
   }
 
   #adopt(record, readOnly) {
-    this.current = { id: record.id, name: record.name, updatedAt: record.updatedAt };
+    this.current = { id: record.id, name: record.name, updatedAt: record.updatedAt, parent: record.parent ?? null };
     this.deleted = Array.isArray(record.deleted) ? record.deleted : [];
     this.readOnly = readOnly;
     try {
@@ -211,8 +219,9 @@ export class Drafts extends EventTarget {
   async save(plan) {
     if (!this.current || this.readOnly) return false;
     const record = { id: this.current.id, name: draftName(plan), updatedAt: new Date().toISOString(), plan, deleted: this.deleted };
+    if (this.current.parent) record.parent = this.current.parent;
     await this.put(record);
-    this.current = { id: record.id, name: record.name, updatedAt: record.updatedAt };
+    this.current = { ...this.current, name: record.name, updatedAt: record.updatedAt };
     this.channel?.postMessage({ type: "saved", id: record.id, tab: this.tab });
     return true;
   }

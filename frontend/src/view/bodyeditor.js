@@ -10,16 +10,17 @@ import { h } from "./dom.js";
 import { notify } from "./notice.js";
 import { createRichText } from "./richtext.js";
 
-/** The paragraph kinds of the "Kiểu đoạn" menu, labelled as they print. */
-function kindMenu({ numbering }) {
-  const counters = [0, 1, 1, 1, 1];
+/** The paragraph kinds of the "Kiểu đoạn" menu, labelled as they print,
+ * those the area admits only. */
+function kindMenu(documentKind, allowed) {
+  const { numbering } = documentKind;
   return [
     ["paragraph", "Đoạn văn"],
-    ...[1, 2, 3, 4].map((level) => [`heading:${level}`, `Đề mục cấp ${numbering.headingLabel(level, counters)}`]),
+    ...documentKind.headingLevels().map(({ level, label }) => [`heading:${level}`, label]),
     ["point", `Điểm ${[0, 1, 2].map((index) => numbering.pointLabel(index)).join(", ")}`],
     ["bullet", "Gạch đầu dòng (-)"],
     ["subbullet", "Gạch đầu dòng (+)"],
-  ];
+  ].filter(([value]) => allowed.has(value.split(":")[0]));
 }
 
 /**
@@ -29,16 +30,18 @@ function kindMenu({ numbering }) {
 export function createBodyCard(ctx, { footnoteText, onHeadings }) {
   const { kind: documentKind, schema } = ctx;
   const partMenu = documentKind.partMenu();
+  const title = schema.title(documentKind.root, documentKind.textKey);
+  const partOf = `Phần của ${documentKind.title.toLowerCase()}`;
   const placeholders = {
     section: "(không có tên mục: số mục đứng trước đoạn đầu)",
-    agency: schema.title(schema.refOf(schema.defOfType("assignments"), "agencies"), "name"),
+    article: "(không có tiêu đề điều: đoạn đầu in liền sau số điều)",
+    clause: "Nội dung khoản",
+    agency: schema.defOfType("assignments") && schema.title(schema.refOf(schema.defOfType("assignments"), "agencies"), "name"),
     closing: `${documentKind.label("closing")} của “${documentKind.defaultHeading("assignments")}”`,
   };
   const placeholder = (kind) => placeholders[kind]
     ?? (documentKind.defaultHeading(kind) ? `${documentKind.defaultHeading(kind)} (tên mặc định)` : "Tên mục");
 
-  const kind = h("select", { id: "body-kind", class: "input input-select" },
-    kindMenu(documentKind).map(([value, label]) => h("option", { value }, label)));
   const part = h("select", { id: "body-part", class: "input input-select" },
     partMenu.map((entry) => h("option", { value: entry.kind }, entry.label)));
   const flag = (id, label, key) => {
@@ -66,12 +69,12 @@ export function createBodyCard(ctx, { footnoteText, onHeadings }) {
   const redoButton = tool("↷", "Làm lại (Ctrl+Y)", () => editor.redo());
 
   const text = createRichText(ctx, {
-    path: ["body"],
+    path: [documentKind.textKey],
     def: documentKind.root,
-    key: "body",
+    key: documentKind.textKey,
     order: schema.keyOrder(documentKind.root),
-    title: "Nội dung kế hoạch",
-    label: "Nội dung kế hoạch",
+    title,
+    label: title,
     describedBy: "body-help",
     placeholder,
     recognize: importClipboard,
@@ -80,6 +83,8 @@ export function createBodyCard(ctx, { footnoteText, onHeadings }) {
     onSelection: (info) => showSelection(info),
   });
   const editor = text.editor;
+  const kind = h("select", { id: "body-kind", class: "input input-select" },
+    kindMenu(documentKind, text.allowed).map(([value, label]) => h("option", { value }, label)));
 
   function showSelection(info) {
     kind.value = info.type === "heading" ? `heading:${Math.min(4, info.attrs.level)}` : info.type;
@@ -102,14 +107,14 @@ export function createBodyCard(ctx, { footnoteText, onHeadings }) {
     italic.setAttribute("aria-pressed", String(info.marks.has("em")));
   }
 
-  const card = h("section", { class: "card card-body", id: "sec-body", "aria-labelledby": "sec-body-title", dataset: { title: "Nội dung kế hoạch" } },
-    h("h2", { id: "sec-body-title", class: "card-title" }, "Nội dung kế hoạch"),
+  const card = h("section", { class: "card card-body", id: "sec-body", "aria-labelledby": "sec-body-title", dataset: { title } },
+    h("h2", { id: "sec-body-title", class: "card-title" }, title),
     toolbarLink(),
     h("p", { class: "card-intro", id: "body-help" },
       "Soạn như trong Word: Enter sang đoạn mới; Tab / Shift+Tab hạ / nâng cấp (đề mục, điểm, gạch đầu dòng); gõ “a) ”, “- ”, “+ ” ở đầu đoạn để thành điểm hoặc gạch đầu dòng; Alt+Shift+↑ / ↓ chuyển đoạn (hoặc bảng đã chọn) lên, xuống. Số và chữ đánh tự động. Esc rồi Tab để rời khung soạn."),
-    h("div", { class: "body-toolbar", role: "toolbar", "aria-label": "Định dạng nội dung kế hoạch" },
+    h("div", { class: "body-toolbar", role: "toolbar", "aria-label": `Định dạng ${title.toLowerCase()}` },
       h("span", { class: "field" }, h("label", { for: "body-kind", class: "field-label" }, "Kiểu đoạn"), kind),
-      h("span", { class: "field" }, h("label", { for: "body-part", class: "field-label" }, "Phần của kế hoạch"), part),
+      partMenu.length ? h("span", { class: "field" }, h("label", { for: "body-part", class: "field-label" }, partOf), part) : null,
       lead.wrap, request.wrap, runIn.wrap,
       h("span", { class: "tool-group" }, bold, italic, footnote, undoButton, redoButton),
       h("span", { class: "tool-group", role: "group", "aria-label": "Chèn bảng" }, insertTools(text, text.types))),
@@ -124,6 +129,8 @@ export function createBodyCard(ctx, { footnoteText, onHeadings }) {
     /** The body as one of the form's rich-text areas (view/richtext.js). */
     area: text,
     flush: () => text.flush(),
+    /** Stop editing (the document's kind changed: another card replaces this one). */
+    destroy: () => text.destroy(),
     load(body) {
       text.load(body);
       onHeadings();

@@ -20,26 +20,45 @@ function shownNames(items) {
   });
 }
 
+/** The drafts in the order the list shows them: each draft that travels
+ * alone or leads (a plan) followed by those made from it (its Tờ trình,
+ * Quyết định, Báo cáo), marked `linked`. */
+export function groupDrafts(items) {
+  const ids = new Set(items.map((item) => item.id));
+  const children = {};
+  for (const item of items) if (item.parent && ids.has(item.parent)) (children[item.parent] ??= []).push(item);
+  const ordered = [];
+  for (const item of items) {
+    if (item.parent && ids.has(item.parent)) continue;
+    ordered.push({ ...item, linked: false });
+    for (const child of children[item.id] || []) ordered.push({ ...child, linked: true });
+  }
+  return ordered;
+}
+
 /** drafts: Drafts; beforeSwitch(): save pending edits; show(plan);
- * nextYear(plan, name): next year's plan as a new draft; notify(message, options). */
-export function createDraftsPanel({ drafts, beforeSwitch, show, nextYear, notify }) {
+ * nextYear(plan, name): next year's plan as a new draft; notify(message, options);
+ * kindTitle(kind): how a clerk calls a draft's kind ("Công văn"; a plan for null);
+ * hasNextYear(kind): whether next year's document is made from one of that kind. */
+export function createDraftsPanel({ drafts, beforeSwitch, show, nextYear, notify, kindTitle, hasNextYear }) {
   const dialog = document.getElementById("drafts-dialog");
   const list = document.getElementById("drafts-list");
   const bin = document.getElementById("drafts-bin");
   const message = document.getElementById("drafts-message");
 
+  /** Switch to draft `id`; the open one is saved first. */
   async function open(id) {
-    beforeSwitch();
+    await beforeSwitch();
     const record = await drafts.get(id);
     if (!record) return;
     await drafts.use(record);
     show(record.plan);
-    dialog.close();
-    notify(`Đã mở bản nháp “${record.name}”.`, { kind: "success" });
+    if (dialog.open) dialog.close();
+    notify(`Đã mở bản nháp ${kindTitle(record.plan?.kind ?? null).toLowerCase()} “${record.name}”.`, { kind: "success" });
   }
 
   async function fromLastYear(id) {
-    beforeSwitch();
+    await beforeSwitch();
     const record = await drafts.get(id);
     dialog.close();
     await nextYear(record.plan, record.name);
@@ -65,17 +84,19 @@ export function createDraftsPanel({ drafts, beforeSwitch, show, nextYear, notify
   }
 
   async function refresh() {
-    const items = await drafts.list();
+    const items = groupDrafts(await drafts.list());
     const names = shownNames(items);
     list.replaceChildren(...items.map((item, index) => {
       const current = drafts.current && drafts.current.id === item.id;
       const name = names[index];
-      return h("li", { class: "draft" + (current ? " draft-current" : ""), dataset: { draft: item.id } },
-        h("span", { class: "draft-name" }, name, current ? h("span", { class: "badge" }, " đang mở") : null),
+      return h("li", { class: "draft" + (current ? " draft-current" : "") + (item.linked ? " draft-linked" : ""), dataset: { draft: item.id, kind: item.kind ?? "" } },
+        h("span", { class: "draft-name" },
+          h("span", { class: "draft-kind" }, item.linked ? `${kindTitle(item.kind)} kèm theo: ` : `${kindTitle(item.kind)}: `),
+          name, current ? h("span", { class: "badge" }, " đang mở") : null),
         h("span", { class: "draft-time" }, `Sửa lần cuối lúc ${when(item.updatedAt)}`),
         h("span", { class: "row" },
           h("button", { type: "button", class: "btn btn-small", disabled: current, "aria-label": `Mở bản nháp ${name}`, on: { click: () => open(item.id) } }, "Mở"),
-          h("button", { type: "button", class: "btn btn-small", "aria-label": `Kế hoạch năm sau từ: ${name}`, on: { click: () => fromLastYear(item.id) } }, "Kế hoạch năm sau"),
+          hasNextYear(item.kind) ? h("button", { type: "button", class: "btn btn-small", "aria-label": `Kế hoạch năm sau từ: ${name}`, on: { click: () => fromLastYear(item.id) } }, "Kế hoạch năm sau") : null,
           h("button", { type: "button", class: "btn btn-small btn-danger-text", disabled: current, "aria-label": `Xóa bản nháp ${name}`, on: { click: () => remove(item.id) } }, "Xóa")));
     }));
     const binned = await drafts.list({ bin: true });
@@ -93,11 +114,11 @@ export function createDraftsPanel({ drafts, beforeSwitch, show, nextYear, notify
     if (last) await restore(last.id);
   });
   document.getElementById("btn-drafts").addEventListener("click", async () => {
-    beforeSwitch();
+    await beforeSwitch();
     message.replaceChildren();
     await refresh();
     dialog.showModal();
   });
   drafts.addEventListener("listchanged", () => { if (dialog.open) refresh(); });
-  return { refresh: () => (dialog.open ? refresh() : Promise.resolve()) };
+  return { refresh: () => (dialog.open ? refresh() : Promise.resolve()), open };
 }

@@ -9,9 +9,11 @@ import { h } from "./dom.js";
 const CONTROL = "input, select, textarea, output";
 
 export class ErrorView {
-  /** `reveal(el)` opens collapsed parts around an element. */
-  constructor({ summary, form, reveal }) {
+  /** `reveal(el)` opens collapsed parts around an element; `documentName()`
+   * says what the open document is ("Kế hoạch", "Công văn"). */
+  constructor({ summary, form, reveal, documentName = () => "Văn bản" }) {
     this.summary = summary;
+    this.documentName = documentName;
     this.form = form;
     this.reveal = reveal;
     this.errors = [];
@@ -164,7 +166,7 @@ export class ErrorView {
     });
     const count = entries.length;
     this.summary.replaceChildren(
-      h("h2", { class: "error-summary-title", id: "error-summary-title" }, `Kế hoạch còn ${count} lỗi cần sửa trước khi tạo văn bản`),
+      h("h2", { class: "error-summary-title", id: "error-summary-title" }, `${this.documentName()} còn ${count} lỗi cần sửa trước khi tạo văn bản`),
       h("p", {}, "Nội dung đã nhập vẫn được giữ nguyên. Bấm vào từng lỗi để tới đúng ô cần sửa."),
       h("ol", { class: "error-list" }, items));
     this.summary.hidden = false;
@@ -173,7 +175,7 @@ export class ErrorView {
   /** "Nội dung kế hoạch › Mục I. … › Đề mục" for one error. */
   #location({ element, error, exact, rest, area }) {
     if (area) return area.title;
-    if (!element) return `Kế hoạch (trường “${error.path || "toàn bộ"}”)`;
+    if (!element) return `${this.documentName()} (trường “${error.path || "toàn bộ"}”)`;
     const crumbs = [];
     for (let node = element; node && node !== this.form; node = node.parentElement) {
       if (node.dataset && node.dataset.title) crumbs.unshift(node.dataset.title);

@@ -5,7 +5,7 @@
 import { renderPlan } from "../api/client.js";
 import { h } from "./dom.js";
 
-export function createPreview({ getPlan, onInvalid }) {
+export function createPreview({ getPlan, onInvalid, documentName }) {
   const panel = document.getElementById("preview");
   const layout = document.getElementById("layout");
   const frameBox = document.getElementById("preview-frame");
@@ -31,7 +31,7 @@ export function createPreview({ getPlan, onInvalid }) {
       const next = URL.createObjectURL(blob);
       // Chromium's viewer: no thumbnail pane, page width fitted to the panel.
       frameBox.replaceChildren(h("iframe", {
-        src: `${next}#navpanes=0&view=FitH`, title: "Bản xem trước PDF của kế hoạch", class: "preview-iframe",
+        src: `${next}#navpanes=0&view=FitH`, title: `Bản xem trước PDF của ${documentName().toLowerCase()}`, class: "preview-iframe",
       }));
       if (url) URL.revokeObjectURL(url);
       url = next;
@@ -41,7 +41,7 @@ export function createPreview({ getPlan, onInvalid }) {
       if (ticket !== running) return;
       if (error.status === 422) {
         onInvalid(error);
-        say("Chưa tạo được bản xem trước: kế hoạch còn lỗi (xem danh sách lỗi trong biểu mẫu).", "error");
+        say(`Chưa tạo được bản xem trước: ${documentName().toLowerCase()} còn lỗi (xem danh sách lỗi trong biểu mẫu).`, "error");
       } else if (error.status === 503) {
         const wait = error.retryAfter ? ` Hãy thử lại sau khoảng ${error.retryAfter} giây.` : " Hãy thử lại sau ít phút.";
         say(`Chưa xem trước được bản PDF lúc này: ${error.message}${wait} Bản Word (DOCX) vẫn tải được.`, "error");

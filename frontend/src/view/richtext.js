@@ -18,7 +18,8 @@ const KINDS_OF_BLOCK = { paragraph: ["paragraph"], bullets: ["bullet", "subbulle
 function allowedKinds(kind, types) {
   const allowed = new Set();
   for (const type of types) {
-    const kinds = KINDS_OF_BLOCK[type] || (kind.partTypes.includes(type) ? ["heading"] : kind.embeddedTypes.includes(type) ? ["tableblock"] : []);
+    const kinds = KINDS_OF_BLOCK[type]
+      || (kind.headedTypes.includes(type) || type in kind.itemHeadings ? ["heading"] : kind.embeddedTypes.includes(type) ? ["tableblock"] : []);
     for (const name of kinds) allowed.add(name);
   }
   return allowed;
@@ -32,7 +33,8 @@ function allowedKinds(kind, types) {
 export function createRichText(ctx, { path, def, key, order, title, ...settings }) {
   const { kind, schema } = ctx;
   const where = path;
-  const types = schema.blockTypes(def, key);
+  const types = kind.reachable(schema.blockTypes(def, key));
+  const allowed = allowedKinds(kind, types);
   const holdsBlocks = types.some((type) => kind.embeddedTypes.includes(type));
   let timer = null;
   const mount = h("div", { class: "pm-mount", dataset: { path: dotted(where), title } });
@@ -48,7 +50,7 @@ export function createRichText(ctx, { path, def, key, order, title, ...settings 
     structure: ctx.structure,
     numbering: kind.numbering,
     rootPath: dotted(where),
-    allowed: allowedKinds(kind, types),
+    allowed,
     limits: {
       paragraph: schema.field(schema.defOfType("paragraph"), "text").maxLength,
       heading: schema.field("Part", "heading").maxLength,
@@ -76,6 +78,8 @@ export function createRichText(ctx, { path, def, key, order, title, ...settings 
     title,
     /** The block types the area's list admits (what its insert buttons offer). */
     types,
+    /** The paragraph kinds the area holds ("heading", "point" …). */
+    allowed,
     get path() {
       return where;
     },

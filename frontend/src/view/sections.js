@@ -6,13 +6,28 @@ import { appendicesSection } from "./appendix.js";
 import { card } from "./cards.js";
 import { h } from "./dom.js";
 import { addButton, countNote, itemButtons, numberField, selectField, stringList, textField } from "./fields.js";
+import { kindSection } from "./kindfields.js";
 
 function advanced(summary, ...content) {
   return h("details", { class: "advanced" }, h("summary", {}, summary), h("div", { class: "advanced-body" }, ...content));
 }
 
+/** The type a document is: chosen among the types of the same layout for a
+ * plan, fixed for every other kind (a letter has no type line). */
+function typeField(ctx) {
+  if (ctx.kind.has("document_type")) {
+    return selectField(ctx, {
+      path: ["document_type"], def: ctx.kind.root, label: "Loại văn bản", order: ctx.schema.keyOrder(ctx.kind.root),
+      options: ctx.schema.field(ctx.kind.root, "document_type").enum.map((value) => ({ value, label: value })),
+    });
+  }
+  return h("div", { class: "field" },
+    h("p", { class: "field-label" }, "Loại văn bản"),
+    h("p", { class: "kind-name", dataset: { kind: ctx.kind.name } }, ctx.kind.title,
+      ctx.kind.typeName ? null : h("span", { class: "field-hint" }, " (không in dòng tên loại)")));
+}
+
 function generalSection(ctx) {
-  const types = ctx.schema.field(ctx.kind.root, "document_type").enum;
   return card("sec-general", "Thông tin chung", null,
     h("div", { class: "grid-2" },
       textField(ctx, {
@@ -28,10 +43,7 @@ function generalSection(ctx) {
         path: ["issuer", "abbreviation"], def: "Issuer", label: "Tên viết tắt của cơ quan", order: ctx.schema.keyOrder("Issuer"),
         placeholder: "Ví dụ: UBND", hint: "Dùng trong ký hiệu văn bản.",
       }),
-      selectField(ctx, {
-        path: ["document_type"], def: ctx.kind.root, label: "Loại văn bản", order: ctx.schema.keyOrder(ctx.kind.root),
-        options: types.map((value) => ({ value, label: value })),
-      }),
+      typeField(ctx),
       numberField(ctx, {
         path: ["number"], def: ctx.kind.root, label: "Số văn bản", integer: true, order: ctx.schema.keyOrder(ctx.kind.root),
         hint: "Để trống: văn thư điền khi ban hành.",
@@ -48,6 +60,7 @@ function generalSection(ctx) {
         h("p", { class: "field-hint date-hint" }, "Có thể để trống ngày và tháng để văn thư điền khi ban hành."))),
     textField(ctx, {
       path: ["summary"], def: ctx.kind.root, label: "Trích yếu nội dung", multiline: true, order: ctx.schema.keyOrder(ctx.kind.root),
+      hint: ctx.kind.ownDescription("summary"),
       placeholder: "Ví dụ: Triển khai thực hiện công tác giảm nghèo năm 2024 trên địa bàn xã",
     }),
     advanced("Tùy chọn thêm: ký hiệu riêng, dấu dự thảo",
@@ -63,6 +76,7 @@ function generalSection(ctx) {
 }
 
 function basesSection(ctx) {
+  if (!ctx.kind.has("legal_bases")) return null;
   return card("sec-bases", "Căn cứ ban hành", "Mỗi căn cứ là một đoạn riêng, in nghiêng trong văn bản.",
     stringList(ctx, {
       path: ["legal_bases"], multiline: true, order: ctx.schema.keyOrder(ctx.kind.root),
@@ -71,13 +85,14 @@ function basesSection(ctx) {
       placeholder: "Căn cứ Luật/Nghị định/Quyết định số … ngày … của …",
       emptyText: "Chưa có căn cứ nào.",
     }),
-    textField(ctx, {
+    !ctx.kind.has("lead_in") ? null : textField(ctx, {
       path: ["lead_in"], def: ctx.kind.root, label: "Đoạn dẫn vào nội dung", multiline: true, order: ctx.schema.keyOrder(ctx.kind.root),
       placeholder: "Ví dụ: Ủy ban nhân dân xã ban hành Kế hoạch … như sau:",
     }));
 }
 
 function closingSection(ctx) {
+  if (!ctx.kind.has("closing")) return null;
   return card("sec-closing", "Kết thúc", null,
     textField(ctx, {
       path: ["closing"], def: ctx.kind.root, label: "Đoạn kết", multiline: true, order: ctx.schema.keyOrder(ctx.kind.root),
@@ -186,6 +201,7 @@ function signatureText(signatory) {
 // Each part of the form and the top-level keys of the document it shows.
 const PARTS = [
   [generalSection, ["issuer", "document_type", "number", "symbol", "place", "date", "summary", "draft_mark"]],
+  [kindSection, null], // the kind's own fields
   [basesSection, ["legal_bases", "lead_in"]],
   [closingSection, ["closing"]],
   [recipientsSection, ["recipients", "archive"]],
@@ -196,18 +212,19 @@ const PARTS = [
 /** The part of the form that shows the top-level `key`, drawn anew; null
  * when no single part does (the whole form is drawn then). */
 export function renderSection(ctx, key) {
-  const part = PARTS.find(([, keys]) => keys.includes(key));
+  const part = PARTS.find(([, keys]) => (keys ? keys.includes(key) : ctx.kind.ownFields.includes(key)));
   return part ? part[0](ctx) : null;
 }
 
 export function renderForm(ctx) {
   return [
     generalSection(ctx),
+    kindSection(ctx),
     basesSection(ctx),
-    ctx.bodyCard.card, // mounted once: the editor keeps its state across renders
+    ctx.kind.textKey ? ctx.bodyCard.card : null, // mounted once per kind: the editor keeps its state across renders
     closingSection(ctx),
     recipientsSection(ctx),
     signatorySection(ctx),
-    appendicesSection(ctx),
-  ];
+    ctx.kind.has("appendices") ? appendicesSection(ctx) : null,
+  ].filter(Boolean);
 }

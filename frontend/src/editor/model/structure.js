@@ -5,8 +5,10 @@
 //
 // Flat document nodes:
 //   heading    {level 1-4, kind, run_in, lead, request, extra}  a numbered heading;
-//              kind = a block type (section, tasks, …) or a sub-part
-//              (purposes, requirements, general, specific, agency, closing)
+//              kind = a block type with a heading (section, tasks, article …),
+//              a sub-part (purposes, requirements, general, specific, agency,
+//              closing) or an item of a numbered list (a clause "1." of an
+//              article: its text is the heading's, what follows its content)
 //   paragraph  {attached, extra}   a paragraph; attached = inside the point above
 //   raw        {value, level}      a block the editor does not know, kept as it came
 //   point      {restart}           "a)" item; restart = a new list starts here
@@ -21,13 +23,20 @@
 
 import { parseInline, serializeInline } from "./inline.js";
 
+const TEXT_TYPES = ["paragraph", "bullets", "points"];
+
 /**
  * The conversions for one document kind (model/kind.js): which block types
  * the editor knows, which are parts with a heading, the sub-parts of each
  * part and the fields the editor shows (any other field rides along).
  */
-export function createStructure({ blockTypes, partTypes, subParts, modelled, defaultHeading, embeddedTypes = [] }) {
-  const known = new Set(blockTypes);
+export function createStructure({
+  blockTypes, headedTypes, subParts, modelled, defaultHeading, embeddedTypes = [], itemHeadings = {}, headingIn = () => "section",
+}) {
+  const known = new Set([...TEXT_TYPES, ...blockTypes, ...headedTypes, ...embeddedTypes, ...Object.keys(itemHeadings)]);
+  const partTypes = headedTypes;
+  // kind of an item heading ("clause") -> its list's block type ("clauses")
+  const listOfItem = Object.fromEntries(Object.entries(itemHeadings).map(([type, item]) => [item, type]));
   const embedded = new Set(embeddedTypes);
   const shownHeading = (heading, kind) => (heading === undefined ? defaultHeading(kind) : heading);
   const storedHeading = (text, kind) => (text && text !== defaultHeading(kind) ? text : null);
@@ -81,6 +90,12 @@ export function createStructure({ blockTypes, partTypes, subParts, modelled, def
           out.push(textNode("bullet", { attached, restart: restart && index === 0 }, item.text));
           for (const sub of item.sub_items || []) out.push(textNode("subbullet", {}, sub));
         });
+      } else if (itemHeadings[block.type]) {
+        const kind = itemHeadings[block.type];
+        for (const item of block.items || []) {
+          out.push(textNode("heading", headingAttrs(level, kind, item, modelled[kind] || ["text", "content"]), item.text));
+          emitBlocks(item.content || [], level + 1, false, out);
+        }
       } else if (block.type === "points") {
         (block.items || []).forEach((item, index) => {
           out.push(textNode("point", { restart: restart && index === 0 }, item.text));
@@ -149,10 +164,23 @@ export function createStructure({ blockTypes, partTypes, subParts, modelled, def
     while (stack.length > 1 && stack[stack.length - 1].level >= level) stack.pop().finish?.();
     const parent = stack[stack.length - 1];
     const sub = subParts[attrs.kind];
-    const kind = sub && parent.kind === sub.parent ? attrs.kind : (partTypes.includes(attrs.kind) ? attrs.kind : "section");
+    // A heading keeps its own kind where it may stand; else it takes the
+    // kind a new heading takes there (an article at the top of a decision).
+    const fallback = headingIn(parent.kind);
+    const kind = sub && parent.kind === sub.parent ? attrs.kind
+      : (partTypes.includes(attrs.kind) && attrs.kind !== "section" && fallback === "section") || attrs.kind === fallback ? attrs.kind
+        : fallback;
     const extra = attrs.extra || {};
     let frame;
-    if (kind === "agency") {
+    if (listOfItem[kind]) {
+      const last = parent.list[parent.list.length - 1];
+      if (!(last && last.type === listOfItem[kind])) parent.list.push({ type: listOfItem[kind], items: [] });
+      const block = parent.list[parent.list.length - 1];
+      const item = { text, ...extra, content: [] };
+      block.items.push(item);
+      const path = `${parent.path}.${parent.list.length - 1}.items.${block.items.length - 1}`;
+      frame = { level, kind, node: item, list: item.content, path: `${path}.content`, textPath: `${path}.text`, nodePath: path };
+    } else if (kind === "agency") {
       const agency = { name: text, ...extra };
       // The flags as shown in the editor win over the ones that rode along.
       for (const flag of ["lead", "request", "run_in"]) if (attrs[flag]) agency[flag] = true;
