@@ -176,6 +176,8 @@ function adopt(opened) {
   ctx.bodyCard = bodyCard;
   document.body.dataset.kind = kind.name ?? "";
   document.getElementById("btn-next-year").hidden = kind !== kindOf({});
+  document.querySelector(".appbar-title h1").textContent = `Soạn ${kind.title}`;
+  document.title = `Soạn ${kind.title} theo Nghị định 30/2020/NĐ-CP`;
 }
 
 /** Show `plan` in the form as its kind (it is already the current draft's). */

@@ -117,6 +117,8 @@ def test_letter_has_no_type_line_and_its_summary_after_vv(page, live_server):
     open_form(page, live_server)
     new_document(page, "Công văn")
     expect(page.locator(".kind-name")).to_contain_text("không in dòng tên loại")
+    expect(page.locator(".appbar-title h1")).to_have_text("Soạn Công văn")  # the page names what is edited
+    expect(page).to_have_title("Soạn Công văn theo Nghị định 30/2020/NĐ-CP")
     fill_core(page, "đôn đốc báo cáo kết quả giảm nghèo 6 tháng đầu năm 2025")
     expect(page.locator("#f-summary-hint")).to_contain_text("V/v")
     page.locator("#f-addressees-0").fill("Ủy ban nhân dân các xã, thị trấn")

@@ -97,7 +97,7 @@ function closingSection(ctx) {
     textField(ctx, {
       path: ["closing"], def: ctx.kind.root, label: "Đoạn kết", multiline: true, order: ctx.schema.keyOrder(ctx.kind.root),
       hint: `Khi in, cuối đoạn kết tự có “${ctx.kind.conventions.end_of_text}”: không cần gõ.`,
-      placeholder: "Ví dụ: Trên đây là Kế hoạch … Đề nghị các cơ quan, đơn vị triển khai thực hiện./.",
+      placeholder: `Ví dụ: ${ctx.kind.typeName ? `Trên đây là ${ctx.kind.title} … ` : ""}Đề nghị các cơ quan, đơn vị triển khai thực hiện./.`,
     }));
 }
 
