@@ -17,13 +17,14 @@ from . import register
 
 
 class MeetingTimeSchema(StrictSchema):
-    """When the meeting starts (and ends): the weekday is computed."""
+    """When the meeting starts (and ends): the weekday is computed. Its
+    fields in the order the invitation prints them ("8 giờ 00 phút, ngày …")."""
 
-    year = Integer(minimum=1945, maximum=2200, required=True, metadata=doc("Năm", "Bắt buộc"))
-    month = Integer(minimum=1, maximum=12, required=True, metadata=doc("Tháng", "Bắt buộc"))
-    day = Integer(minimum=1, maximum=31, required=True, metadata=doc("Ngày", "Bắt buộc; thứ trong tuần tự tính"))
     hour = Integer(minimum=0, maximum=23, required=True, metadata=doc("Giờ bắt đầu", "0–23"))
     minute = Integer(minimum=0, maximum=59, load_default=0, metadata=doc("Phút bắt đầu", "0–59"))
+    day = Integer(minimum=1, maximum=31, required=True, metadata=doc("Ngày", "Bắt buộc; thứ trong tuần tự tính"))
+    month = Integer(minimum=1, maximum=12, required=True, metadata=doc("Tháng", "Bắt buộc"))
+    year = Integer(minimum=1945, maximum=2200, required=True, metadata=doc("Năm", "Bắt buộc"))
     end_hour = Integer(minimum=0, maximum=23, load_default=None, allow_none=True,
                        metadata=doc("Giờ kết thúc", "Không bắt buộc: in “từ … đến …”"))
     end_minute = Integer(minimum=0, maximum=59, load_default=0, metadata=doc("Phút kết thúc", "0–59"))
