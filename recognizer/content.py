@@ -60,7 +60,8 @@ CAPS = {
 UNREADABLE_PACKAGE = (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, KeyError, OSError, EOFError,
                       ValueError, RuntimeError, zlib.error)  # fmt: skip
 # What the main part's count looks at.
-BODY_TAGS = (W + "p", W + "r", W + "t", W + "tc", W + "tr", W + "tbl", W + "footnoteReference")
+P, R, T, TC, TR, TBL, FOOTNOTE_REFERENCE = BODY_TAGS = tuple(
+    W + name for name in ("p", "r", "t", "tc", "tr", "tbl", "footnoteReference"))
 PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "huge_tree": False, "load_dtd": False}
 
 
@@ -92,7 +93,7 @@ def read_counted(package: zipfile.ZipFile, main: str, footnotes: str | None):
         root = _parsed(package, main, BODY_TAGS, lambda events: _count(events, counts))
         notes = None
         if footnotes is not None and footnotes in package.namelist():
-            notes = _parsed(package, footnotes, (W + "t",), lambda events: _count_text(events, counts))
+            notes = _parsed(package, footnotes, (T,), lambda events: _count_text(events, counts))
         return root, notes
     except FileRefused:
         raise
@@ -114,27 +115,29 @@ def _count(events, counts: _Counts) -> None:
     for event, element in events:
         tag = element.tag
         if event == "start":
-            if tag == W + "p":
+            if tag == P:
                 paragraph_text = False
-            elif tag == W + "r":
+            elif tag == R:
                 run_text = False
-            elif tag == W + "tr":
+            elif tag == TR:
                 rows.append(counts.values["too_many_cells"])
             continue
-        if tag == W + "t" and element.text:
-            counts.add("too_much_text", len(element.text))
-            paragraph_text = run_text = True
-        elif tag == W + "r":
+        if tag == T:
+            if element.text:
+                counts.add("too_much_text", len(element.text))
+                paragraph_text = run_text = True
+        elif tag == R:
             counts.add("too_many_runs" if run_text else "too_many_empty")
-        elif tag == W + "p":
+        elif tag == P:
             counts.add("too_many_paragraphs" if paragraph_text else "too_many_empty")
-        elif tag == W + "tc":
+        elif tag == TC:
             counts.add("too_many_cells")
-        elif tag == W + "tr" and rows and rows.pop() == counts.values["too_many_cells"]:
-            counts.add("too_many_empty")  # a row without cells
-        elif tag == W + "tbl":
+        elif tag == TR:
+            if rows and rows.pop() == counts.values["too_many_cells"]:
+                counts.add("too_many_empty")  # a row without cells
+        elif tag == TBL:
             counts.add("too_many_tables")
-        elif tag == W + "footnoteReference":
+        elif tag == FOOTNOTE_REFERENCE:
             counts.add("too_many_footnotes")
 
 
