@@ -126,8 +126,9 @@ def _summary_line(para: Para) -> bool:
     if not text or RULE.match(text):
         return False
     if is_basis(para):
-        # "Thực hiện Chương trình …" is a summary when set like one: centred and bold.
-        return para.align == "center" and para.bold
+        # "Thực hiện Chương trình …" under the type line is a summary when centred
+        # (a legal basis is justified text, bold or not).
+        return para.align == "center"
     return para.align == "center" or para.bold
 
 

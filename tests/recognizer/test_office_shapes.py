@@ -189,3 +189,21 @@ def test_a_task_matrix_is_claimed_before_a_table_in_the_body_and_in_an_appendix(
         (task,) = matrix["tasks"]
         assert task["content"] == "Rà soát hộ nghèo, hộ cận nghèo" and task["lead"] == ["Phòng Lao động - Thương binh và Xã hội"]
     assert result["coverage"]["places"] == []
+
+
+def test_a_summary_that_starts_like_a_legal_basis_is_the_summary_when_centred():
+    """"Thực hiện Chương trình …" centred under the type line, without bold: the
+    summary; the "Căn cứ …" under it, bold, still a legal basis."""
+    document = docx.Document()
+    for line in ("ỦY BAN NHÂN DÂN", "XÃ TÂN PHÚ", "Số: 12/KH-UBND", "Tân Phú, ngày 05 tháng 3 năm 2024", "KẾ HOẠCH"):
+        document.add_paragraph(line)
+    document.add_paragraph("Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm 2024").alignment = 1
+    document.add_paragraph().add_run("Căn cứ Quyết định số 90/QĐ-TTg ngày 18 tháng 01 năm 2022 của Thủ tướng Chính phủ;").bold = True
+    for line in ("I. MỤC ĐÍCH, YÊU CẦU", "Giảm tỷ lệ hộ nghèo trên địa bàn xã.", "Nơi nhận:", "- UBND huyện (b/c);",
+                 "- Lưu: VT.", "CHỦ TỊCH", "Nguyễn Văn An"):
+        document.add_paragraph(line)
+    result = recognize(_docx(document))
+    plan = result["plan"]
+    assert plan["summary"] == "Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm 2024"
+    assert plan["legal_bases"] == ["**Căn cứ Quyết định số 90/QĐ-TTg ngày 18 tháng 01 năm 2022 của Thủ tướng Chính phủ;**"]
+    assert "no_summary" not in {warning["code"] for warning in result["warnings"]}
