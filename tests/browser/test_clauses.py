@@ -38,6 +38,19 @@ def caret_at_start(page, text: str) -> None:
     page.keyboard.press("Home")
 
 
+def new_decision(page, server, opening: str, first_clause: str) -> None:
+    """A new decision whose "Điều 1." opens with a paragraph and a first
+    clause typed as a clerk does ("1. " at the start of a paragraph)."""
+    open_form(page, server)
+    new_document(page, "Quyết định")
+    fill_core(page, "Về việc phê duyệt danh sách hộ nghèo năm 2025")
+    page.get_by_label("Thẩm quyền ban hành").fill("Chủ tịch Ủy ban nhân dân huyện Tam Đường")
+    body_editor(page).locator(":scope > *").last.click()
+    page.keyboard.type(opening)
+    page.keyboard.press("Enter")
+    page.keyboard.type(f"1. {first_clause}")
+
+
 def clauses_printed(data: bytes) -> list[str]:
     """The clauses of the Word file, label and text, in order."""
     return [text for style, text in styled_paragraphs(data) if style == "ND30 Khoản"]
@@ -76,14 +89,7 @@ def test_paragraph_after_clauses_stays_the_articles(page, live_server):
 
 
 def test_enter_and_tab_on_clauses_as_on_a_numbered_list(page, live_server):
-    open_form(page, live_server)
-    new_document(page, "Quyết định")
-    fill_core(page, "Về việc phê duyệt danh sách hộ nghèo năm 2025")
-    page.get_by_label("Thẩm quyền ban hành").fill("Chủ tịch Ủy ban nhân dân huyện Tam Đường")
-    body_editor(page).locator(":scope > *").last.click()
-    page.keyboard.type("Phê duyệt danh sách hộ nghèo như sau:")
-    page.keyboard.press("Enter")
-    page.keyboard.type("1. Hộ nghèo: 120 hộ.")
+    new_decision(page, live_server, "Phê duyệt danh sách hộ nghèo như sau:", "Hộ nghèo: 120 hộ.")
     page.keyboard.press("Enter")  # the next clause at once
     expect(body_editor(page).locator(":scope > *").last).to_have_attribute("data-label", "2.")
     expect(body_editor(page).locator(":scope > *").last).to_have_attribute("data-kind", "clause")
@@ -129,14 +135,7 @@ def test_enter_and_tab_on_clauses_as_on_a_numbered_list(page, live_server):
 
 
 def test_each_list_of_clauses_is_numbered_from_one_as_printed(page, live_server):
-    open_form(page, live_server)
-    new_document(page, "Quyết định")
-    fill_core(page, "Về việc phê duyệt danh sách hộ nghèo năm 2025")
-    page.get_by_label("Thẩm quyền ban hành").fill("Chủ tịch Ủy ban nhân dân huyện Tam Đường")
-    body_editor(page).locator(":scope > *").last.click()
-    page.keyboard.type("Giao nhiệm vụ như sau:")
-    page.keyboard.press("Enter")
-    page.keyboard.type("1. Phòng Lao động rà soát.")
+    new_decision(page, live_server, "Giao nhiệm vụ như sau:", "Phòng Lao động rà soát.")
     page.keyboard.press("Enter")
     page.keyboard.type("Phòng Tài chính bảo đảm kinh phí.")
     page.keyboard.press("Enter")
