@@ -27,6 +27,16 @@ def new_document(page, kind_label: str = "Kế hoạch") -> None:
     page.wait_for_selector(f"#notice:has-text('Đã bắt đầu {kind_label.lower()} mới')")
 
 
+def fill_core(page, summary: str) -> None:
+    """What every kind asks: issuer, place, summary, signatory."""
+    page.get_by_label("Tên cơ quan ban hành").fill("Ủy ban nhân dân huyện Tam Đường")
+    page.get_by_label("Tên viết tắt của cơ quan").fill("UBND")
+    page.get_by_label("Địa danh").fill("Tam Đường")
+    page.get_by_label("Trích yếu nội dung").fill(summary)
+    page.get_by_role("textbox", name="Chức vụ người ký", exact=True).fill("Chủ tịch")
+    page.get_by_role("textbox", name="Họ và tên người ký", exact=True).fill("Vũ Xuân Thịnh")
+
+
 def open_example(page, name: str, kind: str = "ke_hoach") -> None:
     page.wait_for_selector("#example-select:not([disabled])")
     page.select_option("#example-select", value=f"/kinds/{kind}/examples/{name}")
@@ -78,6 +88,17 @@ def current_block(page) -> dict:
       const level = type === 'heading' ? Number(/pm-h(\\d)/.exec(cls)[1]) : 0;
       return { type, level, attached: cls.includes('pm-attached'), kind: el.dataset.kind || null };
     }""")
+
+
+def styled_paragraphs(data: bytes) -> list[tuple[str, str]]:
+    """(style name, text) of every paragraph of the Word file, tables included."""
+    document = docx.Document(io.BytesIO(data))
+    found = [(p.style.name, p.text) for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                found.extend((p.style.name, p.text) for p in cell.paragraphs)
+    return found
 
 
 def docx_paragraphs(data: bytes) -> list[str]:

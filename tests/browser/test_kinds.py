@@ -5,33 +5,24 @@ saved before kinds existed."""
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 from pathlib import Path
 
-import docx
 import pytest
 from playwright.sync_api import expect
 
 from generators import render_docx
 from schemas import load_plan
 
-from .form_page import body_editor, body_paragraphs, download, download_json, new_document, open_example, open_form
+from .form_page import (
+    body_editor, body_paragraphs, download, download_json, fill_core, new_document, open_example, open_form,
+    styled_paragraphs,
+)
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def fill_core(page, summary: str) -> None:
-    """What every kind asks: issuer, place, summary, signatory."""
-    page.get_by_label("Tên cơ quan ban hành").fill("Ủy ban nhân dân huyện Tam Đường")
-    page.get_by_label("Tên viết tắt của cơ quan").fill("UBND")
-    page.get_by_label("Địa danh").fill("Tam Đường")
-    page.get_by_label("Trích yếu nội dung").fill(summary)
-    page.get_by_role("textbox", name="Chức vụ người ký", exact=True).fill("Chủ tịch")
-    page.get_by_role("textbox", name="Họ và tên người ký", exact=True).fill("Vũ Xuân Thịnh")
 
 
 def type_in_text(page, text: str, at: int = -1) -> None:
@@ -40,17 +31,6 @@ def type_in_text(page, text: str, at: int = -1) -> None:
     paragraph.click()
     page.keyboard.press("End")
     page.keyboard.type(text)
-
-
-def styled_paragraphs(data: bytes) -> list[tuple[str, str]]:
-    """(style name, text) of every paragraph of the Word file, tables included."""
-    document = docx.Document(io.BytesIO(data))
-    found = [(p.style.name, p.text) for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                found.extend((p.style.name, p.text) for p in cell.paragraphs)
-    return found
 
 
 def texts(data: bytes) -> list[str]:
@@ -89,8 +69,7 @@ def test_decision_articles_and_clauses(page, live_server):
     type_in_text(page, "Phê duyệt danh sách hộ nghèo như sau:")
     page.keyboard.press("Enter")
     page.keyboard.type("1. Hộ nghèo: 120 hộ.")  # a typed "1. " makes a clause
-    page.keyboard.press("Enter")
-    page.keyboard.press("Shift+Tab")  # a heading beside the clause above: the next clause
+    page.keyboard.press("Enter")  # the next clause, as Enter on a numbered item in Word
     page.keyboard.press("Shift+Tab")  # one level up: the next article, without a title
     page.keyboard.press("Enter")
     page.keyboard.type("Quyết định này có hiệu lực kể từ ngày ký.")

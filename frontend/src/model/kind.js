@@ -105,6 +105,10 @@ export function documentKind(schema, conventions, name = undefined) {
     return listed ? itemHeadings[listed] : "section";
   };
   const topHeading = headingIn("root");
+  // The headings whose content admits no heading (a clause holds
+  // paragraphs, points and tables): Tab never makes one under them.
+  const leafHeadings = Object.keys(admits).filter((key) => key !== "root"
+    && !admits[key].some((type) => type === "section" || headedTypes.includes(type) || type in itemHeadings));
   /** The block types a list admits, with those its headings admit under
    * them (a decision's articles hold paragraphs, clauses, points, tables). */
   const reachable = (types) => {
@@ -157,6 +161,7 @@ export function documentKind(schema, conventions, name = undefined) {
     headedTypes,
     itemHeadings,
     headingIn,
+    leafHeadings,
     reachable,
     embeddedTypes,
     /** The embedded block types a point may hold under it (a table, not a task matrix). */

@@ -30,6 +30,9 @@ export function createNumbering({ point_letters: letters }, { topWord = null } =
       const letter = letters[index % letters.length];
       return `${letter.repeat(Math.floor(index / letters.length) + 1)})`;
     },
+    /** The label of the item `number` (from 1) of a list of numbered
+     * headings: a clause "2.", each list from 1 as the generator writes it. */
+    itemLabel: (number) => `${number}.`,
     /** The label of a heading at `level` (1-4) from its counters per level. */
     headingLabel(level, counters) {
       if (level === 1) return topWord ? `${topWord} ${counters[1]}.` : `${roman(counters[1])}.`;

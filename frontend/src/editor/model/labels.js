@@ -6,22 +6,28 @@
  * The label of every node of a flat document (array of {type, attrs}):
  * the same numbering as generators/ (a heading's depth is its nesting, the
  * closing part of "Tổ chức thực hiện" has no number, points restart after
- * anything that is not part of their list).
+ * anything that is not part of their list). `outline`: where each node
+ * stands (structure.js docToBody): an item of a numbered list (a clause)
+ * carries its number in its list, a list of points starts again under
+ * another heading's content.
  */
-export function labels(nodes, numbering) {
+export function labels(nodes, numbering, outline = []) {
   const counters = [0, 0, 0, 0, 0];
   let point = -1;
-  return nodes.map(({ type, attrs = {} }) => {
+  return nodes.map(({ type, attrs = {} }, index) => {
+    const place = outline[index];
     if (type === "heading") {
       point = -1;
       const level = Math.min(Math.max(attrs.level || 1, 1), 4);
-      if (attrs.kind === "closing") return "";
+      if ((place?.kind ?? attrs.kind) === "closing") return "";
       counters[level] += 1;
       for (let deeper = level + 1; deeper < counters.length; deeper += 1) counters[deeper] = 0;
-      return numbering.headingLabel(level, counters);
+      return place?.number ? numbering.itemLabel(place.number) : numbering.headingLabel(level, counters);
     }
     if (type === "point") {
-      point = attrs.restart ? 0 : point + 1;
+      // A point under another heading's content than the node above starts a list.
+      const elsewhere = place && index > 0 && outline[index - 1].owner !== place.owner;
+      point = attrs.restart || elsewhere ? 0 : point + 1;
       return numbering.pointLabel(point);
     }
     if (type === "bullet") {

@@ -1,6 +1,9 @@
 // The ProseMirror schema of the body: one flat list of paragraphs whose
 // attributes carry the plan's structure (see structure.js), and the tables
-// standing between them as single blocks.
+// standing between them as single blocks. `depth` (paragraphs, points,
+// bullets, tables): the level of the heading whose content holds the node
+// when it is not the nearest one above (an article's paragraph after its
+// clauses), else null.
 
 import { Schema } from "prosemirror-model";
 
@@ -10,7 +13,7 @@ export const schema = new Schema({
   nodes: {
     doc: { content: "block+" },
     paragraph: {
-      group: "block", content: "inline*", attrs: { attached: { default: false }, extra: { default: null } },
+      group: "block", content: "inline*", attrs: { attached: { default: false }, depth: { default: null }, extra: { default: null } },
       parseDOM: [{ tag: "p" }],
       toDOM: (node) => ["p", { class: cls("pm-p", node.attrs) }, 0],
     },
@@ -32,7 +35,7 @@ export const schema = new Schema({
     // editor (editor/view/blockview.js); the block itself rides in `value`.
     // Its DOM form carries the block, so a copy and paste inside the editor keeps it.
     tableblock: {
-      group: "block", atom: true, selectable: true, attrs: { value: { default: null }, attached: { default: false } },
+      group: "block", atom: true, selectable: true, attrs: { value: { default: null }, attached: { default: false }, depth: { default: null } },
       parseDOM: [{
         tag: "div[data-pm-block]",
         getAttrs: (dom) => {
@@ -46,11 +49,11 @@ export const schema = new Schema({
       toDOM: (node) => ["div", { "data-pm-block": JSON.stringify(node.attrs.value), "data-attached": node.attrs.attached ? "" : null }],
     },
     point: {
-      group: "block", content: "inline*", attrs: { restart: { default: false } },
+      group: "block", content: "inline*", attrs: { restart: { default: false }, depth: { default: null }, extra: { default: null } },
       toDOM: () => ["p", { class: "pm-point" }, 0],
     },
     bullet: {
-      group: "block", content: "inline*", attrs: { attached: { default: false }, restart: { default: false } },
+      group: "block", content: "inline*", attrs: { attached: { default: false }, restart: { default: false }, depth: { default: null } },
       parseDOM: [{ tag: "li" }],
       toDOM: (node) => ["p", { class: cls("pm-bullet", node.attrs) }, 0],
     },

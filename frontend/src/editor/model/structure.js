@@ -9,13 +9,18 @@
 //              a sub-part (purposes, requirements, general, specific, agency,
 //              closing) or an item of a numbered list (a clause "1." of an
 //              article: its text is the heading's, what follows its content)
-//   paragraph  {attached, extra}   a paragraph; attached = inside the point above
+//   paragraph  {attached, depth, extra}  a paragraph; attached = inside the point above
 //   raw        {value, level}      a block the editor does not know, kept as it came
-//   point      {restart}           "a)" item; restart = a new list starts here
-//   bullet     {attached, restart} "-" item
+//   point      {restart, depth, extra}  "a)" item; restart = a new list starts here
+//   bullet     {attached, restart, depth} "-" item
 //   subbullet                      "+" item of the bullet above
-//   tableblock {value, attached}   a block with an editor of its own (a table,
+//   tableblock {value, attached, depth}  a block with an editor of its own (a table,
 //              a task matrix), kept whole; attached = under the point above
+// depth: the level of the heading whose content holds the node when it is
+// not the nearest heading above (0: the text itself), null otherwise: a
+// paragraph of an article after its clauses (depth 1) is the article's, not
+// its last clause's. What follows such a node, up to the next heading,
+// stands where it stands.
 // A named part without a heading of its own shows its default heading as
 // text (the clerk edits it like any other); a heading equal to its default
 // is stored as no heading, so the schema's default applies. An empty heading
@@ -32,6 +37,7 @@ const TEXT_TYPES = ["paragraph", "bullets", "points"];
  */
 export function createStructure({
   blockTypes, headedTypes, subParts, modelled, defaultHeading, embeddedTypes = [], itemHeadings = {}, headingIn = () => "section",
+  leafHeadings = [],
 }) {
   const known = new Set([...TEXT_TYPES, ...blockTypes, ...headedTypes, ...embeddedTypes, ...Object.keys(itemHeadings)]);
   const partTypes = headedTypes;
@@ -75,19 +81,22 @@ export function createStructure({
 
   function emitBlocks(blocks, level, attached, out) {
     let previous = null;
+    // After a heading of this list (a clause, a sub-section), the text that
+    // follows in the list says so: it is not the heading's.
+    let depth = null;
     for (const block of blocks) {
       const restart = previous === block?.type;
+      const before = out.length;
       if (block && typeof block === "object" && known.has(block.type) && embedded.has(block.type)) {
-        out.push({ type: "tableblock", attrs: { value: block, attached } });
+        out.push({ type: "tableblock", attrs: { value: block, attached, depth } });
       } else if (!block || typeof block !== "object" || !known.has(block.type) || (block.type !== "paragraph" && !partTypes.includes(block.type) && !Array.isArray(block.items))) {
         // Kept exactly as it came (the server says what is wrong with it).
         out.push({ type: "raw", attrs: { value: block, level } });
       } else if (block.type === "paragraph") {
-        const extra = Object.fromEntries(Object.entries(block).filter(([key]) => key !== "type" && key !== "text"));
-        out.push(textNode("paragraph", { attached, extra: Object.keys(extra).length ? extra : null }, block.text));
+        out.push(textNode("paragraph", { attached, depth, extra: extraOf(block, ["type", "text"]) }, block.text));
       } else if (block.type === "bullets") {
         (block.items || []).forEach((item, index) => {
-          out.push(textNode("bullet", { attached, restart: restart && index === 0 }, item.text));
+          out.push(textNode("bullet", { attached, depth, restart: restart && index === 0 }, item.text));
           for (const sub of item.sub_items || []) out.push(textNode("subbullet", {}, sub));
         });
       } else if (itemHeadings[block.type]) {
@@ -98,14 +107,23 @@ export function createStructure({
         }
       } else if (block.type === "points") {
         (block.items || []).forEach((item, index) => {
-          out.push(textNode("point", { restart: restart && index === 0 }, item.text));
+          // An empty list of content is kept as it came, like any other key.
+          const extra = extraOf(item, Array.isArray(item.content) && item.content.length ? ["text", "content"] : ["text"]);
+          out.push(textNode("point", { restart: restart && index === 0, depth, extra }, item.text));
           emitBlocks(item.content || [], level, true, out);
         });
       } else if (partTypes.includes(block.type)) {
         emitPart(block, level, out);
       }
+      if (!attached && out.slice(before).some((node) => node.type === "heading")) depth = level - 1;
       previous = block.type;
     }
+  }
+
+  /** What a block or an item holds besides `shown` keys, or null. */
+  function extraOf(source, shown) {
+    const extra = Object.fromEntries(Object.entries(source).filter(([key]) => !shown.includes(key)));
+    return Object.keys(extra).length ? extra : null;
   }
 
   function emitPart(block, level, out) {
@@ -132,36 +150,56 @@ export function createStructure({
   }
 
   /**
-   * ProseMirror doc JSON -> {body, paths}: the plan body, and for each
+   * ProseMirror doc JSON -> {body, paths, outline}: the plan body; for each
    * top-level node of the document the dotted path of its text in the plan
-   * (where the server reports an error about it).
+   * (where the server reports an error about it); and where each node
+   * stands (`outline`): {in, level, owner} the kind, level and index of the
+   * heading whose content holds it (owner -1: the text itself), for a
+   * heading also the kind it is stored as (`kind`), whether no heading may
+   * stand under it (`leaf`: a clause) and, for an item of a numbered list
+   * (a clause), its `number` in that list and whether it is the `last` —
+   * as the generator numbers them, each list from 1.
    */
   function docToBody(doc, rootPath = "body") {
     const body = [];
     const paths = [];
-    const root = { level: 0, kind: "root", list: body, path: rootPath };
+    const outline = [];
+    const root = { level: 0, kind: "root", index: -1, list: body, path: rootPath };
     const stack = [root];
-    for (const node of doc.content || []) {
+    const popTo = (level) => { while (stack.length > 1 && stack[stack.length - 1].level > level) stack.pop().finish?.(); };
+    const items = [];
+    (doc.content || []).forEach((node, index) => {
       const text = serializeInline(node.content || []);
       const attrs = node.attrs || {};
+      if (node.type === "raw") popTo((attrs.level || 1) - 1);
+      else if (node.type === "heading") popTo(Math.max(1, attrs.level || 1) - 1);
+      else if (attrs.depth != null && !attrs.attached) popTo(attrs.depth);
+      const frame = stack[stack.length - 1];
+      const place = { in: frame.kind, level: frame.level, owner: frame.index };
+      outline.push(place);
       if (node.type === "raw") {
-        while (stack.length > 1 && stack[stack.length - 1].level >= (attrs.level || 1)) stack.pop().finish?.();
-        const frame = stack[stack.length - 1];
         frame.list.push(attrs.value);
         paths.push(`${frame.path}.${frame.list.length - 1}`);
       } else if (node.type === "heading") {
-        paths.push(openHeading(stack, attrs, text));
+        const opened = openHeading(stack, attrs, text, index);
+        paths.push(opened.textPath);
+        place.kind = opened.kind;
+        place.leaf = leafHeadings.includes(opened.kind);
+        if (opened.items) {
+          place.number = opened.items.length;
+          items.push([place, opened.items]);
+        }
       } else {
-        paths.push(addText(stack[stack.length - 1], node.type, attrs, text));
+        paths.push(addText(frame, node.type, attrs, text));
       }
-    }
+    });
     for (const frame of stack) frame.finish?.();
-    return { body, paths };
+    for (const [place, list] of items) place.last = place.number === list.length;
+    return { body, paths, outline };
   }
 
-  function openHeading(stack, attrs, text) {
+  function openHeading(stack, attrs, text, index) {
     const level = Math.max(1, attrs.level || 1);
-    while (stack.length > 1 && stack[stack.length - 1].level >= level) stack.pop().finish?.();
     const parent = stack[stack.length - 1];
     const sub = subParts[attrs.kind];
     // A heading keeps its own kind where it may stand; else it takes the
@@ -179,7 +217,7 @@ export function createStructure({
       const item = { text, ...extra, content: [] };
       block.items.push(item);
       const path = `${parent.path}.${parent.list.length - 1}.items.${block.items.length - 1}`;
-      frame = { level, kind, node: item, list: item.content, path: `${path}.content`, textPath: `${path}.text`, nodePath: path };
+      frame = { level, kind, node: item, list: item.content, path: `${path}.content`, textPath: `${path}.text`, nodePath: path, items: block.items };
     } else if (kind === "agency") {
       const agency = { name: text, ...extra };
       // The flags as shown in the editor win over the ones that rode along.
@@ -223,8 +261,9 @@ export function createStructure({
         finish: kind === "section" ? null : () => { if (!block.content.length) delete block.content; },
       };
     }
+    frame.index = index;
     stack.push(frame);
-    return frame.textPath;
+    return frame;
   }
 
   function addText(frame, type, attrs, text) {
@@ -234,7 +273,8 @@ export function createStructure({
     if (type === "point") {
       if (!(last && last.type === "points" && !attrs.restart)) list.push({ type: "points", items: [] });
       const points = list[list.length - 1];
-      points.items.push({ text });
+      const { content, ...extra } = attrs.extra || {};
+      points.items.push({ text, ...extra, ...(content ? { content: [] } : {}) });
       return `${base}.${list.length - 1}.items.${points.items.length - 1}.text`;
     }
     // Paragraphs and bullets attached to the point above go into its content.

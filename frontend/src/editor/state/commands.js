@@ -1,5 +1,7 @@
 // Editing commands of the body: Enter, Tab / Shift+Tab between levels,
-// paragraph kinds, named parts and their flags.
+// paragraph kinds, named parts and their flags. Where a paragraph stands
+// (whose content holds it, a clause's number in its list) is read from the
+// document's conversion (outline.js), never guessed again here.
 
 import { splitBlockAs } from "prosemirror-commands";
 import { Fragment } from "prosemirror-model";
@@ -7,6 +9,7 @@ import { NodeSelection, TextSelection } from "prosemirror-state";
 
 import { schema } from "../model/schema.js";
 import { TYPED_LABEL } from "../model/labels.js";
+import { outlineOf } from "./outline.js";
 
 const LIST_TYPES = new Set(["point", "bullet", "subbullet"]);
 
@@ -28,10 +31,16 @@ function previousOf(doc, index) {
   return index > 0 ? doc.child(index - 1) : null;
 }
 
+/** The index of the nearest heading before `index` (-1: none). */
+function headingIndexAbove(doc, index) {
+  for (let i = index - 1; i >= 0; i -= 1) if (doc.child(i).type === schema.nodes.heading) return i;
+  return -1;
+}
+
 /** The heading a node at `index` sits under (null at the top). */
 export function headingAbove(doc, index) {
-  for (let i = index - 1; i >= 0; i -= 1) if (doc.child(i).type === schema.nodes.heading) return doc.child(i);
-  return null;
+  const found = headingIndexAbove(doc, index);
+  return found < 0 ? null : doc.child(found);
 }
 
 /** The kind a heading at `level` takes at `index`: an agency right under
@@ -52,9 +61,17 @@ function afterPoint(doc, index) {
   return Boolean(prev && (prev.type === schema.nodes.point || prev.attrs.attached || prev.type === schema.nodes.subbullet));
 }
 
+/** The attributes of a paragraph, point or bullet that becomes `type`: it
+ * keeps its place (`depth`) when the new type has one. */
+export function keepPlace(node, type, attrs) {
+  return node.attrs.depth != null && "depth" in (type.spec.attrs || {}) && !("depth" in attrs)
+    ? { ...attrs, depth: node.attrs.depth } : attrs;
+}
+
 /** What Tab (deeper) or Shift+Tab (shallower) turns a node into;
- * `underPoint`: the embedded block types a point may hold. */
-function shifted(doc, index, node, deeper, underPoint) {
+ * `underPoint`: the embedded block types a point may hold; `outline`:
+ * where each node stands (docToBody). */
+function shifted(doc, index, node, deeper, underPoint, outline) {
   const { heading, paragraph, point, bullet, subbullet, tableblock } = schema.nodes;
   const prev = previousOf(doc, index);
   const inPoint = afterPoint(doc, index);
@@ -62,19 +79,32 @@ function shifted(doc, index, node, deeper, underPoint) {
     const attached = deeper ? inPoint && underPoint.includes(node.attrs.value?.type) : false;
     return attached === node.attrs.attached ? null : [tableblock, { ...node.attrs, attached }];
   }
-  const above = headingAbove(doc, index);
+  const aboveIndex = headingIndexAbove(doc, index);
+  const above = aboveIndex < 0 ? null : doc.child(aboveIndex);
   const kind = node.attrs.kind;
+  const place = outline[index];
   if (node.type === heading) {
     const level = node.attrs.level;
-    const maxLevel = Math.min(4, (above ? above.attrs.level : 0) + 1);
+    // No heading goes under a heading that holds none (a clause): Tab makes a paragraph of it.
+    const maxLevel = Math.min(4, above ? above.attrs.level + (outline[aboveIndex].leaf ? 0 : 1) : 1);
     const at = (next) => [heading, { ...node.attrs, level: next, kind: kindAt(doc, index, next, kind) }];
     if (deeper) return level < maxLevel ? at(level + 1) : [paragraph, {}];
     return level > 1 ? at(level - 1) : null;
   }
   if (node.type === paragraph) {
-    if (deeper) return !node.attrs.attached && inPoint ? [paragraph, { attached: true }] : [bullet, { attached: node.attrs.attached }];
+    if (deeper) {
+      // A paragraph lifted out of a list of clauses goes back into the clause above it.
+      const prevLevel = prev && (prev.type === heading ? prev.attrs.level : outline[index - 1].level);
+      if (!node.attrs.attached && node.attrs.depth != null && prevLevel > node.attrs.depth) return [paragraph, { ...node.attrs, depth: null }];
+      return !node.attrs.attached && inPoint ? [paragraph, { attached: true }] : [bullet, { attached: node.attrs.attached }];
+    }
     if (node.attrs.attached) return [paragraph, {}];
-    const level = above ? above.attrs.level : 1;
+    // Under the last clause of a list, out of the list: a paragraph of the
+    // article (Word's "decrease indent"); elsewhere a heading beside the
+    // heading whose content holds it.
+    const owner = outline[place.owner];
+    if (owner?.number && owner.last) return [paragraph, { ...node.attrs, depth: owner.level }];
+    const level = Math.max(1, place.level);
     return [heading, { level, kind: kindAt(doc, index, level) }];
   }
   // A new, empty point goes one list level down, as in Word: a bullet of the point.
@@ -91,15 +121,17 @@ function shifted(doc, index, node, deeper, underPoint) {
 }
 
 /** Tab (deeper) or Shift+Tab; `allowed` names the node types this editor
- * may hold (appendix notes: paragraphs and bullets only). */
-export function shiftLevel(deeper, allowed, underPoint = []) {
+ * may hold (appendix notes: paragraphs and bullets only), `underPoint` the
+ * embedded block types a point may hold. */
+export function shiftLevel(deeper, { allowed, underPoint = [] }) {
   return (state, dispatch) => {
     const tr = state.tr;
+    const { outline } = outlineOf(state);
     let changed = false;
     for (const { node, pos, index } of selectedBlocks(state)) {
-      const target = shifted(tr.doc, index, node, deeper, underPoint);
+      const target = shifted(tr.doc, index, node, deeper, underPoint, outline);
       if (!target || !allowed.has(target[0].name)) continue;
-      tr.setNodeMarkup(pos, target[0], target[1]);
+      tr.setNodeMarkup(pos, target[0], keepPlace(node, target[0], target[1]));
       changed = true;
     }
     if (!changed) return true; // Tab never leaves the editor by accident; Esc then Tab does.
@@ -109,7 +141,11 @@ export function shiftLevel(deeper, allowed, underPoint = []) {
 }
 
 /** Enter: a new paragraph of the same list kind; after a heading, a body
- * paragraph; on an empty list item, back to a plain paragraph (as in Word). */
+ * paragraph; on an empty list item, back to a plain paragraph (as in Word).
+ * A clause is an item of a numbered list too: Enter at its end starts the
+ * next clause (a paragraph when the clause has text under it: the caret
+ * goes to its start), on an empty clause it ends the list, with a
+ * paragraph of the article. */
 export function enter(state, dispatch) {
   const { $from, empty } = state.selection;
   const node = $from.parent;
@@ -117,14 +153,26 @@ export function enter(state, dispatch) {
   if (empty && node.content.size === 0 && LIST_TYPES.has(node.type.name)) {
     if (dispatch) {
       const [type, attrs] = node.type === subbullet ? [bullet, {}] : [paragraph, { attached: Boolean(node.attrs.attached) }];
-      dispatch(state.tr.setNodeMarkup($from.before(), type, attrs));
+      dispatch(state.tr.setNodeMarkup($from.before(), type, keepPlace(node, type, attrs)));
     }
     return true;
   }
+  const index = $from.index(0);
+  const { outline } = outlineOf(state);
+  const item = node.type === heading && $from.depth === 1 && outline[index].number ? outline[index] : null;
+  if (item && empty && node.content.size === 0) {
+    if (dispatch) dispatch(state.tr.setNodeMarkup($from.before(), paragraph, { depth: item.level }));
+    return true;
+  }
+  const next = index + 1 < state.doc.childCount ? state.doc.child(index + 1) : null;
+  const nextItem = item && !(next && next.type !== heading && outline[index + 1].owner === index);
   return splitBlockAs((parent, atEnd) => {
-    if (parent.type === heading) return atEnd ? { type: paragraph, attrs: {} } : { type: heading, attrs: { ...parent.attrs, extra: null } };
+    if (parent.type === heading) {
+      return atEnd && !nextItem ? { type: paragraph, attrs: {} } : { type: heading, attrs: { ...parent.attrs, extra: null } };
+    }
     const attrs = { ...parent.attrs };
     if ("restart" in attrs) attrs.restart = false;
+    if ("extra" in attrs) attrs.extra = null; // what rode along with the paragraph stays with it
     return { type: parent.type, attrs };
   })(state, dispatch);
 }
@@ -148,7 +196,7 @@ export function setKind(kind) {
       } else if (name === "paragraph" || name === "bullet") {
         attrs = { attached: Boolean(node.attrs.attached) };
       }
-      tr.setNodeMarkup(pos, type, attrs);
+      tr.setNodeMarkup(pos, type, keepPlace(node, type, attrs));
     }
     if (dispatch) dispatch(tr);
     return true;

@@ -7,6 +7,7 @@ import { Decoration, DecorationSet } from "prosemirror-view";
 
 import { serializeInline } from "../model/inline.js";
 import { labels } from "../model/labels.js";
+import { outlineOf } from "./outline.js";
 
 export const errorsKey = new PluginKey("body-errors");
 /** Meta of a change a block's own editor made ({pos, inner}: the block and
@@ -38,16 +39,21 @@ function messageWidget(text, className, id) {
 /**
  * options: numbering (model/numbering.js); limits {paragraph, heading};
  * placeholder(kind) -> the heading printed for an empty heading of that
- * kind; emptyText(node) for the rest.
+ * kind; emptyText(node) for the rest. `outline`: where each node stands
+ * (outline.js): a heading shows as the kind it is stored as (an article,
+ * a clause), any other node says whose content it is (`data-in`).
  */
-function build(doc, errors, options) {
+function build(doc, errors, options, outline) {
   const nodes = [];
   doc.forEach((node) => nodes.push({ type: node.type.name, attrs: node.attrs }));
-  const numbers = labels(nodes, options.numbering);
+  const numbers = labels(nodes, options.numbering, outline);
   const decorations = [];
   let index = 0;
   doc.forEach((node, pos) => {
+    const place = outline[index];
     const attrs = { "data-label": numbers[index] };
+    if (node.type.name === "heading") attrs["data-kind"] = place.kind;
+    else attrs["data-in"] = place.in;
     const here = errors.filter((error) => error.pos === pos);
     if (node.type.name === "tableblock") {
       // The block's editor shows each message at the cell it names.
@@ -58,7 +64,7 @@ function build(doc, errors, options) {
     const classes = [];
     if (node.content.size === 0) {
       classes.push("pm-empty");
-      attrs["data-placeholder"] = node.type.name === "heading" ? options.placeholder(node.attrs.kind) : options.emptyText(node);
+      attrs["data-placeholder"] = node.type.name === "heading" ? options.placeholder(place.kind) : options.emptyText(node);
     }
     const limit = node.type.name === "heading" ? options.limits.heading : options.limits.paragraph;
     const length = storedLength(node, limit);
@@ -123,10 +129,10 @@ export function decorationsPlugin(options) {
   return new Plugin({
     key: decorationsKey,
     state: {
-      init: (_, state) => build(state.doc, [], options),
+      init: (_, state) => build(state.doc, [], options, outlineOf(state).outline),
       apply(tr, set, oldState, newState) {
         if (!tr.docChanged && !tr.getMeta(errorsKey)) return set;
-        return build(newState.doc, errorsKey.getState(newState), options);
+        return build(newState.doc, errorsKey.getState(newState), options, outlineOf(newState).outline);
       },
     },
     props: { decorations: (state) => decorationsKey.getState(state) },

@@ -49,8 +49,10 @@ function nodesFor(blocks, doc, index, structure, text) {
     const claimed = claimedLevel(text.split(/\r?\n/).find((line) => line.trim()));
     shift = Math.min(claimed ?? deepest, deepest) - first.attrs.level;
   }
+  // What the blocks place after their headings (depth) moves with them.
   const moved = json.map((node) => (node.type === "heading"
-    ? { ...node, attrs: { ...node.attrs, level: Math.min(4, Math.max(1, node.attrs.level + shift)) } } : node));
+    ? { ...node, attrs: { ...node.attrs, level: Math.min(4, Math.max(1, node.attrs.level + shift)) } }
+    : node.attrs?.depth != null ? { ...node, attrs: { ...node.attrs, depth: Math.max(0, node.attrs.depth + shift) } } : node));
   return moved.map((node) => schema.nodeFromJSON(node));
 }
 

@@ -10,6 +10,7 @@ import { EditorState } from "prosemirror-state";
 import { schema } from "../model/schema.js";
 import { decorationsPlugin, errorsPlugin } from "./decorations.js";
 import { enter, moveBlock, shiftLevel } from "./commands.js";
+import { outlinePlugin } from "./outline.js";
 import { pastePlugin } from "./paste.js";
 import { labelRules } from "./rules.js";
 
@@ -20,8 +21,8 @@ export function editorPlugins(options, escaped) {
     labelRules(options.allowed),
     keymap({
       Enter: enter,
-      Tab: unlessEscaped(shiftLevel(true, options.allowed, options.underPoint)),
-      "Shift-Tab": unlessEscaped(shiftLevel(false, options.allowed, options.underPoint)),
+      Tab: unlessEscaped(shiftLevel(true, options)),
+      "Shift-Tab": unlessEscaped(shiftLevel(false, options)),
       "Alt-Shift-ArrowUp": moveBlock(-1),
       "Alt-Shift-ArrowDown": moveBlock(1),
       "Mod-b": toggleMark(schema.marks.strong),
@@ -32,6 +33,7 @@ export function editorPlugins(options, escaped) {
     }),
     keymap(baseKeymap),
     history(),
+    outlinePlugin(options.structure, options.rootPath),
     errorsPlugin(),
     decorationsPlugin(options),
     ...(options.recognize || options.recognizeTable ? [pastePlugin(options)] : []),

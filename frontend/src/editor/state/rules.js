@@ -6,7 +6,7 @@
 import { InputRule, inputRules } from "prosemirror-inputrules";
 
 import { schema } from "../model/schema.js";
-import { kindAt } from "./commands.js";
+import { keepPlace, kindAt } from "./commands.js";
 
 /** `allowed`: the node types this editor may hold. */
 export function labelRules(allowed) {
@@ -15,7 +15,7 @@ export function labelRules(allowed) {
     const $start = state.doc.resolve(start);
     const node = $start.parent;
     if ($start.parentOffset !== 0 || node.type.name === "heading") return null;
-    return state.tr.delete(start, end).setNodeMarkup($start.before(), type, attrsOf(node));
+    return state.tr.delete(start, end).setNodeMarkup($start.before(), type, keepPlace(node, type, attrsOf(node)));
   };
   const { heading } = schema.nodes;
   const level = (number) => (state, match, start, end) => {

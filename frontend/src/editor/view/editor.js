@@ -14,6 +14,7 @@ import { schema } from "../model/schema.js";
 import { insertBlock, insertFootnote, setHeadingAttrs, setKind, shiftLevel } from "../state/commands.js";
 import { editorPlugins, stateFor } from "../state/plugins.js";
 import { errorsKey } from "../state/decorations.js";
+import { outlineOf } from "../state/outline.js";
 import { blockEditorAt, blockNodeViews } from "./blockview.js";
 
 const ALL_KINDS = new Set(["paragraph", "heading", "point", "bullet", "subbullet"]);
@@ -48,7 +49,6 @@ export function createEditor(mount, settings) {
   let escaped = false;
   const plugins = editorPlugins(options, () => escaped);
 
-  let cached = null;
   const view = new EditorView(mount, {
     state: stateFor(options.body, plugins, structure),
     attributes: {
@@ -72,7 +72,7 @@ export function createEditor(mount, settings) {
       const { selection } = view.state;
       if (event.key === "Tab" && !escaped && selection instanceof NodeSelection && selection.node.type === schema.nodes.tableblock) {
         const before = view.state.doc;
-        shiftLevel(!event.shiftKey, options.allowed, options.underPoint)(view.state, view.dispatch);
+        shiftLevel(!event.shiftKey, options)(view.state, view.dispatch);
         if (view.state.doc === before) return event.shiftKey || Boolean(blockEditorAt(view, selection.from)?.focus(null));
         view.dispatch(view.state.tr.setSelection(NodeSelection.create(view.state.doc, selection.from))); // still selected
         return true;
@@ -85,7 +85,6 @@ export function createEditor(mount, settings) {
       if (tr.docChanged) {
         const removed = removedParts(before, view.state.doc);
         if (removed) options.onDeleted?.(removed);
-        cached = null;
         options.onChange?.();
       }
       if (tr.docChanged || tr.selectionSet) options.onSelection?.(selectionInfo());
@@ -128,13 +127,11 @@ export function createEditor(mount, settings) {
 
   const api = {
     view,
-    /** {body, paths}: the plan body, and each paragraph's plan path. */
+    /** {body, paths, outline}: the plan body, each paragraph's plan path, where it stands. */
     read() {
-      cached ??= structure.docToBody(view.state.doc.toJSON(), options.rootPath);
-      return cached;
+      return outlineOf(view.state);
     },
     load(body) {
-      cached = null;
       view.updateState(stateFor(body, plugins, structure));
       options.onSelection?.(selectionInfo());
     },
@@ -212,11 +209,12 @@ export function createEditor(mount, settings) {
     headings() {
       const nodes = [];
       view.state.doc.forEach((node) => nodes.push({ type: node.type.name, attrs: node.attrs }));
-      const numbers = labels(nodes, options.numbering);
+      const { outline } = outlineOf(view.state);
+      const numbers = labels(nodes, options.numbering, outline);
       const list = [];
       view.state.doc.forEach((node, _pos, index) => {
         if (node.type === schema.nodes.heading) {
-          list.push({ index, level: node.attrs.level, kind: node.attrs.kind, text: node.textContent, label: numbers[index] });
+          list.push({ index, level: node.attrs.level, kind: outline[index].kind, text: node.textContent, label: numbers[index] });
         }
       });
       return list;
