@@ -269,6 +269,7 @@ def test_old_plan_draft_without_kind_opens_as_a_plan(page, live_server):
     assert body_paragraphs(page)[0][0] == "I."
     page.get_by_role("button", name="Các bản nháp…").click()
     expect(page.locator("#drafts-list .draft", has_text=plan["summary"])).to_contain_text("Kế hoạch: ")
+    expect(page.locator("#drafts-dialog")).to_be_visible()  # the list is filled before the dialog opens
     page.keyboard.press("Escape")
     expect(page.locator("#drafts-dialog")).to_be_hidden()
     assert download_json(page) == plan
