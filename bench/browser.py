@@ -17,6 +17,7 @@ from pathlib import Path
 
 from app import create_app
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, LiveServer
+from tests.browser.form_page import open_example
 from tests.test_pdf_tables import matrix_plan
 
 from . import clerk
@@ -94,10 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         page = browser.new_context(viewport=VIEWPORT).new_page()
         page.goto(server.url)
         page.wait_for_selector("body[data-ready=true]")
-        page.wait_for_selector("#example-select:not([disabled])")
-        page.select_option("#example-select", value=f"/examples/{args.example}")
-        page.click("#btn-example")
-        page.wait_for_selector("#notice:has-text('thành bản nháp mới')")
+        open_example(page, args.example)
         paragraphs = page.locator(".pm-body > *").count()
 
         loads = []
